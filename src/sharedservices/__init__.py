@@ -1,0 +1,1 @@
+"""Shared Services Hub: plan, decide, share and measure council shared services."""

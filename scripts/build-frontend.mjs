@@ -1,0 +1,27 @@
+// Builds the front end from the pinned npm packages into static/vendor/
+// (git-ignored): our Sass over govuk-frontend, its JS and assets, Leaflet.
+// Run by `npm run build` (scripts/setup does it); never hand-copy these files.
+import { cpSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import * as sass from "sass";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const vendor = join(root, "src/sharedservices/static/vendor");
+const nm = join(root, "node_modules");
+
+mkdirSync(join(vendor, "govuk"), { recursive: true });
+const css = sass.compile(join(root, "src/sharedservices/static_src/app.scss"), {
+  loadPaths: [nm],
+  style: "compressed",
+  quietDeps: true,
+  silenceDeprecations: ["import"],
+});
+writeFileSync(join(vendor, "app.css"), css.css);
+cpSync(join(nm, "govuk-frontend/dist/govuk/govuk-frontend.min.js"), join(vendor, "govuk/govuk-frontend.min.js"));
+cpSync(join(nm, "govuk-frontend/dist/govuk/assets"), join(vendor, "govuk/assets"), { recursive: true });
+mkdirSync(join(vendor, "leaflet"), { recursive: true });
+cpSync(join(nm, "leaflet/dist/leaflet.js"), join(vendor, "leaflet/leaflet.js"));
+cpSync(join(nm, "leaflet/dist/leaflet.css"), join(vendor, "leaflet/leaflet.css"));
+cpSync(join(nm, "leaflet/dist/images"), join(vendor, "leaflet/images"), { recursive: true });
+console.log(`front end built into ${vendor}`);

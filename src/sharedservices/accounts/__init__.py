@@ -1,0 +1,1 @@
+"""Users, the council each belongs to, and their roles."""

@@ -1,0 +1,93 @@
+"""Council endpoints: public reference data."""
+
+import datetime as dt
+
+from django.shortcuts import get_object_or_404
+from ninja import Field, FilterSchema, Query, Router, Schema
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from sharedservices.councils.models import Council, CouncilKind, Nation
+from sharedservices.councils.selectors import council_list
+
+router = Router(tags=["councils"], auth=None)
+
+
+class CouncilRef(Schema):
+    code: str
+    name: str
+
+
+class CouncilOut(Schema):
+    code: str = Field(description="ONS GSS code (legacy ONS code for councils abolished in 2009)")
+    name: str
+    kind: CouncilKind
+    nation: Nation
+    upper_tier: str | None = Field(description="GSS code of the county council above a district")
+    valid_from: dt.date | None
+    valid_to: dt.date | None = Field(description="Last day of existence; null while current")
+    current: bool
+    latitude: float | None
+    longitude: float | None
+    postcode_count: int | None = Field(
+        description="Postcodes in the ONS Postcode Directory: a proxy for households"
+    )
+
+    @staticmethod
+    def resolve_upper_tier(obj) -> str | None:
+        return obj.upper_tier_id
+
+    @staticmethod
+    def resolve_current(obj) -> bool:
+        return obj.is_current
+
+
+class CouncilDetailOut(CouncilOut):
+    upper_tier_council: CouncilRef | None
+    successors: list[CouncilRef]
+    predecessors: list[CouncilRef]
+    neighbours: list[CouncilRef]
+    source: str
+
+    @staticmethod
+    def resolve_upper_tier_council(obj):
+        return obj.upper_tier
+
+    @staticmethod
+    def resolve_successors(obj):
+        return list(obj.successors.all())
+
+    @staticmethod
+    def resolve_predecessors(obj):
+        return list(obj.predecessors.all())
+
+    @staticmethod
+    def resolve_neighbours(obj):
+        return list(obj.neighbours.all())
+
+
+class CouncilFilters(FilterSchema):
+    kind: CouncilKind | None = None
+    nation: Nation | None = None
+    upper_tier: str | None = Field(None, description="GSS code of the county council")
+    status: str = Field("current", pattern="^(current|abolished|all)$")
+
+
+@router.get("", response=list[CouncilOut], summary="List councils")
+@paginate(LimitOffsetPagination, page_size=500)
+def list_councils(request, filters: Query[CouncilFilters]):
+    councils = council_list(
+        kind=filters.kind or "", nation=filters.nation or "", status=filters.status
+    )
+    if filters.upper_tier:
+        councils = councils.filter(upper_tier_id=filters.upper_tier.upper())
+    return councils
+
+
+@router.get("/{code}", response=CouncilDetailOut, summary="One council, with its links")
+def get_council(request, code: str):
+    return get_object_or_404(
+        Council.objects.select_related("upper_tier").prefetch_related(
+            "successors", "predecessors", "neighbours"
+        ),
+        code=code.upper(),
+    )

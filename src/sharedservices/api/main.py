@@ -1,0 +1,25 @@
+"""The one NinjaAPI instance; each domain adds its router here.
+
+Public endpoints declare ``auth=None``; everything else uses the signed-in
+session (CSRF-checked) and narrows by ``visible_to(user)`` like the pages do.
+"""
+
+from ninja import NinjaAPI
+from ninja.security import django_auth
+
+from sharedservices.api.councils import router as councils_router
+
+api = NinjaAPI(
+    title="Shared Services Hub API",
+    version="1",
+    description=(
+        "Councils, the register of shared-service arrangements, and the appraisal, sharing "
+        "and partner-finding maths. Public data needs no sign-in; council data needs a "
+        "signed-in session."
+    ),
+    urls_namespace="api",
+    openapi_url="/openapi.json",
+    docs_url="/docs",
+    auth=django_auth,
+)
+api.add_router("/councils", councils_router)

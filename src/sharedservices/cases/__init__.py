@@ -1,0 +1,1 @@
+"""Business cases on HM Treasury's five-case model."""

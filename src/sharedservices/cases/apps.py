@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CasesConfig(AppConfig):
+    name = "sharedservices.cases"
+    verbose_name = "Business cases"

@@ -1,0 +1,164 @@
+"""Land-boundary adjacency of councils, derived from postcode points.
+
+Two councils are neighbours when enough Delaunay edges join their postcodes across a gap that
+looks like land rather than water. Without a coastline, "looks like land" is judged against the
+local postcode spacing: an edge is kept only if it is shorter than `spacing_factor` times the
+typical edge length around *both* of its ends (the geometric mean of the Delaunay edges meeting
+at each end, which follows density from city centres, ~30 m, to moorland, ~2 km) and shorter
+than `max_edge_m` outright. A river crossing between dense towns (the Mersey between Liverpool and
+Wirral, the Humber at Hull, the Solent) is many times the spacing on its banks and is dropped; a
+rural land border has edges about as long as those on either side and is kept.
+`min_edges` rules out a single stray edge.
+
+Known limit: a strait narrower than the postcode spacing of its banks cannot be seen from
+postcodes alone. The Menai Strait (250 m to 1 km between farms a few hundred metres apart) is
+the one case in the UK that matters, so Anglesey is declared an island in `KNOWN_ISLANDS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import numpy as np
+from scipy.spatial import Delaunay, cKDTree
+
+from .points import PostcodePoints
+
+# Councils wholly on islands, for which the postcode method cannot see the water on its own.
+# Only Anglesey needs it (see the module docstring); the other island councils (Isle of Wight,
+# Isles of Scilly, Orkney, Shetland, Na h-Eileanan Siar) come out with no land neighbour by the
+# method itself, and the tests check that without this list.
+KNOWN_ISLANDS: frozenset[str] = frozenset({"W06000001"})
+
+SPACING_FACTOR = 2.5
+MAX_EDGE_M = 8_000.0
+MIN_EDGES = 2
+THIN_M = 20.0
+OUTLIER_K = 8
+
+
+def thinned_points(points: PostcodePoints, thin_m: float = THIN_M):
+    """One point per (council, `thin_m` cell): city blocks hold hundreds of postcodes a few
+    metres apart, which add Delaunay work but no information about where boundaries are."""
+    cell_x = np.floor(points.x / thin_m).astype(np.int64)
+    cell_y = np.floor(points.y / thin_m).astype(np.int64)
+    key = (cell_x * 4_000_000 + cell_y) * 1024 + points.labels
+    _, first = np.unique(key, return_index=True)
+    xy = np.column_stack([points.x[first], points.y[first]])
+    return xy, points.labels[first]
+
+
+def drop_outliers(xy: np.ndarray, labels: np.ndarray, k: int = OUTLIER_K):
+    """Drop points none of whose k nearest neighbours belong to their own council.
+
+    A postcode whose grid reference fell inside another council (a PO box, a mis-geocoded
+    record) would otherwise make its council border the one it sits in.
+    """
+    if len(xy) <= k:
+        return xy, labels
+    tree = cKDTree(xy)
+    _, nearest = tree.query(xy, k=k + 1, workers=2)
+    own = (labels[nearest[:, 1:]] == labels[:, None]).any(axis=1)
+    # A council's last few points are never outliers of themselves (tiny test fixtures).
+    small = np.bincount(labels)[labels] <= k
+    keep = own | small
+    return xy[keep], labels[keep]
+
+
+def delaunay_edges(xy: np.ndarray) -> np.ndarray:
+    """Unique undirected edges (i < j) of the Delaunay triangulation, shape (m, 2)."""
+    simplices = Delaunay(xy).simplices.astype(np.int64)
+    pairs = np.concatenate([simplices[:, [0, 1]], simplices[:, [1, 2]], simplices[:, [2, 0]]])
+    del simplices
+    lo = pairs.min(axis=1)
+    hi = pairs.max(axis=1)
+    del pairs
+    keys = np.unique(lo * len(xy) + hi)
+    return np.column_stack([keys // len(xy), keys % len(xy)])
+
+
+def land_edge_counts(
+    xy: np.ndarray,
+    labels: np.ndarray,
+    *,
+    spacing_factor: float = SPACING_FACTOR,
+    max_edge_m: float = MAX_EDGE_M,
+) -> dict[tuple[int, int], int]:
+    """Count, per pair of council labels (lo, hi), the Delaunay edges that cross on land."""
+    edges = delaunay_edges(xy)
+    length = np.hypot(*(xy[edges[:, 0]] - xy[edges[:, 1]]).T)
+    log_len = np.log(np.maximum(length, 1.0))
+    n = len(xy)
+    degree = np.bincount(edges.ravel(), minlength=n)
+    spacing = np.exp(
+        (np.bincount(edges[:, 0], log_len, n) + np.bincount(edges[:, 1], log_len, n))
+        / np.maximum(degree, 1)
+    )
+    la = labels[edges[:, 0]]
+    lb = labels[edges[:, 1]]
+    near = np.minimum(spacing[edges[:, 0]], spacing[edges[:, 1]])
+    keep = (la != lb) & (length <= max_edge_m) & (length <= spacing_factor * near)
+    lo = np.minimum(la[keep], lb[keep]).astype(np.int64)
+    hi = np.maximum(la[keep], lb[keep]).astype(np.int64)
+    keys, counts = np.unique(lo * 1_000_000 + hi, return_counts=True)
+    return {(int(k // 1_000_000), int(k % 1_000_000)): int(c) for k, c in zip(keys, counts)}
+
+
+def lower_tier_neighbours(
+    points: PostcodePoints,
+    *,
+    islands: Iterable[str] = KNOWN_ISLANDS,
+    min_edges: int = MIN_EDGES,
+    thin_m: float = THIN_M,
+    spacing_factor: float = SPACING_FACTOR,
+    max_edge_m: float = MAX_EDGE_M,
+) -> tuple[dict[str, frozenset[str]], dict[tuple[str, str], int]]:
+    """Neighbours among the councils of the postcode directory, and the edge count per pair."""
+    xy, labels = thinned_points(points, thin_m)
+    xy, labels = drop_outliers(xy, labels)
+    counts = land_edge_counts(xy, labels, spacing_factor=spacing_factor, max_edge_m=max_edge_m)
+    islands = set(islands)
+    codes = points.codes
+    neighbours: dict[str, set[str]] = {str(c): set() for c in codes}
+    evidence: dict[tuple[str, str], int] = {}
+    for (lo, hi), count in counts.items():
+        a, b = str(codes[lo]), str(codes[hi])
+        evidence[(a, b)] = count
+        if count < min_edges or a in islands or b in islands:
+            continue
+        neighbours[a].add(b)
+        neighbours[b].add(a)
+    return {c: frozenset(n) for c, n in neighbours.items()}, evidence
+
+
+def upper_tier_neighbours(
+    lower: Mapping[str, frozenset[str]], upper_tier: Mapping[str, str]
+) -> dict[str, frozenset[str]]:
+    """Neighbours among upper-tier councils (counties and unitaries), from their districts.
+
+    A county borders whatever upper-tier council any of its districts borders, except itself.
+    """
+    upper: dict[str, set[str]] = {}
+    for code, near in lower.items():
+        mine = upper_tier.get(code, code)
+        upper.setdefault(mine, set())
+        for other in near:
+            theirs = upper_tier.get(other, other)
+            if theirs != mine:
+                upper[mine].add(theirs)
+    return {c: frozenset(n) for c, n in upper.items()}
+
+
+def combined_neighbours(
+    lower: Mapping[str, frozenset[str]], upper: Mapping[str, frozenset[str]]
+) -> dict[str, frozenset[str]]:
+    """One symmetric graph: adjacency within the lower tier plus adjacency within the upper tier.
+
+    Unitaries sit in both tiers, so a unitary lists the districts *and* the counties it borders;
+    a district lists only lower-tier councils and a county only upper-tier ones, so a county never
+    neighbours its own (or anyone's) districts.
+    """
+    merged: dict[str, set[str]] = {c: set(n) for c, n in lower.items()}
+    for code, near in upper.items():
+        merged.setdefault(code, set()).update(near)
+    return {c: frozenset(n) for c, n in merged.items()}

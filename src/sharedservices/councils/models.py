@@ -1,0 +1,118 @@
+"""Councils: the tenants of the service and the reference geography of the UK.
+
+Built by ``manage.py load_councils`` from ONS open data (OGL v3), never typed in
+by hand (see ``councils/loading.py``). Keyed by the ONS GSS code; councils
+abolished before GSS codes existed (the 2009 reorganisation) keep their legacy
+ONS code. Dated like EveryElection's organisations: ``valid_from``/``valid_to``.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.core.validators import RegexValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+GSS_CODE = RegexValidator(
+    r"^([A-Z][0-9]{8}|[0-9]{2}(U[A-Z]{2})?)$",
+    "Enter an ONS GSS code such as E07000121 (or a legacy ONS code such as 15UB)",
+)
+
+
+class Nation(models.TextChoices):
+    ENGLAND = "england", "England"
+    WALES = "wales", "Wales"
+    SCOTLAND = "scotland", "Scotland"
+    NORTHERN_IRELAND = "northern-ireland", "Northern Ireland"
+
+
+class CouncilKind(models.TextChoices):
+    COUNTY = "county", "County council"
+    DISTRICT = "district", "District council"
+    UNITARY = "unitary", "Unitary authority"
+    METROPOLITAN_BOROUGH = "metropolitan-borough", "Metropolitan borough"
+    LONDON_BOROUGH = "london-borough", "London borough"
+    WELSH_PRINCIPAL_AREA = "welsh-principal-area", "Welsh principal area"
+    SCOTTISH_COUNCIL_AREA = "scottish-council-area", "Scottish council area"
+    NI_DISTRICT = "ni-district", "Northern Ireland district"
+
+
+class CouncilQuerySet(models.QuerySet):
+    def current(self, on=None):
+        """Councils in existence on ``on`` (today by default)."""
+        on = on or timezone.localdate()
+        return self.filter(
+            models.Q(valid_from__isnull=True) | models.Q(valid_from__lte=on),
+            models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=on),
+        )
+
+    def abolished(self, on=None):
+        on = on or timezone.localdate()
+        return self.filter(valid_to__lt=on)
+
+
+class Council(models.Model):
+    code = models.CharField("GSS code", max_length=9, primary_key=True, validators=[GSS_CODE])
+    name = models.CharField(max_length=120)
+    kind = models.CharField(max_length=32, choices=CouncilKind.choices)
+    nation = models.CharField(max_length=20, choices=Nation.choices)
+    upper_tier = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="districts",
+        help_text="The county council above a district council, where there is one.",
+    )
+    valid_from = models.DateField(
+        null=True, blank=True, help_text="Empty when older than our sources."
+    )
+    valid_to = models.DateField(
+        null=True, blank=True, help_text="Last day of existence; empty while current."
+    )
+    successors = models.ManyToManyField(
+        "self", symmetrical=False, blank=True, related_name="predecessors"
+    )
+    source = models.CharField(max_length=300, help_text="Where this record's facts come from.")
+
+    # Geography, derived from the ONS Postcode Directory (councils/geography).
+    latitude = models.FloatField(null=True, blank=True)
+    longitude = models.FloatField(null=True, blank=True)
+    easting = models.FloatField(
+        null=True, blank=True, help_text="British National Grid (Irish Grid in NI)"
+    )
+    northing = models.FloatField(null=True, blank=True)
+    postcode_count = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text="Postcodes in the ONS Postcode Directory: a proxy for households.",
+    )
+    neighbours = models.ManyToManyField("self", symmetrical=True, blank=True)
+
+    objects = CouncilQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name", "code"]
+        indexes = [models.Index(fields=["kind"]), models.Index(fields=["nation"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("councils:detail", args=[self.code])
+
+    @property
+    def is_current(self) -> bool:
+        today = timezone.localdate()
+        started = self.valid_from is None or self.valid_from <= today
+        return started and (self.valid_to is None or self.valid_to >= today)
+
+    @property
+    def status_label(self) -> str:
+        if self.is_current:
+            return "Current"
+        if self.valid_to and self.valid_to < timezone.localdate():
+            return f"Abolished {self.valid_to + timedelta(days=1):%-d %B %Y}"
+        return f"From {self.valid_from:%-d %B %Y}"

@@ -1,0 +1,36 @@
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import render
+
+from sharedservices.councils.forms import CouncilFilterForm
+from sharedservices.councils.models import Council
+from sharedservices.councils.selectors import council_detail, council_list
+from sharedservices.registry.models import Arrangement
+from sharedservices.web.access import public
+
+
+@public
+def index(request):
+    form = CouncilFilterForm(request.GET or {"status": "current"})
+    filters = form.cleaned_data if form.is_valid() else {"status": "current"}
+    councils = council_list(**{k: v for k, v in filters.items() if v})
+    page = Paginator(councils, 100).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "councils/index.html",
+        {"form": form, "page": page, "total": page.paginator.count, "query": query.urlencode()},
+    )
+
+
+@public
+def detail(request, code):
+    try:
+        council = council_detail(code.upper())
+    except Council.DoesNotExist:
+        raise Http404("No council with that code") from None
+    arrangements = Arrangement.objects.visible_to(request.user).of_council(council)
+    return render(
+        request, "councils/detail.html", {"council": council, "arrangements": arrangements}
+    )

@@ -1,0 +1,1 @@
+"""Programmes, clusters and the opportunity pipeline."""

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ProgrammeConfig(AppConfig):
+    name = "sharedservices.programme"
+    verbose_name = "Programmes and opportunities"

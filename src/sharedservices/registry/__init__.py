@@ -1,0 +1,1 @@
+"""Arrangements, organisations, service areas, the national map and statistics."""

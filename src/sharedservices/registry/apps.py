@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class RegistryConfig(AppConfig):
+    name = "sharedservices.registry"
+    verbose_name = "Register of arrangements"

@@ -1,0 +1,35 @@
+"""``python manage.py demo``: one command for a working demo on the embedded
+database. Migrates, loads councils from ONS data, adds each app's demo data,
+and prints the sign-in details. Safe to run again."""
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+from sharedservices.accounts.demo import demo_password, load_demo_users
+
+
+class Command(BaseCommand):
+    help = "Create the database, load councils and demo data, and print demo sign-ins."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force", action="store_true", help="Allow demo users on a non-DEBUG deployment."
+        )
+
+    def handle(self, *args, force=False, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "Refusing to create demo users with a known password when DEBUG is off"
+                " (use --force)."
+            )
+        call_command("migrate", interactive=False, verbosity=0)
+        call_command("load_councils", stdout=self.stdout)
+        logins = load_demo_users()
+        self.stdout.write(
+            self.style.SUCCESS("\nDemo ready. Sign in at http://127.0.0.1:8000/accounts/sign-in/")
+        )
+        self.stdout.write(f"Password for every demo user: {demo_password()}\n")
+        width = max(len(login.email) for login in logins)
+        for login in logins:
+            self.stdout.write(f"  {login.email.ljust(width)}  {login.role:<22} {login.council}")

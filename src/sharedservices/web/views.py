@@ -1,0 +1,25 @@
+from django.shortcuts import redirect, render
+
+from sharedservices.web.access import public, signed_in
+from sharedservices.web.selectors import council_counts
+
+
+@public
+def home(request):
+    return render(request, "web/home.html")
+
+
+@public
+def about(request):
+    return render(request, "web/about.html")
+
+
+@signed_in
+def dashboard(request):
+    if request.user.council is None:  # a platform administrator
+        return redirect("admin:index")
+    return render(
+        request,
+        "web/dashboard.html",
+        {"council": request.user.council, "counts": council_counts(user=request.user)},
+    )
