@@ -59,7 +59,12 @@ def test_option_uplift_by_project_type_is_applied_and_shown_apart_from_raw_costs
                     "running": {"project_types": {"outsourcing": 1.0}},
                 },
                 "lines": [
-                    {"name": "Build", "kind": "cost", "category": "capital", "values": {"2026": 1000}},
+                    {
+                        "name": "Build",
+                        "kind": "cost",
+                        "category": "capital",
+                        "values": {"2026": 1000},
+                    },
                     {"name": "Run", "kind": "cost", "category": "running", "values": {"2026": 100}},
                     {
                         "name": "Move",

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import numpy as np
 
+FALL_TOLERANCE = 1e-9
+
 
 def switching_value(npsv: float, signed_line_pv: float) -> float | None:
     """Fractional change of one line that brings NPSV to zero (-0.35 = a 35% fall).
@@ -21,7 +23,11 @@ def switching_value(npsv: float, signed_line_pv: float) -> float | None:
     if signed_line_pv == 0:
         return None
     fraction = -npsv / signed_line_pv
-    return None if fraction < -1.0 else float(fraction)
+    if fraction < -1.0 - FALL_TOLERANCE:
+        return None
+    # A line that is the option's only flow switches at exactly -100%; summing
+    # the same PVs in another order must not turn that into "none".
+    return max(float(fraction), -1.0)
 
 
 def switching_values(npsv: float, signed_line_pv: np.ndarray) -> list[float | None]:
