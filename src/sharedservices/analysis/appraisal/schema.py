@@ -39,6 +39,7 @@ from sharedservices.analysis.errors import InputError, Problem
 MIN_YEAR, MAX_YEAR = 1900, 2300
 MAX_HORIZON = 1000
 MAX_ITERATIONS = 10_000_000
+MAX_SAMPLES = 20_000_000  # iterations x options: 160 MB of NPSV draws
 MAX_UPLIFT = 10.0
 SHARE_TOLERANCE = 1e-6
 
@@ -671,6 +672,16 @@ def validate(data: Any) -> Appraisal:
         if data.get("monte_carlo") is not None
         else None
     )
+    if monte_carlo is not None and options:
+        draws = monte_carlo.iterations * len(options)
+        if draws > MAX_SAMPLES:
+            # The NPSV of every iteration is kept for exact percentiles: 8 bytes each.
+            check.fail(
+                "$.monte_carlo.iterations",
+                f"{monte_carlo.iterations:,} iterations x {len(options)} options is more than "
+                f"{MAX_SAMPLES:,} NPSV draws; use at most "
+                f"{MAX_SAMPLES // len(options):,} iterations",
+            )
     change = 0.1
     if data.get("sensitivity") is not None:
         sens = check.obj(data["sensitivity"], "$.sensitivity", 'for example {"change": 0.1}')
