@@ -28,9 +28,9 @@ from scipy.spatial import cKDTree
 
 from .points import BNG, WGS84, PostcodePoints
 
-RESOLUTION_M = 250.0
+RESOLUTION_M = 150.0
 LAND_REACH_M = 1_500.0
-SIMPLIFY_M = 220.0
+SIMPLIFY_M = 200.0
 COORD_DECIMALS = 4  # about 11 m of latitude, 7 m of longitude: finer than the method
 
 
@@ -97,12 +97,13 @@ def raster_polygons(
     run_labels = run_labels[order]
     boxes = boxes[order]
     cuts = np.flatnonzero(np.diff(run_labels)) + 1
-    polygons = {}
-    for group, label in zip(
-        np.split(boxes, cuts), run_labels[np.r_[0, cuts]] if len(run_labels) else []
-    ):
-        polygons[int(label)] = shapely.union_all(group)
-    return polygons
+    if not len(run_labels):
+        return {}
+    groups = np.split(boxes, cuts)
+    firsts = run_labels[np.r_[0, cuts]]
+    return {
+        int(label): shapely.union_all(group) for group, label in zip(groups, firsts, strict=True)
+    }
 
 
 def simplified_coverage(
@@ -115,7 +116,7 @@ def simplified_coverage(
     dense = shapely.segmentize(np.array([polygons[k] for k in keys]), resolution_m)
     simple = shapely.coverage_simplify(dense, simplify_m, simplify_boundary=True)
     simple = shapely.make_valid(simple)
-    return dict(zip(keys, simple))
+    return dict(zip(keys, simple, strict=True))
 
 
 def containment(

@@ -101,24 +101,25 @@ def land_edge_counts(
     lo = np.minimum(la[keep], lb[keep]).astype(np.int64)
     hi = np.maximum(la[keep], lb[keep]).astype(np.int64)
     keys, counts = np.unique(lo * 1_000_000 + hi, return_counts=True)
-    return {(int(k // 1_000_000), int(k % 1_000_000)): int(c) for k, c in zip(keys, counts)}
+    return {
+        (int(k // 1_000_000), int(k % 1_000_000)): int(c) for k, c in zip(keys, counts, strict=True)
+    }
 
 
 def lower_tier_neighbours(
-    points: PostcodePoints,
+    xy: np.ndarray,
+    labels: np.ndarray,
+    codes: np.ndarray,
     *,
     islands: Iterable[str] = KNOWN_ISLANDS,
     min_edges: int = MIN_EDGES,
-    thin_m: float = THIN_M,
     spacing_factor: float = SPACING_FACTOR,
     max_edge_m: float = MAX_EDGE_M,
 ) -> tuple[dict[str, frozenset[str]], dict[tuple[str, str], int]]:
-    """Neighbours among the councils of the postcode directory, and the edge count per pair."""
-    xy, labels = thinned_points(points, thin_m)
-    xy, labels = drop_outliers(xy, labels)
+    """Neighbours among the councils `codes` of cleaned points (see `thinned_points` and
+    `drop_outliers`), and the number of land edges per pair as evidence."""
     counts = land_edge_counts(xy, labels, spacing_factor=spacing_factor, max_edge_m=max_edge_m)
     islands = set(islands)
-    codes = points.codes
     neighbours: dict[str, set[str]] = {str(c): set() for c in codes}
     evidence: dict[tuple[str, str], int] = {}
     for (lo, hi), count in counts.items():

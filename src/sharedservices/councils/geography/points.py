@@ -45,9 +45,7 @@ class PostcodePoints:
         return len(self.labels)
 
     @classmethod
-    def from_arrays(
-        cls, codes_per_point, easting, northing, is_ni=None
-    ) -> PostcodePoints:
+    def from_arrays(cls, codes_per_point, easting, northing, is_ni=None) -> PostcodePoints:
         """Build from per-point council codes and native grid references (tests use this)."""
         codes_per_point = np.asarray(codes_per_point).astype(str)
         native_x = np.asarray(easting, dtype=np.float64)
