@@ -236,9 +236,7 @@ def best_packing(
         row_of = {u: r for r, u in enumerate(councils)}
         rows = [row_of[u] for c in sub_cols for u in c]
         colidx = [j for j, c in enumerate(sub_cols) for _ in c]
-        a = csc_array(
-            (np.ones(len(rows)), (rows, colidx)), shape=(len(councils), len(sub_cols))
-        )
+        a = csc_array((np.ones(len(rows)), (rows, colidx)), shape=(len(councils), len(sub_cols)))
         lower = np.where(must[councils], 1.0, 0.0)
         remaining = max(1.0, time_limit - (time.perf_counter() - started))
         res = milp(
