@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 import numpy as np
-from scipy.spatial import Delaunay, cKDTree
+from scipy.spatial import Delaunay, QhullError, cKDTree
 
 from .points import PostcodePoints
 
@@ -67,7 +67,10 @@ def drop_outliers(xy: np.ndarray, labels: np.ndarray, k: int = OUTLIER_K):
 
 def delaunay_edges(xy: np.ndarray) -> np.ndarray:
     """Unique undirected edges (i < j) of the Delaunay triangulation, shape (m, 2)."""
-    simplices = Delaunay(xy).simplices.astype(np.int64)
+    try:
+        simplices = Delaunay(xy).simplices.astype(np.int64)
+    except QhullError:  # fewer than three points, or all on one line: no triangle, no edge
+        return np.empty((0, 2), dtype=np.int64)
     pairs = np.concatenate([simplices[:, [0, 1]], simplices[:, [1, 2]], simplices[:, [2, 0]]])
     del simplices
     lo = pairs.min(axis=1)
