@@ -158,9 +158,8 @@ def undominated(
                     break
                 t = (t - 1) & rest
             if mask == full:
-                keep[idx] = np.asarray(values, dtype=float)[idx] > split + 1e-9 * np.maximum(
-                    1.0, np.abs(split)
-                )
+                slack = 1e-9 * np.maximum(1.0, np.abs(np.where(np.isfinite(split), split, 0.0)))
+                keep[idx] = np.asarray(values, dtype=float)[idx] > split + slack
             else:
                 best[:, mask] = np.maximum(best[:, mask], split)
     return keep
