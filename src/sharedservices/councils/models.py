@@ -110,9 +110,14 @@ class Council(models.Model):
         return started and (self.valid_to is None or self.valid_to >= today)
 
     @property
+    def abolished_on(self):
+        """The first day without this council (``valid_to`` is its last day)."""
+        return self.valid_to + timedelta(days=1) if self.valid_to else None
+
+    @property
     def status_label(self) -> str:
         if self.is_current:
             return "Current"
         if self.valid_to and self.valid_to < timezone.localdate():
-            return f"Abolished {self.valid_to + timedelta(days=1):%-d %B %Y}"
+            return f"Abolished {self.abolished_on:%-d %B %Y}"
         return f"From {self.valid_from:%-d %B %Y}"

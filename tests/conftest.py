@@ -1,0 +1,53 @@
+"""Fixtures shared by the whole suite.
+
+The councils are real: the test database is built once per session by the same
+``load_councils`` the product runs, from the ONS packages (about 6 s), and each
+test then runs inside a transaction that is rolled back.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+
+from sharedservices.accounts.roles import Role
+from sharedservices.accounts.services import user_create
+from sharedservices.councils.models import Council
+
+TEST_PASSWORD = "correct-horse-battery-staple"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("load_councils", verbosity=0)
+
+
+@pytest.fixture
+def councils(db):
+    """Look up a council by GSS code: ``councils["E07000121"]``."""
+
+    class _Lookup:
+        def __getitem__(self, code: str) -> Council:
+            return Council.objects.get(code=code)
+
+    return _Lookup()
+
+
+@pytest.fixture
+def make_user(db):
+    counter = iter(range(10_000))
+
+    def _make(council_code: str | None, *roles: Role, email: str | None = None, **kwargs):
+        council = Council.objects.get(code=council_code) if council_code else None
+        n = next(counter)
+        return user_create(
+            email=email or f"user{n}-{council_code or 'admin'}@example.org".lower(),
+            full_name=f"Test User {n}",
+            password=TEST_PASSWORD,
+            council=council,
+            roles=roles or [Role.OFFICER],
+            **kwargs,
+        )
+
+    return _make
