@@ -7,6 +7,7 @@ session (CSRF-checked) and narrows by ``visible_to(user)`` like the pages do.
 from ninja import NinjaAPI
 from ninja.security import django_auth
 
+from sharedservices.api.analysis import router as analysis_router
 from sharedservices.api.councils import router as councils_router
 
 api = NinjaAPI(
@@ -23,3 +24,4 @@ api = NinjaAPI(
     auth=django_auth,
 )
 api.add_router("/councils", councils_router)
+api.add_router("", analysis_router)

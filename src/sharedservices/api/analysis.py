@@ -1,0 +1,62 @@
+"""The analysis functions over HTTP: the same ``run`` functions as the command
+line (``python -m sharedservices.analysis``), for signed-in users.
+
+Bad input answers 422 with ``{"errors": [{"path", "message"}]}``, the same
+shape the command prints.
+"""
+
+import json
+from typing import Any
+
+from ninja import Body, Router, Schema, Status
+
+from sharedservices.analysis import appraisal
+from sharedservices.analysis.errors import InputError, Problem
+
+router = Router(tags=["analysis"])
+
+# A web request should answer in a couple of seconds; a million iterations of a
+# ten-year case takes about one (bench/bench_appraisal.py). Larger runs belong
+# on the command line.
+MAX_WEB_ITERATIONS = 1_000_000
+
+
+class ProblemOut(Schema):
+    path: str
+    message: str
+
+
+class ErrorsOut(Schema):
+    errors: list[ProblemOut]
+
+
+def _errors(problems: list[Problem]) -> Status:
+    return Status(422, {"errors": [p.as_dict() for p in problems]})
+
+
+@router.post(
+    "/appraise",
+    response={200: dict[str, Any], 422: ErrorsOut},
+    summary="Appraise options the Green Book way",
+    description="The JSON contract of docs/appraisal.md: NPSV, BCR, payback, switching values, "
+    "Monte Carlo. The same engine as `python -m sharedservices.analysis appraise`.",
+)
+def appraise(request, payload: dict[str, Any] = Body(...)):
+    mc = payload.get("monte_carlo") if isinstance(payload, dict) else None
+    if isinstance(mc, dict) and isinstance(mc.get("iterations"), int):
+        if mc["iterations"] > MAX_WEB_ITERATIONS:
+            return _errors(
+                [
+                    Problem(
+                        "$.monte_carlo.iterations",
+                        f"at most {MAX_WEB_ITERATIONS:,} iterations over the web; use "
+                        "`python -m sharedservices.analysis appraise` for more",
+                    )
+                ]
+            )
+    try:
+        result = appraisal.run(payload)
+    except InputError as exc:
+        return _errors(exc.problems)
+    # Round-trip through JSON so numpy scalars never reach the renderer.
+    return Status(200, json.loads(json.dumps(result)))
