@@ -41,19 +41,19 @@ def _errors(problems: list[Problem]) -> Status:
     description="The JSON contract of docs/appraisal.md: NPSV, BCR, payback, switching values, "
     "Monte Carlo. The same engine as `python -m sharedservices.analysis appraise`.",
 )
-def appraise(request, payload: dict[str, Any] = Body(...)):
+def appraise(request, payload: Body[dict[str, Any]]):
     mc = payload.get("monte_carlo") if isinstance(payload, dict) else None
-    if isinstance(mc, dict) and isinstance(mc.get("iterations"), int):
-        if mc["iterations"] > MAX_WEB_ITERATIONS:
-            return _errors(
-                [
-                    Problem(
-                        "$.monte_carlo.iterations",
-                        f"at most {MAX_WEB_ITERATIONS:,} iterations over the web; use "
-                        "`python -m sharedservices.analysis appraise` for more",
-                    )
-                ]
-            )
+    iterations = mc.get("iterations") if isinstance(mc, dict) else None
+    if isinstance(iterations, int) and iterations > MAX_WEB_ITERATIONS:
+        return _errors(
+            [
+                Problem(
+                    "$.monte_carlo.iterations",
+                    f"at most {MAX_WEB_ITERATIONS:,} iterations over the web; use "
+                    "`python -m sharedservices.analysis appraise` for more",
+                )
+            ]
+        )
     try:
         result = appraisal.run(payload)
     except InputError as exc:
