@@ -1,12 +1,15 @@
 """Council endpoints: public reference data."""
 
 import datetime as dt
+import gzip
+from functools import lru_cache
 
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Field, FilterSchema, Query, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from sharedservices.councils.models import Council, CouncilKind, Nation
+from sharedservices.councils.models import BoundarySet, Council, CouncilKind, Nation
 from sharedservices.councils.selectors import council_list
 
 router = Router(tags=["councils"], auth=None)
@@ -81,6 +84,47 @@ def list_councils(request, filters: Query[CouncilFilters]):
     if filters.upper_tier:
         councils = councils.filter(upper_tier_id=filters.upper_tier.upper())
     return councils
+
+
+@lru_cache(maxsize=2)
+def _compressed(data_version: str, geojson: str) -> bytes:
+    return gzip.compress(geojson.encode(), compresslevel=6)
+
+
+@router.get(
+    "/boundaries",
+    url_name="council-boundaries",
+    summary="Approximate boundaries of every current council (GeoJSON)",
+    description=(
+        "A GeoJSON FeatureCollection in WGS84, one Feature per current council with "
+        "`properties.code` (GSS code), `tier` (`lower` or `county`) and `postcode_count`. "
+        "Derived from the ONS Postcode Directory: see docs/geography.md for the method and "
+        "its accuracy. Abolished councils have no polygon: follow their successors."
+    ),
+    openapi_extra={
+        "responses": {
+            200: {"description": "GeoJSON", "content": {"application/geo+json": {}}},
+            503: {"description": "Geography not loaded yet (run load_councils)"},
+        }
+    },
+)
+def get_boundaries(request):
+    boundary_set = BoundarySet.objects.first()
+    if boundary_set is None:
+        return HttpResponse(
+            '{"detail": "Boundaries are not loaded yet"}',
+            status=503,
+            content_type="application/json",
+        )
+    etag = f'"{boundary_set.data_version}"'
+    if request.headers.get("If-None-Match") == etag:
+        return HttpResponse(status=304, headers={"ETag": etag})
+    body: bytes | str = boundary_set.geojson
+    headers = {"ETag": etag, "Cache-Control": "public, max-age=3600", "Vary": "Accept-Encoding"}
+    if "gzip" in request.headers.get("Accept-Encoding", ""):
+        body = _compressed(boundary_set.data_version, boundary_set.geojson)
+        headers["Content-Encoding"] = "gzip"
+    return HttpResponse(body, content_type="application/geo+json", headers=headers)
 
 
 @router.get("/{code}", response=CouncilDetailOut, summary="One council, with its links")

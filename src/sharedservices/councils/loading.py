@@ -262,5 +262,6 @@ def save_records(records: list[CouncilRecord]) -> LoadReport:
 
 
 def load_councils(postcode_codes: Iterable[str] | None = None) -> LoadReport:
-    """Read, check and save: the whole of ``manage.py load_councils`` but geography."""
+    """Read, check and save the council records (geography is a separate step:
+    ``councils/geography_loading.py``)."""
     return save_records(build_records(read_sources(postcode_codes)))

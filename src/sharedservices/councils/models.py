@@ -121,3 +121,22 @@ class Council(models.Model):
         if self.valid_to and self.valid_to < timezone.localdate():
             return f"Abolished {self.abolished_on:%-d %B %Y}"
         return f"From {self.valid_from:%-d %B %Y}"
+
+
+class BoundarySet(models.Model):
+    """The approximate polygons of every current council, as one GeoJSON document.
+
+    Kept in the database (not a file on one machine) so every web server serves
+    the same boundaries; one row per geography data version, the newest served.
+    """
+
+    data_version = models.CharField(max_length=100, unique=True)
+    geojson = models.TextField(help_text="GeoJSON FeatureCollection, WGS84")
+    feature_count = models.PositiveIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Boundaries {self.data_version} ({self.feature_count} councils)"

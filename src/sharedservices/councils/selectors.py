@@ -32,3 +32,8 @@ def council_detail(code: str) -> Council:
         .prefetch_related("successors", "predecessors", "districts", "neighbours")
         .get(code=code)
     )
+
+
+def current_council_names() -> dict[str, str]:
+    """GSS code to name for every current council: the map's tooltips."""
+    return dict(Council.objects.current().values_list("code", "name"))

@@ -1,10 +1,12 @@
+import json
+
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 
 from sharedservices.councils.forms import CouncilFilterForm
 from sharedservices.councils.models import Council
-from sharedservices.councils.selectors import council_detail, council_list
+from sharedservices.councils.selectors import council_detail, council_list, current_council_names
 from sharedservices.registry.models import Arrangement
 from sharedservices.web.access import public
 
@@ -20,7 +22,13 @@ def index(request):
     return render(
         request,
         "councils/index.html",
-        {"form": form, "page": page, "total": page.paginator.count, "query": query.urlencode()},
+        {
+            "form": form,
+            "page": page,
+            "total": page.paginator.count,
+            "query": query.urlencode(),
+            "map_names_json": json.dumps(current_council_names()),
+        },
     )
 
 
