@@ -1,12 +1,19 @@
-"""Shared-service arrangements: who shares what, how, since when.
+"""Shared-service arrangements: who shares what, how, since when, saving how much.
 
 Live and ended arrangements are public (they are the national register);
 exploring, business-case and not-pursued ones are seen only by the partner
-councils' users (seed 002 keeps such lists internal).
+councils' users (seed 002 keeps such lists internal). A council abolished in a
+reorganisation stays a partner of its old arrangements; its successors' users
+act for it (Carlisle's arrangements are Cumberland's to keep up to date).
+
+Every change to an arrangement is appended to ``ArrangementChange`` by the
+services in ``registry/services.py`` and the importer: who, when, what.
 """
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 
@@ -20,6 +27,10 @@ class ArrangementStatus(models.TextChoices):
 
 
 PUBLIC_STATUSES = (ArrangementStatus.LIVE, ArrangementStatus.ENDED)
+# A reason is required for these (seed 002 records why a service was not pursued).
+STATUSES_NEEDING_REASON = (ArrangementStatus.ENDED, ArrangementStatus.NOT_PURSUED)
+# Before a decision to share, the delivery model may still be open.
+STATUSES_WITHOUT_MODEL = (ArrangementStatus.EXPLORING, ArrangementStatus.NOT_PURSUED)
 
 
 class DeliveryModel(models.TextChoices):
@@ -38,23 +49,106 @@ class PartnerRole(models.TextChoices):
     PROVIDER = "provider", "Provider"
 
 
+class ServiceCategory(models.TextChoices):
+    """The first level of the service-area taxonomy (seed 002 §3.3, seed 004 §5)."""
+
+    CORPORATE = "corporate", "Corporate / back office"
+    FRONT_LINE = "front-line", "Front line"
+
+
+class SavingsBasis(models.TextChoices):
+    ESTIMATED = "estimated", "Estimated"
+    ACTUAL = "actual", "Actual"
+
+
+class OrganisationKind(models.TextChoices):
+    POLICE = "police", "Police"
+    FIRE = "fire", "Fire and rescue"
+    NHS = "nhs", "NHS"
+    CENTRAL_GOVERNMENT = "central-government", "Central government"
+    HOUSING_ASSOCIATION = "housing-association", "Housing association"
+    PRIVATE = "private", "Private provider"
+    CENTRE_OF_EXCELLENCE = "centre-of-excellence", "Centre of excellence"
+    VOLUNTARY = "voluntary", "Voluntary or community body"
+    OTHER = "other", "Other"
+
+
+class ServiceArea(models.Model):
+    """The second level of the taxonomy; created by data migration 0003."""
+
+    slug = models.SlugField(max_length=40, unique=True)
+    name = models.CharField(max_length=80)
+    category = models.CharField(max_length=20, choices=ServiceCategory.choices)
+
+    class Meta:
+        ordering = ["category", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Organisation(models.Model):
+    """A partner that is not a council: police, fire, NHS, DWP, a housing
+    association, a private provider, a centre of excellence."""
+
+    name = models.CharField(max_length=200, unique=True)
+    kind = models.CharField(
+        max_length=30, choices=OrganisationKind.choices, default=OrganisationKind.OTHER
+    )
+    website = models.URLField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def _acting_council_ids(user):
+    """The councils a user acts for: their own and any it succeeded."""
+    from sharedservices.councils.models import Council
+
+    return Council.objects.filter(
+        models.Q(pk=user.council_id) | models.Q(successors=user.council_id)
+    ).values("pk")
+
+
 class ArrangementQuerySet(models.QuerySet):
     def public(self):
         return self.filter(status__in=PUBLIC_STATUSES)
 
+    def _of_users_council(self, user):
+        return models.Q(
+            pk__in=ArrangementPartner.objects.filter(
+                council_id__in=_acting_council_ids(user)
+            ).values("arrangement_id")
+        )
+
     def visible_to(self, user):
-        """Public arrangements, plus every one the user's council is a partner in."""
+        """Public arrangements, plus every one the user's council (or a council
+        it succeeded) is a partner in."""
         if getattr(user, "is_superuser", False):
             return self.all()
         council_id = getattr(user, "council_id", None) if user.is_authenticated else None
         if council_id is None:
             return self.public()
-        return self.filter(
-            models.Q(status__in=PUBLIC_STATUSES) | models.Q(partners__council_id=council_id)
-        ).distinct()
+        return self.filter(models.Q(status__in=PUBLIC_STATUSES) | self._of_users_council(user))
+
+    def editable_by(self, user):
+        """Arrangements the user may change: those of their council (or a council it
+        succeeded), if their role lets them record arrangements."""
+        from sharedservices.registry.permissions import can_record_arrangements
+
+        if getattr(user, "is_superuser", False):
+            return self.all()
+        if not can_record_arrangements(user):
+            return self.none()
+        return self.filter(self._of_users_council(user))
 
     def of_council(self, council):
-        return self.filter(partners__council=council).distinct()
+        return self.filter(
+            pk__in=ArrangementPartner.objects.filter(council=council).values("arrangement_id")
+        )
 
 
 class Arrangement(models.Model):
@@ -67,6 +161,19 @@ class Arrangement(models.Model):
     delivery_model = models.CharField(max_length=30, choices=DeliveryModel.choices, blank=True)
     start_year = models.PositiveSmallIntegerField(null=True, blank=True)
     end_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    service_areas = models.ManyToManyField(ServiceArea, blank=True, related_name="arrangements")
+    annual_savings_gbp = models.PositiveBigIntegerField(
+        "annual savings (£)",
+        null=True,
+        blank=True,
+        help_text="Savings a year across all partners, in whole pounds. Empty if none reported.",
+    )
+    savings_basis = models.CharField(
+        max_length=10, choices=SavingsBasis.choices, default=SavingsBasis.ESTIMATED
+    )
+    is_demo = models.BooleanField(
+        default=False, help_text="Demonstration data, not a real arrangement."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -74,6 +181,11 @@ class Arrangement(models.Model):
 
     class Meta:
         ordering = ["name", "pk"]
+        indexes = [
+            models.Index(fields=["status"]),
+            models.Index(fields=["start_year"]),
+            models.Index(fields=["delivery_model"]),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -87,17 +199,113 @@ class Arrangement(models.Model):
 
 
 class ArrangementPartner(models.Model):
+    """A party to an arrangement: a council or an organisation, with its role."""
+
     arrangement = models.ForeignKey(Arrangement, on_delete=models.CASCADE, related_name="partners")
     council = models.ForeignKey(
-        "councils.Council", on_delete=models.PROTECT, related_name="arrangement_partnerships"
+        "councils.Council",
+        on_delete=models.PROTECT,
+        related_name="arrangement_partnerships",
+        null=True,
+        blank=True,
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="arrangement_partnerships",
+        null=True,
+        blank=True,
     )
     role = models.CharField(max_length=20, choices=PartnerRole.choices, default=PartnerRole.PARTNER)
 
     class Meta:
-        ordering = ["arrangement", "role", "council__name"]
+        ordering = ["arrangement", "role", "council__name", "organisation__name"]
         constraints = [
-            models.UniqueConstraint(fields=["arrangement", "council"], name="one_role_per_council")
+            models.UniqueConstraint(fields=["arrangement", "council"], name="one_role_per_council"),
+            models.UniqueConstraint(
+                fields=["arrangement", "organisation"], name="one_role_per_organisation"
+            ),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(council__isnull=False, organisation__isnull=True)
+                    | models.Q(council__isnull=True, organisation__isnull=False)
+                ),
+                name="partner_is_council_or_organisation",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.council} ({self.get_role_display()}) in {self.arrangement}"
+        return f"{self.party} ({self.get_role_display()}) in {self.arrangement}"
+
+    @property
+    def party(self):
+        return self.council or self.organisation
+
+
+class ArrangementSaving(models.Model):
+    """Savings for one financial year (starting in ``year``), estimated or actual."""
+
+    arrangement = models.ForeignKey(
+        Arrangement, on_delete=models.CASCADE, related_name="yearly_savings"
+    )
+    year = models.PositiveSmallIntegerField(help_text="The financial year starting in April.")
+    basis = models.CharField(max_length=10, choices=SavingsBasis.choices)
+    amount_gbp = models.PositiveBigIntegerField(validators=[MinValueValidator(0)])
+
+    class Meta:
+        ordering = ["arrangement", "year", "basis"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["arrangement", "year", "basis"], name="one_saving_per_year_and_basis"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year}/{(self.year + 1) % 100:02d} {self.basis}: £{self.amount_gbp:,}"
+
+
+class ArrangementSource(models.Model):
+    """Where a record's facts come from: a committee paper, a web page."""
+
+    arrangement = models.ForeignKey(Arrangement, on_delete=models.CASCADE, related_name="sources")
+    url = models.URLField(max_length=500, blank=True)
+    title = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["arrangement", "pk"]
+
+    def __str__(self) -> str:
+        return self.title or self.url
+
+
+class ChangeAction(models.TextChoices):
+    CREATED = "created", "Created"
+    UPDATED = "updated", "Updated"
+    IMPORTED = "imported", "Imported"
+
+
+class ArrangementChange(models.Model):
+    """Append-only history of an arrangement: who changed what, and when."""
+
+    arrangement = models.ForeignKey(Arrangement, on_delete=models.CASCADE, related_name="changes")
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    user_name = models.CharField(
+        max_length=200, blank=True, help_text="Kept if the user is later deleted."
+    )
+    action = models.CharField(max_length=10, choices=ChangeAction.choices)
+    changes = models.JSONField(
+        default=dict, help_text="Field name to [before, after], as shown to people."
+    )
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} {self.at:%Y-%m-%d %H:%M} by {self.user_name or '-'}"
