@@ -203,3 +203,50 @@ def test_too_many_councils_without_limits_is_refused():
     with pytest.raises(InputError) as err:
         coalitions.run({"councils": councils, "model": MODEL})
     assert err.value.problems[0].path == "$.constraints.max_size"
+
+
+@pytest.mark.parametrize("connected", [False, True])
+def test_progress_is_reported_in_order_and_ends_done(connected):
+    councils, edges = instance()
+    calls = []
+    data = {"councils": councils, "model": MODEL}
+    if connected:
+        data["constraints"] = {"connected": True, "edges": edges}
+    out = coalitions.run(data, progress=lambda f, m: calls.append((f, m)))
+    assert out["optimal"]
+    fractions = [f for f, _ in calls]
+    assert fractions == sorted(fractions) and all(0 <= f <= 1 for f in fractions)
+    assert calls[0][1] == "input validated" and calls[-1] == (1.0, "done")
+    assert all(isinstance(m, str) and m for _, m in calls)
+
+
+def test_progress_on_the_candidate_route():
+    rng = np.random.default_rng(3)
+    n = 26
+    councils = [
+        {
+            "code": f"E0700{i:04d}",
+            "baseline_cost": float(rng.lognormal(13.5, 0.4)),
+            "workload": float(rng.lognormal(10, 0.5)),
+            "lat": 53 + 0.05 * (i // 6),
+            "lon": -2 + 0.05 * (i % 6),
+        }
+        for i in range(n)
+    ]
+    edges = [
+        [councils[i]["code"], councils[j]["code"]]
+        for i in range(n)
+        for j in range(i + 1, n)
+        if (j == i + 1 and j % 6) or j == i + 6
+    ]
+    calls = []
+    data = {
+        "councils": councils,
+        "model": MODEL,
+        "constraints": {"connected": True, "edges": edges, "max_size": 3},
+    }
+    coalitions.run(data, progress=lambda f, m: calls.append((f, m)))
+    fractions = [f for f, _ in calls]
+    assert fractions == sorted(fractions)
+    assert any("candidate" in m for _, m in calls)
+    assert calls[-1] == (1.0, "done")

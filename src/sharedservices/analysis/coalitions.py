@@ -51,6 +51,12 @@ from sharedservices.analysis.splits import (
 from sharedservices.analysis.validation import Reader
 
 CouncilLookup = Callable[[list[str]], dict[str, dict[str, Any]]]
+Progress = Callable[[float, str], None]
+
+
+def _no_progress(fraction: float, message: str) -> None:
+    return None
+
 
 MAX_GRAPH_EXACT = 20  # with the graph, the 2**n route up to here, then candidates
 MAX_CANDIDATES = 2_000_000
@@ -262,14 +268,22 @@ def _block_split(p: Problem_, block: list[int]) -> np.ndarray:
     return shapley(v)
 
 
-def _solve_every_coalition(p: Problem_, active: list[int]) -> tuple[list[list[int]], bool, float]:
+def _solve_every_coalition(
+    p: Problem_, active: list[int], report: Progress = _no_progress
+) -> tuple[list[list[int]], bool, float]:
     sub = p.councils.subset(active)
     values = all_savings(p.model, sub)
     allowed = _allowed_mask_table(p, active)
     values = np.where(allowed, values, -np.inf)
+    report(0.3, f"every coalition of {len(active)} councils valued")
     forbidden_rounds = 0
     while True:
         result = best_partition(values)
+        report(
+            min(0.9, 0.6 + 0.05 * forbidden_rounds),
+            "best partition found"
+            + (f" (round {forbidden_rounds + 1})" if forbidden_rounds else ""),
+        )
         if not np.isfinite(result.value):
             return [], True, 0.0
         blocks = [[active[j] for j in members(b)] for b in result.blocks]
@@ -343,6 +357,19 @@ def _feasible_candidates(p: Problem_, cols: list[tuple[int, ...]]) -> tuple[list
     return kept, np.concatenate(values) if values else np.zeros(0)
 
 
+def _monotone(progress: Progress | None) -> Progress:
+    """``progress`` with fractions clamped to [0, 1] and never going back."""
+    if progress is None:
+        return _no_progress
+    last = [0.0]
+
+    def report(fraction: float, message: str) -> None:
+        last[0] = min(1.0, max(last[0], float(fraction)))
+        progress(last[0], message)
+
+    return report
+
+
 def _money(x: float) -> float:
     return round(float(x), 2)
 
@@ -376,16 +403,29 @@ def _report(p: Problem_, blocks: list[list[int]]) -> list[dict]:
     return out
 
 
-def run(data: dict, council_lookup: CouncilLookup | None = None) -> dict:
-    """Best partnerships of the councils in ``data`` (see the module docstring)."""
+def run(
+    data: dict,
+    council_lookup: CouncilLookup | None = None,
+    progress: Progress | None = None,
+) -> dict:
+    """Best partnerships of the councils in ``data`` (see the module docstring).
+
+    ``progress(fraction, message)``, when given, is called at a few stages with
+    a fraction in [0, 1] that never decreases: input validated, candidates
+    enumerated (or the savings table built), LP relaxation solved, MIP progress
+    where the solver reports it, and done (1.0). An exception it raises is not
+    caught, so a caller may use it to cancel a long run.
+    """
     started = time.perf_counter()
+    report = _monotone(progress)
     p = _parse(data, council_lookup)
+    report(0.05, "input validated")
     n = len(p.councils)
     active = [c for c in range(n) if c not in p.opt_out]
     limit = MAX_GRAPH_EXACT if p.connected else MAX_EXACT_PLAYERS
     optimal, gap = True, 0.0
     if len(active) <= limit:
-        blocks, optimal, gap = _solve_every_coalition(p, active)
+        blocks, optimal, gap = _solve_every_coalition(p, active, report)
         feasible = bool(blocks) or not active
     else:
         size = p.max_size
@@ -414,12 +454,21 @@ def run(data: dict, council_lookup: CouncilLookup | None = None) -> dict:
                     )
                 ]
             )
+        report(0.2, f"{len(cols):,} candidate partnerships enumerated")
         cols, values = _feasible_candidates(p, cols)
+        report(0.3, f"{len(cols):,} candidate partnerships pass the constraints")
         must = np.zeros(n, dtype=bool)
         for a, b in p.together:
             must[[a, b]] = True
         remaining = max(1.0, p.time_limit - (time.perf_counter() - started))
-        result = best_packing(n, cols, values, must, time_limit=remaining)
+        result = best_packing(
+            n,
+            cols,
+            values,
+            must,
+            time_limit=remaining,
+            progress=lambda f, msg: report(0.3 + 0.65 * f, msg),
+        )
         feasible = np.isfinite(result.value)
         blocks = [list(c) for c in result.chosen]
         optimal, gap = result.optimal, result.gap
@@ -434,6 +483,7 @@ def run(data: dict, council_lookup: CouncilLookup | None = None) -> dict:
             ]
         )
     coalitions = _report(p, blocks)
+    report(1.0, "done")
     return {
         "coalitions": coalitions,
         "total_saving": _money(sum(c["saving"] for c in coalitions)),

@@ -18,7 +18,7 @@ weighted set packing, solved exactly by:
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -194,6 +194,7 @@ def best_packing(
     must_join: Sequence[bool] | None = None,
     time_limit: float = 60.0,
     prune: bool = True,
+    progress: Callable[[float, str], None] | None = None,
 ) -> PackingResult:
     """Choose disjoint columns maximising total value; other councils stand alone.
 
@@ -217,6 +218,8 @@ def best_packing(
     if (must & ~covered).any():
         return PackingResult([], -np.inf, -np.inf, True, columns_in, len(cols), 0)
     regions = _regions(n, cols)
+    if progress is not None:
+        progress(0.1, f"{len(cols):,} undominated partnerships in {len(regions)} regions")
     chosen: list[tuple[int, ...]] = []
     total = 0.0
     bound = 0.0
@@ -246,6 +249,8 @@ def best_packing(
             options={"time_limit": remaining, "mip_rel_gap": 0.0},
         )
         solved += 1
+        if progress is not None:
+            progress(min(0.95, 0.1 + 0.85 * solved / len(regions)), f"region {solved} solved")
         if res.x is None:
             if res.status == 2:  # infeasible
                 return PackingResult([], -np.inf, -np.inf, True, columns_in, len(cols), 0)
