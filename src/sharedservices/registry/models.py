@@ -284,6 +284,23 @@ class ChangeAction(models.TextChoices):
     IMPORTED = "imported", "Imported"
 
 
+CHANGE_LABELS = {
+    "name": "Name",
+    "description": "Description",
+    "status": "Status",
+    "status_reason": "Reason",
+    "delivery_model": "Delivery model",
+    "start_year": "Start year",
+    "end_year": "End year",
+    "service_areas": "Service areas",
+    "councils": "Partner councils",
+    "lead_council": "Lead council",
+    "organisations": "Other partners",
+    "annual_savings_gbp": "Annual savings",
+    "sources": "Sources",
+}
+
+
 class ArrangementChange(models.Model):
     """Append-only history of an arrangement: who changed what, and when."""
 
@@ -309,3 +326,8 @@ class ArrangementChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} {self.at:%Y-%m-%d %H:%M} by {self.user_name or '-'}"
+
+    @property
+    def rows(self) -> list[tuple[str, str, str]]:
+        """(label, before, after) for each changed field."""
+        return [(CHANGE_LABELS.get(k, k), v[0], v[1]) for k, v in self.changes.items()]

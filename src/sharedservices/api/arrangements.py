@@ -1,0 +1,263 @@
+"""Arrangement endpoints: the public register as open data, and create/update for
+signed-in users of a partner council. The same selectors and services as the pages."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from ninja import Field, FilterSchema, Query, Router, Schema
+from ninja.errors import HttpError
+from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.security import django_auth
+
+from sharedservices.councils.models import Council, Nation
+from sharedservices.registry.models import (
+    Arrangement,
+    ArrangementStatus,
+    DeliveryModel,
+    SavingsBasis,
+    ServiceArea,
+    ServiceCategory,
+)
+from sharedservices.registry.permissions import can_record_arrangements
+from sharedservices.registry.selectors import (
+    ArrangementFilters,
+    arrangement_detail,
+    arrangement_list,
+)
+from sharedservices.registry.services import (
+    ArrangementInput,
+    arrangement_create,
+    arrangement_input_from,
+    arrangement_update,
+)
+
+router = Router(tags=["arrangements"])
+
+
+class PartnerOut(Schema):
+    council: str | None = Field(description="GSS code, when the partner is a council")
+    organisation: str | None = Field(description="Name, when the partner is not a council")
+    name: str
+    role: str = Field(description="lead, partner or provider")
+    council_current: bool | None = Field(description="False for an abolished council")
+
+    @staticmethod
+    def resolve_council(obj):
+        return obj.council_id
+
+    @staticmethod
+    def resolve_organisation(obj):
+        return obj.organisation.name if obj.organisation_id else None
+
+    @staticmethod
+    def resolve_name(obj):
+        return obj.party.name
+
+    @staticmethod
+    def resolve_council_current(obj):
+        return obj.council.is_current if obj.council_id else None
+
+
+class ServiceAreaOut(Schema):
+    slug: str
+    name: str
+    category: ServiceCategory
+
+
+class ArrangementOut(Schema):
+    id: int
+    name: str
+    description: str
+    status: ArrangementStatus
+    status_reason: str
+    delivery_model: DeliveryModel | None
+    start_year: int | None
+    end_year: int | None
+    service_areas: list[ServiceAreaOut]
+    partners: list[PartnerOut]
+    annual_savings_gbp: int | None
+    savings_basis: SavingsBasis
+    is_demo: bool = Field(description="Demonstration data, not a real arrangement")
+    url: str
+
+    @staticmethod
+    def resolve_delivery_model(obj):
+        return obj.delivery_model or None
+
+    @staticmethod
+    def resolve_service_areas(obj):
+        return list(obj.service_areas.all())
+
+    @staticmethod
+    def resolve_partners(obj):
+        return list(obj.partners.all())
+
+    @staticmethod
+    def resolve_url(obj):
+        return obj.get_absolute_url()
+
+
+class SourceOut(Schema):
+    url: str
+    title: str
+
+
+class ArrangementDetailOut(ArrangementOut):
+    sources: list[SourceOut]
+    updated_at: str
+
+    @staticmethod
+    def resolve_sources(obj):
+        return list(obj.sources.all())
+
+    @staticmethod
+    def resolve_updated_at(obj):
+        return obj.updated_at.isoformat()
+
+
+class ArrangementQuery(FilterSchema):
+    service_area: str | None = Field(None, description="Service-area slug, e.g. revenues-benefits")
+    category: ServiceCategory | None = None
+    delivery_model: DeliveryModel | None = None
+    status: ArrangementStatus | None = None
+    council: str | None = Field(None, description="GSS code of a partner council")
+    upper_tier: str | None = Field(None, description="GSS code of a county council")
+    nation: Nation | None = None
+    start_year: int | None = None
+    q: str | None = Field(None, description="Text in the name or description")
+
+
+class ArrangementIn(Schema):
+    name: str = Field(max_length=200)
+    description: str = ""
+    status: str = Field(description="exploring, business-case, live, ended or not-pursued")
+    status_reason: str = ""
+    delivery_model: str = ""
+    start_year: int | None = None
+    end_year: int | None = None
+    service_areas: list[str] = Field(default_factory=list, description="Service-area slugs")
+    councils: list[str] = Field(description="GSS codes of the partner councils")
+    organisations: list[str] = Field(default_factory=list, description="Names")
+    lead_council: str | None = Field(None, description="GSS code; one of the councils")
+    annual_savings_gbp: int | None = None
+    savings_basis: str = SavingsBasis.ESTIMATED
+    source_url: str = ""
+
+
+class ArrangementPatch(Schema):
+    name: str | None = Field(None, max_length=200)
+    description: str | None = None
+    status: str | None = None
+    status_reason: str | None = None
+    delivery_model: str | None = None
+    start_year: int | None = None
+    end_year: int | None = None
+    service_areas: list[str] | None = None
+    councils: list[str] | None = None
+    organisations: list[str] | None = None
+    lead_council: str | None = None
+    annual_savings_gbp: int | None = None
+    savings_basis: str | None = None
+    source_url: str | None = None
+
+
+class FieldErrors(Schema):
+    errors: dict[str, list[str]]
+
+
+def _resolve(payload: dict, base: ArrangementInput | None = None) -> ArrangementInput:
+    errors: dict[str, list[str]] = {}
+    values = dict(payload)
+    if "councils" in values:
+        codes = [c.upper() for c in values["councils"]]
+        found = Council.objects.in_bulk(codes)
+        errors.update(
+            {"councils": [f"Unknown council code '{c}'" for c in codes if c not in found]}
+            if any(c not in found for c in codes)
+            else {}
+        )
+        values["councils"] = [found[c] for c in codes if c in found]
+    if values.get("lead_council"):
+        lead = Council.objects.filter(pk=values["lead_council"].upper()).first()
+        if lead is None:
+            errors["lead_council"] = [f"Unknown council code '{values['lead_council']}'"]
+        values["lead_council"] = lead
+    elif "lead_council" in values:
+        values["lead_council"] = None
+    if "service_areas" in values:
+        areas = ServiceArea.objects.in_bulk(values["service_areas"], field_name="slug")
+        bad = [s for s in values["service_areas"] if s not in areas]
+        if bad:
+            errors["service_areas"] = [f"Unknown service area '{s}'" for s in bad]
+        values["service_areas"] = [areas[s] for s in values["service_areas"] if s in areas]
+    if errors:
+        raise HttpError(422, "; ".join(m for ms in errors.values() for m in ms))
+    if base is None:
+        return ArrangementInput(**values)
+    for key, value in values.items():
+        setattr(base, key, value)
+    return base
+
+
+def _validation_error(e: ValidationError):
+    return 422, {"errors": e.message_dict}
+
+
+@router.get(
+    "",
+    response=list[ArrangementOut],
+    auth=None,
+    summary="List arrangements (public ones; a signed-in user also sees their council's)",
+)
+@paginate(LimitOffsetPagination, page_size=100)
+def list_arrangements(request, filters: Query[ArrangementQuery]):
+    data = filters.dict(exclude_none=True)
+    return arrangement_list(user=request.user, filters=ArrangementFilters(**data))
+
+
+@router.get(
+    "/{int:arrangement_id}", response=ArrangementDetailOut, auth=None, summary="One arrangement"
+)
+def get_arrangement(request, arrangement_id: int):
+    try:
+        return arrangement_detail(user=request.user, pk=arrangement_id)
+    except Arrangement.DoesNotExist:
+        raise Http404("No arrangement you can see has that id") from None
+
+
+@router.post(
+    "",
+    response={201: ArrangementDetailOut, 422: FieldErrors},
+    auth=django_auth,
+    summary="Record an arrangement your council is a partner in",
+)
+def create_arrangement(request, payload: ArrangementIn):
+    if not can_record_arrangements(request.user):
+        raise HttpError(403, "Your role cannot record arrangements")
+    try:
+        a = arrangement_create(user=request.user, data=_resolve(payload.dict()))
+    except ValidationError as e:
+        return _validation_error(e)
+    return 201, arrangement_detail(user=request.user, pk=a.pk)
+
+
+@router.patch(
+    "/{int:arrangement_id}",
+    response={200: ArrangementDetailOut, 422: FieldErrors},
+    auth=django_auth,
+    summary="Change an arrangement of your council (only the fields given)",
+)
+def update_arrangement(request, arrangement_id: int, payload: ArrangementPatch):
+    try:
+        arrangement = arrangement_detail(user=request.user, pk=arrangement_id)
+    except Arrangement.DoesNotExist:
+        raise Http404("No arrangement you can see has that id") from None
+    if not Arrangement.objects.editable_by(request.user).filter(pk=arrangement_id).exists():
+        raise HttpError(403, "Only officers of a partner council may change this arrangement")
+    data = _resolve(payload.dict(exclude_unset=True), base=arrangement_input_from(arrangement))
+    try:
+        arrangement_update(user=request.user, arrangement=arrangement, data=data)
+    except ValidationError as e:
+        return _validation_error(e)
+    except PermissionDenied as e:
+        raise HttpError(403, str(e)) from None
+    return arrangement_detail(user=request.user, pk=arrangement_id)

@@ -1,0 +1,105 @@
+"""The national picture as JSON (seed 004), and the data the national map draws.
+Definitions in docs/register.md; computed by ``registry.statistics``."""
+
+from ninja import Field, Query, Router, Schema
+
+from sharedservices.registry.statistics import map_data, national_picture
+
+router = Router(tags=["statistics"], auth=None)
+
+
+class KindShare(Schema):
+    kind: str
+    name: str
+    in_live: int = Field(description="Current councils in at least one live arrangement")
+    councils: int = Field(description="Current councils of this kind")
+    percent: float | None
+
+
+class CouncilShare(Schema):
+    in_live: int
+    current: int
+    percent: float | None
+
+
+class AreaTotal(Schema):
+    slug: str
+    name: str
+    category: str | None = None
+    live: int
+    savings_gbp: int
+
+
+class Band(Schema):
+    band: str
+    min_gbp: int
+    max_gbp: int | None
+    live: int
+
+
+class YearCount(Schema):
+    year: int
+    live: int
+    ended: int
+
+
+class UnknownYear(Schema):
+    live: int
+    ended: int
+
+
+class NationalPicture(Schema):
+    live_arrangements: int
+    annual_savings_gbp: int
+    councils: CouncilShare
+    by_kind: list[KindShare]
+    by_category: list[AreaTotal]
+    by_service_area: list[AreaTotal]
+    without_savings: int = Field(description="Live arrangements reporting no (or £0) savings")
+    savings_distribution: list[Band]
+    reporting_savings: int
+    under_100k: int
+    under_100k_percent: float | None
+    by_start_year: list[YearCount]
+    start_year_unknown: UnknownYear
+
+
+class MapCouncil(Schema):
+    code: str
+    name: str
+    kind: str
+    latitude: float | None
+    longitude: float | None
+    live: int
+    savings_gbp: int
+
+
+class MapLink(Schema):
+    from_: str = Field(alias="from")
+    to: str
+    arrangements: int
+
+
+class MapData(Schema):
+    service_area: str | None
+    councils: list[MapCouncil]
+    links: list[MapLink]
+
+
+class MapQuery(Schema):
+    service_area: str | None = Field(None, description="Service-area slug")
+
+
+@router.get("", response=NationalPicture, summary="The national picture of shared services")
+def get_stats(request):
+    return national_picture()
+
+
+@router.get(
+    "/map",
+    response=MapData,
+    by_alias=True,
+    summary="Councils with their live arrangements and the partnerships between them",
+)
+def get_map(request, query: Query[MapQuery]):
+    return map_data(service_area=query.service_area or "")

@@ -1,0 +1,11 @@
+"""Top-level pages of the national picture: ``/map/`` and ``/stats/``."""
+
+from django.urls import path
+
+from sharedservices.registry.views import national
+
+app_name = "national"
+urlpatterns = [
+    path("map/", national.national_map, name="map"),
+    path("stats/", national.stats, name="stats"),
+]

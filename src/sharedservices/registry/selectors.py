@@ -1,0 +1,113 @@
+"""Reads of the register: the filtered list the page and the API share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from sharedservices.councils.models import Council
+from sharedservices.registry.models import Arrangement, ArrangementPartner, ServiceArea
+
+
+@dataclass(frozen=True)
+class ArrangementFilters:
+    service_area: str = ""
+    category: str = ""
+    delivery_model: str = ""
+    status: str = ""
+    council: str = ""
+    upper_tier: str = ""
+    nation: str = ""
+    start_year: int | None = None
+    q: str = ""
+
+
+def _with_partner(condition: Q) -> Q:
+    """Arrangements with a council partner matching ``condition`` (a subquery, so
+    the list needs no DISTINCT however many partners match)."""
+    return Q(
+        pk__in=ArrangementPartner.objects.filter(condition, council__isnull=False).values(
+            "arrangement_id"
+        )
+    )
+
+
+def council_and_predecessors(code: str) -> list[str]:
+    """A council's code with those of the councils it succeeded: Cumberland's
+    register includes what Carlisle, Allerdale and Copeland shared."""
+    return [code, *Council.objects.filter(successors=code).values_list("pk", flat=True)]
+
+
+def arrangement_list(*, user, filters: ArrangementFilters | None = None) -> QuerySet[Arrangement]:
+    """Arrangements the user may see, filtered, with what a list shows prefetched
+    (a fixed number of queries whatever the page size)."""
+    f = filters or ArrangementFilters()
+    arrangements = Arrangement.objects.visible_to(user)
+    if f.status:
+        arrangements = arrangements.filter(status=f.status)
+    if f.delivery_model:
+        arrangements = arrangements.filter(delivery_model=f.delivery_model)
+    if f.start_year:
+        arrangements = arrangements.filter(start_year=f.start_year)
+    if f.service_area:
+        through = Arrangement.service_areas.through.objects
+        arrangements = arrangements.filter(
+            pk__in=through.filter(servicearea__slug=f.service_area).values("arrangement_id")
+        )
+    if f.category:
+        through = Arrangement.service_areas.through.objects
+        arrangements = arrangements.filter(
+            pk__in=through.filter(servicearea__category=f.category).values("arrangement_id")
+        )
+    if f.council:
+        arrangements = arrangements.filter(
+            _with_partner(Q(council_id__in=council_and_predecessors(f.council.upper())))
+        )
+    if f.upper_tier:
+        code = f.upper_tier.upper()
+        arrangements = arrangements.filter(
+            _with_partner(Q(council__upper_tier_id=code) | Q(council_id=code))
+        )
+    if f.nation:
+        arrangements = arrangements.filter(_with_partner(Q(council__nation=f.nation)))
+    if f.q:
+        arrangements = arrangements.filter(Q(name__icontains=f.q) | Q(description__icontains=f.q))
+    return with_list_details(arrangements)
+
+
+def with_list_details(arrangements: QuerySet[Arrangement]) -> QuerySet[Arrangement]:
+    return arrangements.prefetch_related(
+        Prefetch(
+            "partners",
+            queryset=ArrangementPartner.objects.select_related("council", "organisation"),
+        ),
+        Prefetch("service_areas", queryset=ServiceArea.objects.order_by("name")),
+    )
+
+
+def arrangement_detail(*, user, pk: int) -> Arrangement:
+    """One arrangement the user may see; ``Arrangement.DoesNotExist`` otherwise."""
+    return (
+        Arrangement.objects.visible_to(user)
+        .prefetch_related(
+            Prefetch(
+                "partners",
+                queryset=ArrangementPartner.objects.select_related(
+                    "council", "organisation"
+                ).prefetch_related("council__successors"),
+            ),
+            Prefetch("service_areas", queryset=ServiceArea.objects.order_by("name")),
+            "sources",
+            "yearly_savings",
+        )
+        .get(pk=pk)
+    )
+
+
+def is_partner_user(user, arrangement: Arrangement) -> bool:
+    """Whether the user works for a partner council (or a successor of one)."""
+    if not getattr(user, "is_authenticated", False) or user.council_id is None:
+        return bool(getattr(user, "is_superuser", False))
+    codes = set(council_and_predecessors(user.council_id))
+    return any(p.council_id in codes for p in arrangement.partners.all())

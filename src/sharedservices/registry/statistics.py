@@ -1,0 +1,266 @@
+"""The national picture (seed 004) and the map's data, from public records only.
+
+Definitions (also in ``docs/register.md``):
+
+- Counts and savings are of **live** arrangements; "by start year" counts live
+  and ended ones (both public) by the year they started.
+- A current council is "in" an arrangement if it is a partner, or if a council it
+  succeeded is (Cumberland carries on Carlisle's arrangements).
+- An arrangement's annual savings are its reported figure for all partners;
+  a council's savings on the map are the sum over the arrangements it is in.
+- "No savings reported": live arrangements whose annual savings are empty or £0.
+- The distribution of annual savings is over live arrangements reporting more
+  than £0 (the LGA found over half save under £100k a year).
+
+A fixed, small number of queries whatever the size of the register.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, Sum
+
+from sharedservices.councils.models import Council, CouncilKind
+from sharedservices.registry.models import (
+    Arrangement,
+    ArrangementPartner,
+    ArrangementStatus,
+    PartnerRole,
+    ServiceArea,
+    ServiceCategory,
+)
+
+# The kinds the LGA and seed 004 compare: districts against counties and single tier.
+KIND_GROUPS = (
+    ("district", "District councils", (CouncilKind.DISTRICT,)),
+    ("county", "County councils", (CouncilKind.COUNTY,)),
+    ("unitary", "Unitary authorities", (CouncilKind.UNITARY,)),
+    ("metropolitan", "Metropolitan boroughs", (CouncilKind.METROPOLITAN_BOROUGH,)),
+    ("london", "London boroughs", (CouncilKind.LONDON_BOROUGH,)),
+    ("wales", "Welsh councils", (CouncilKind.WELSH_PRINCIPAL_AREA,)),
+    ("scotland", "Scottish councils", (CouncilKind.SCOTTISH_COUNCIL_AREA,)),
+    ("northern-ireland", "Northern Ireland councils", (CouncilKind.NI_DISTRICT,)),
+)
+
+SAVINGS_BANDS = (
+    # (label, lower bound inclusive, upper bound exclusive)
+    ("Under £50,000", 1, 50_000),
+    ("£50,000 to £99,999", 50_000, 100_000),
+    ("£100,000 to £249,999", 100_000, 250_000),
+    ("£250,000 to £499,999", 250_000, 500_000),
+    ("£500,000 to £999,999", 500_000, 1_000_000),
+    ("£1 million or more", 1_000_000, None),
+)
+
+
+def _successor_map() -> dict[str, list[str]]:
+    """Each abolished council's current successors (following chains of them)."""
+    through = Council.successors.through.objects.values_list("from_council_id", "to_council_id")
+    direct: dict[str, list[str]] = defaultdict(list)
+    for old, new in through:
+        direct[old].append(new)
+    current = set(Council.objects.current().values_list("pk", flat=True))
+
+    def resolve(code: str, seen: frozenset = frozenset()) -> list[str]:
+        if code in current or code in seen:
+            return [code] if code in current else []
+        return [c for nxt in direct.get(code, ()) for c in resolve(nxt, seen | {code})]
+
+    return {old: resolve(old) for old in direct}
+
+
+def _live_partner_rows(service_area: str = ""):
+    rows = ArrangementPartner.objects.filter(
+        arrangement__status=ArrangementStatus.LIVE, council__isnull=False
+    )
+    if service_area:
+        rows = rows.filter(arrangement__service_areas__slug=service_area)
+    return rows.values_list(
+        "arrangement_id", "council_id", "role", "arrangement__annual_savings_gbp"
+    )
+
+
+def council_totals(service_area: str = "") -> dict[str, dict]:
+    """For each current council in at least one live arrangement: how many, and
+    the savings of those arrangements."""
+    successors = _successor_map()
+    seen: dict[str, set[int]] = defaultdict(set)
+    savings: Counter = Counter()
+    for arrangement_id, code, _role, amount in _live_partner_rows(service_area):
+        for current in successors.get(code, [code]):
+            if arrangement_id not in seen[current]:
+                seen[current].add(arrangement_id)
+                savings[current] += amount or 0
+    return {code: {"live": len(ids), "savings": savings[code]} for code, ids in seen.items()}
+
+
+def map_data(service_area: str = "", max_links: int = 3000) -> dict:
+    """Councils with their live arrangements and savings, and the partnerships
+    between them: each arrangement drawn as spokes from its lead (or its first
+    council) to the other councils, counted per pair of councils."""
+    successors = _successor_map()
+    by_arrangement: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    seen: dict[str, set[int]] = defaultdict(set)
+    savings: Counter = Counter()
+    for arrangement_id, code, role, amount in _live_partner_rows(service_area):
+        for current in successors.get(code, [code]):
+            by_arrangement[arrangement_id].append((current, role))
+            if arrangement_id not in seen[current]:
+                seen[current].add(arrangement_id)
+                savings[current] += amount or 0
+    pairs: Counter = Counter()
+    for partners in by_arrangement.values():
+        codes = sorted({c for c, _ in partners})
+        if len(codes) < 2:
+            continue
+        hub = next((c for c, r in partners if r == PartnerRole.LEAD), codes[0])
+        for other in codes:
+            if other != hub:
+                pairs[tuple(sorted((hub, other)))] += 1
+    councils = Council.objects.filter(pk__in=list(seen)).values(
+        "code", "name", "kind", "latitude", "longitude"
+    )
+    return {
+        "service_area": service_area or None,
+        "councils": sorted(
+            (
+                {**c, "live": len(seen[c["code"]]), "savings_gbp": savings[c["code"]]}
+                for c in councils
+            ),
+            key=lambda c: (-c["live"], c["name"]),
+        ),
+        "links": [
+            {"from": a, "to": b, "arrangements": n} for (a, b), n in pairs.most_common(max_links)
+        ],
+    }
+
+
+@dataclass(frozen=True)
+class Row:
+    key: str
+    label: str
+    count: int
+    total: int | None = None
+    savings_gbp: int = 0
+
+    @property
+    def percent(self) -> float | None:
+        return round(100 * self.count / self.total, 1) if self.total else None
+
+
+def national_picture() -> dict:
+    """The national picture as plain data: for the page, the API and the bench."""
+    live = Arrangement.objects.filter(status=ArrangementStatus.LIVE)
+    totals = live.aggregate(
+        count=Count("pk"),
+        savings=Sum("annual_savings_gbp"),
+        without_savings=Count(
+            "pk", filter=Q(annual_savings_gbp__isnull=True) | Q(annual_savings_gbp=0)
+        ),
+    )
+    in_live = set(council_totals())
+    current = Council.objects.current().values_list("code", "kind")
+    by_kind_total: Counter = Counter()
+    by_kind_in: Counter = Counter()
+    for code, kind in current:
+        by_kind_total[kind] += 1
+        by_kind_in[kind] += code in in_live
+    kinds = [
+        Row(
+            key,
+            label,
+            sum(by_kind_in[k] for k in members),
+            sum(by_kind_total[k] for k in members),
+        )
+        for key, label, members in KIND_GROUPS
+    ]
+    all_councils = Row("all", "All councils", sum(by_kind_in.values()), sum(by_kind_total.values()))
+
+    areas = ServiceArea.objects.annotate(
+        live=Count("arrangements", filter=Q(arrangements__status=ArrangementStatus.LIVE)),
+        savings=Sum(
+            "arrangements__annual_savings_gbp",
+            filter=Q(arrangements__status=ArrangementStatus.LIVE),
+        ),
+    ).order_by("category", "name")
+    service_areas = [
+        {
+            "slug": a.slug,
+            "name": a.name,
+            "category": a.category,
+            "live": a.live,
+            "savings_gbp": a.savings or 0,
+        }
+        for a in areas
+    ]
+    through = Arrangement.service_areas.through.objects
+    categories = []
+    for value, label in ServiceCategory.choices:
+        agg = live.filter(
+            pk__in=through.filter(servicearea__category=value).values("arrangement_id")
+        ).aggregate(n=Count("pk"), s=Sum("annual_savings_gbp"))
+        categories.append(
+            {"slug": value, "name": label, "live": agg["n"], "savings_gbp": agg["s"] or 0}
+        )
+
+    bands = live.filter(annual_savings_gbp__gt=0).aggregate(
+        **{
+            f"b{i}": Count(
+                "pk",
+                filter=Q(annual_savings_gbp__gte=lo)
+                & (Q(annual_savings_gbp__lt=hi) if hi else Q()),
+            )
+            for i, (_, lo, hi) in enumerate(SAVINGS_BANDS)
+        }
+    )
+    reporting = sum(bands.values())
+    distribution = [
+        {"band": label, "min_gbp": lo, "max_gbp": hi, "live": bands[f"b{i}"]}
+        for i, (label, lo, hi) in enumerate(SAVINGS_BANDS)
+    ]
+    under_100k = bands["b0"] + bands["b1"]
+
+    years = (
+        Arrangement.objects.public()
+        .values("start_year")
+        .annotate(
+            live=Count("pk", filter=Q(status=ArrangementStatus.LIVE)),
+            ended=Count("pk", filter=Q(status=ArrangementStatus.ENDED)),
+        )
+        .order_by("start_year")
+    )
+    by_year = [y for y in years if y["start_year"] is not None]
+    unknown = next((y for y in years if y["start_year"] is None), {"live": 0, "ended": 0})
+
+    return {
+        "live_arrangements": totals["count"],
+        "annual_savings_gbp": totals["savings"] or 0,
+        "councils": {
+            "in_live": all_councils.count,
+            "current": all_councils.total,
+            "percent": all_councils.percent,
+        },
+        "by_kind": [
+            {
+                "kind": r.key,
+                "name": r.label,
+                "in_live": r.count,
+                "councils": r.total,
+                "percent": r.percent,
+            }
+            for r in kinds
+        ],
+        "by_category": categories,
+        "by_service_area": service_areas,
+        "without_savings": totals["without_savings"],
+        "savings_distribution": distribution,
+        "reporting_savings": reporting,
+        "under_100k": under_100k,
+        "under_100k_percent": round(100 * under_100k / reporting, 1) if reporting else None,
+        "by_start_year": [
+            {"year": y["start_year"], "live": y["live"], "ended": y["ended"]} for y in by_year
+        ],
+        "start_year_unknown": {"live": unknown["live"], "ended": unknown["ended"]},
+    }

@@ -1,0 +1,36 @@
+"""Template helpers for the register: money, and a council's arrangements in the
+sections Wyre Forest's paper uses (seed 002 §3.4-3.6)."""
+
+from __future__ import annotations
+
+from django import template
+from django.contrib.humanize.templatetags.humanize import intcomma
+
+from sharedservices.registry.models import ArrangementStatus
+
+register = template.Library()
+
+
+@register.filter
+def pounds(value) -> str:
+    """£1,900,000; an empty value reads "Not reported"."""
+    if value is None or value == "":
+        return "Not reported"
+    return f"£{intcomma(int(value))}"
+
+
+@register.simple_tag
+def council_sections(arrangements) -> dict:
+    """Split a council's arrangements into what it shares now, what it explores,
+    what it considered and did not pursue (with the reason), and what ended."""
+    sections = {"live": [], "exploring": [], "not_pursued": [], "ended": []}
+    for a in arrangements:
+        if a.status == ArrangementStatus.LIVE:
+            sections["live"].append(a)
+        elif a.status in (ArrangementStatus.EXPLORING, ArrangementStatus.BUSINESS_CASE):
+            sections["exploring"].append(a)
+        elif a.status == ArrangementStatus.NOT_PURSUED:
+            sections["not_pursued"].append(a)
+        else:
+            sections["ended"].append(a)
+    return sections

@@ -1,0 +1,1 @@
+"""Pages of the register (``register``) and the national picture (``national``)."""

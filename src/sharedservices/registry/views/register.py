@@ -1,0 +1,153 @@
+"""The register: list with filters, an arrangement, add and edit, import."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+
+from sharedservices.registry.forms import ArrangementFilterForm, ArrangementForm, ImportForm
+from sharedservices.registry.importing import detect_format, import_arrangements
+from sharedservices.registry.models import Arrangement
+from sharedservices.registry.permissions import can_record_arrangements
+from sharedservices.registry.selectors import (
+    arrangement_detail,
+    arrangement_list,
+    council_and_predecessors,
+    is_partner_user,
+)
+from sharedservices.registry.services import (
+    ArrangementInput,
+    arrangement_create,
+    arrangement_input_from,
+    arrangement_update,
+)
+from sharedservices.web.access import public, signed_in
+
+PAGE_SIZE = 50
+
+
+@public
+def index(request):
+    """Public arrangements for everyone, plus a signed-in user's council's private ones."""
+    form = ArrangementFilterForm(request.GET or None, user=request.user)
+    filters = form.filters() if request.GET else None
+    page = Paginator(arrangement_list(user=request.user, filters=filters), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "registry/index.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "filtered": bool(filters),
+            "can_record": can_record_arrangements(request.user),
+        },
+    )
+
+
+def _visible_or_404(user, pk) -> Arrangement:
+    try:
+        return arrangement_detail(user=user, pk=pk)
+    except Arrangement.DoesNotExist:
+        raise Http404("No arrangement you can see has that number") from None
+
+
+@public
+def detail(request, pk):
+    arrangement = _visible_or_404(request.user, pk)
+    partner = is_partner_user(request.user, arrangement)
+    return render(
+        request,
+        "registry/detail.html",
+        {
+            "arrangement": arrangement,
+            "can_edit": Arrangement.objects.editable_by(request.user).filter(pk=pk).exists(),
+            # Officers' names are shown to the partner councils, not to the public.
+            "history": arrangement.changes.all()[:50] if partner else None,
+            "yearly_savings": list(arrangement.yearly_savings.all()),
+        },
+    )
+
+
+def _save(request, form, *, arrangement=None):
+    try:
+        if arrangement is None:
+            return arrangement_create(user=request.user, data=form.to_input())
+        return arrangement_update(user=request.user, arrangement=arrangement, data=form.to_input())
+    except ValidationError as e:
+        form.add_service_errors(e.message_dict)
+        return None
+
+
+@signed_in
+def add(request):
+    if not can_record_arrangements(request.user):
+        raise PermissionDenied("Your role cannot record arrangements")
+    if request.method == "POST":
+        form = ArrangementForm(request.POST)
+        if form.is_valid() and (arrangement := _save(request, form)):
+            messages.success(request, f"‘{arrangement.name}’ was added to the register")
+            return redirect(arrangement)
+    else:
+        initial = ArrangementInput(
+            name="", status="", councils=[request.user.council] if request.user.council else []
+        )
+        form = ArrangementForm(initial=ArrangementForm.initial_from(initial) | {"status": None})
+    return render(request, "registry/form.html", {"form": form, "arrangement": None})
+
+
+@signed_in
+def edit(request, pk):
+    arrangement = _visible_or_404(request.user, pk)
+    if not Arrangement.objects.editable_by(request.user).filter(pk=pk).exists():
+        raise PermissionDenied("Only officers of a partner council may change this arrangement")
+    if request.method == "POST":
+        form = ArrangementForm(request.POST)
+        if form.is_valid() and _save(request, form, arrangement=arrangement):
+            messages.success(request, "Your changes were saved")
+            return redirect(arrangement)
+    else:
+        form = ArrangementForm(
+            initial=ArrangementForm.initial_from(arrangement_input_from(arrangement))
+        )
+    return render(request, "registry/form.html", {"form": form, "arrangement": arrangement})
+
+
+@signed_in
+def import_file(request):
+    """Upload a CSV or JSON file; every row must include the uploader's council."""
+    if not can_record_arrangements(request.user):
+        raise PermissionDenied("Your role cannot record arrangements")
+    result = None
+    if request.method == "POST":
+        form = ImportForm(request.POST, request.FILES)
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            content = upload.read()
+            acting = (
+                None
+                if request.user.is_superuser
+                else set(council_and_predecessors(request.user.council_id))
+            )
+            result = import_arrangements(
+                content,
+                fmt=detect_format(upload.name, content),
+                dry_run=form.cleaned_data["dry_run"],
+                user=request.user,
+                acting_council_ids=acting,
+            )
+            if result.ok and not result.dry_run:
+                messages.success(
+                    request, f"{result.created} arrangement(s) were imported into the register"
+                )
+                return redirect("registry:index")
+    else:
+        form = ImportForm()
+    return render(request, "registry/import.html", {"form": form, "result": result})
