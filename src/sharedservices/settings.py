@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "sharedservices.registry",
     "sharedservices.programme",
     "sharedservices.cases",
+    "sharedservices.jobs",
     "sharedservices.api",
     "sharedservices.web",
 ]

@@ -14,6 +14,7 @@ def service(request):
         items += [
             ("programme", "Programme", reverse("programme:index")),
             ("cases", "Business cases", reverse("cases:index")),
+            ("jobs", "Find partners", reverse("jobs:find-partners")),
         ]
     return {
         "service_name": settings.SERVICE_NAME,

@@ -1,0 +1,11 @@
+from django.contrib import admin
+
+from sharedservices.jobs.models import AnalysisJob
+
+
+@admin.register(AnalysisJob)
+class AnalysisJobAdmin(admin.ModelAdmin):
+    list_display = ["pk", "kind", "title", "status", "progress", "council", "created_at"]
+    list_filter = ["kind", "status"]
+    readonly_fields = ["created_at", "started_at", "finished_at"]
+    raw_id_fields = ["requested_by", "council"]

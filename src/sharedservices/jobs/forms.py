@@ -1,0 +1,351 @@
+"""The "Find partners" form: a service, an area, the cost model and the
+constraints, turned into the ``coalitions`` input by ``partners.py``."""
+
+from __future__ import annotations
+
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import (
+    Button,
+    ConditionalQuestion,
+    ConditionalRadios,
+    Field,
+    Fieldset,
+    Layout,
+    Size,
+)
+from django import forms
+from django.db.models import Q
+
+from sharedservices.councils.models import Council, Nation
+from sharedservices.jobs import partners, selectors
+from sharedservices.registry.models import ServiceArea
+
+AREA_COUNTY = "county"
+AREA_NATION = "nation"
+AREA_LIST = "list"
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.replace(";", "\n").splitlines() if line.strip()]
+
+
+def _resolve(text: str) -> Council:
+    """A current council by GSS code or exact name."""
+    matches = sorted(
+        Council.objects.filter(Q(code__iexact=text) | Q(name__iexact=text)),
+        key=lambda c: (not c.is_current, c.code),
+    )
+    if not matches:
+        raise forms.ValidationError(f"There is no council “{text}”: enter a GSS code or its name")
+    if not matches[0].is_current:
+        raise forms.ValidationError(f"{matches[0].name} no longer exists: choose its successor")
+    return matches[0]
+
+
+class FindPartnersForm(forms.Form):
+    service_area = forms.ModelChoiceField(
+        label="Service",
+        queryset=ServiceArea.objects.order_by("name"),
+        required=False,
+        empty_label="Choose a service",
+        help_text="The service you want to share. It names the search; the numbers come from "
+        "the costs below.",
+    )
+    service_other = forms.CharField(
+        label="Or describe another service",
+        required=False,
+        max_length=100,
+    )
+    area = forms.ChoiceField(
+        label="Which councils should be considered?",
+        choices=[
+            (AREA_COUNTY, "The districts of a county"),
+            (AREA_NATION, "Every council in a nation"),
+            (AREA_LIST, "A list of councils"),
+        ],
+        initial=AREA_COUNTY,
+        error_messages={"required": "Choose which councils should be considered"},
+    )
+    county = forms.ModelChoiceField(
+        label="County",
+        queryset=Council.objects.none(),
+        required=False,
+        empty_label="Choose a county",
+        to_field_name="code",
+    )
+    nation = forms.ChoiceField(
+        label="Nation", choices=[("", "Choose a nation"), *Nation.choices], required=False
+    )
+    council_list = forms.CharField(
+        label="Councils",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="One per line: a GSS code such as E07000121, or the council's name.",
+    )
+    include_own = forms.BooleanField(
+        label="Include my council",
+        required=False,
+        initial=True,
+    )
+    scale_exponent = forms.FloatField(
+        label="Economies of scale (exponent b)",
+        initial=partners.DEFAULT_SCALE_EXPONENT,
+        min_value=0.01,
+        max_value=1,
+        help_text="Between 0 and 1. At 1 a shared service costs exactly the sum of its parts. "
+        "At 0.85, doubling the workload raises the cost by about 80% rather than 100%. Lower "
+        "means bigger savings from sharing.",
+        error_messages={
+            "required": "Enter the economies-of-scale exponent, for example 0.85",
+            "invalid": "Enter the economies-of-scale exponent as a number, for example 0.85",
+            "min_value": "The economies-of-scale exponent must be more than 0",
+            "max_value": "The economies-of-scale exponent must be 1 or less",
+        },
+    )
+    governance_cost = forms.DecimalField(
+        label="Governance cost per extra partner (£ a year)",
+        initial=partners.DEFAULT_GOVERNANCE_COST,
+        min_value=0,
+        decimal_places=2,
+        help_text="Joint committee, client-side officers, legal agreement and audit: what each "
+        "partner beyond the first adds every year.",
+        error_messages={
+            "required": "Enter the governance cost per extra partner, for example 40000",
+            "invalid": "Enter the governance cost as an amount in pounds, for example 40000",
+            "min_value": "The governance cost cannot be negative",
+        },
+    )
+    distance_cost_per_km = forms.DecimalField(
+        label="Cost of distance (£ a year per km)",
+        initial=partners.DEFAULT_DISTANCE_COST,
+        min_value=0,
+        decimal_places=2,
+        help_text="Travel and lost time for each kilometre between a partner's centre and the "
+        "hub (the partner with the largest workload).",
+        error_messages={
+            "required": "Enter the cost of distance, for example 500",
+            "invalid": "Enter the cost of distance as an amount in pounds, for example 500",
+            "min_value": "The cost of distance cannot be negative",
+        },
+    )
+    cost_per_postcode = forms.DecimalField(
+        label="Baseline cost per postcode (£ a year)",
+        initial=partners.DEFAULT_COST_PER_POSTCODE,
+        min_value=0.01,
+        decimal_places=2,
+        help_text="Used only for councils whose cost you do not give below: their baseline "
+        "cost is this times their number of postcodes (about 12 households each), and their "
+        "workload is the number of postcodes.",
+        error_messages={
+            "required": "Enter a baseline cost per postcode, for example 300",
+            "invalid": "Enter the baseline cost per postcode as an amount in pounds",
+            "min_value": "The baseline cost per postcode must be more than 0",
+        },
+    )
+    known_costs = forms.CharField(
+        label="Known costs and workloads (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="One council per line: GSS code or name, baseline cost in pounds a year, and "
+        "optionally workload. For example: E07000121, 1850000, 64000",
+    )
+    max_size = forms.IntegerField(
+        label="Largest partnership (number of councils)",
+        initial=partners.DEFAULT_MAX_SIZE,
+        min_value=2,
+        max_value=12,
+        help_text="5 is usual. Larger partnerships take longer to search.",
+        error_messages={
+            "required": "Enter the largest partnership size, for example 5",
+            "invalid": "Enter the largest partnership size as a whole number",
+            "min_value": "A partnership needs at least 2 councils",
+            "max_value": "The largest partnership can have at most 12 councils",
+        },
+    )
+    connected = forms.BooleanField(
+        label="Partners must share a boundary (each partnership joined up on the map)",
+        required=False,
+        initial=True,
+    )
+    opt_out = forms.CharField(
+        label="Councils that will not share (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="One per line, by GSS code or name. They are shown standing alone.",
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["county"].queryset = selectors.counties()
+        own = getattr(user, "council", None)
+        if own is not None:
+            self.fields["include_own"].label = f"Include my council ({own.name})"
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            Fieldset(
+                Field.select("service_area"),
+                Field.text("service_other", field_width=20),
+                legend="Service",
+                legend_size=Size.MEDIUM,
+            ),
+            Fieldset(
+                ConditionalRadios(
+                    "area",
+                    ConditionalQuestion("The districts of a county", Field.select("county")),
+                    ConditionalQuestion("Every council in a nation", Field.select("nation")),
+                    ConditionalQuestion("A list of councils", Field.textarea("council_list")),
+                ),
+                Field.checkbox("include_own"),
+                legend="Area",
+                legend_size=Size.MEDIUM,
+            ),
+            Fieldset(
+                Field.text("scale_exponent", field_width=5),
+                Field.text("governance_cost", field_width=10),
+                Field.text("distance_cost_per_km", field_width=10),
+                legend="How sharing changes costs",
+                legend_size=Size.MEDIUM,
+            ),
+            Fieldset(
+                Field.text("cost_per_postcode", field_width=10),
+                Field.textarea("known_costs"),
+                legend="What each council spends today",
+                legend_size=Size.MEDIUM,
+            ),
+            Fieldset(
+                Field.text("max_size", field_width=3),
+                Field.checkbox("connected"),
+                Field.textarea("opt_out"),
+                legend="Constraints",
+                legend_size=Size.MEDIUM,
+            ),
+            Button("submit", "Find partners"),
+        )
+
+    # --- field checks -----------------------------------------------------
+    def _councils(self, name: str) -> list[Council]:
+        found, problems = [], []
+        for text in _lines(self.cleaned_data.get(name) or ""):
+            try:
+                found.append(_resolve(text))
+            except forms.ValidationError as exc:
+                problems.extend(exc.messages)
+        if problems:
+            raise forms.ValidationError(problems)
+        return found
+
+    def clean_council_list(self):
+        return self._councils("council_list")
+
+    def clean_opt_out(self):
+        return self._councils("opt_out")
+
+    def clean_known_costs(self):
+        known, problems = {}, []
+        for number, line in enumerate(_lines(self.cleaned_data.get("known_costs") or ""), 1):
+            parts = [p.strip() for p in line.split(",")]
+            if len(parts) not in (2, 3):
+                problems.append(
+                    f"Line {number}: give a council, its baseline cost and optionally its "
+                    "workload, separated by commas"
+                )
+                continue
+            try:
+                council = _resolve(parts[0])
+            except forms.ValidationError as exc:
+                problems.append(f"Line {number}: {exc.messages[0]}")
+                continue
+            numbers = []
+            for label, text in zip(("baseline cost", "workload"), parts[1:], strict=False):
+                try:
+                    value = float(text.replace("£", "").replace(" ", "").replace("_", ""))
+                except ValueError:
+                    value = None
+                if value is None or value <= 0:
+                    problems.append(f"Line {number}: the {label} must be a number more than 0")
+                numbers.append(value)
+            if all(v is not None and v > 0 for v in numbers):
+                known[council.code] = (numbers[0], numbers[1] if len(numbers) > 1 else None)
+        if problems:
+            raise forms.ValidationError(problems)
+        return known
+
+    def clean(self):
+        data = super().clean()
+        area = data.get("area")
+        if area == AREA_COUNTY and not data.get("county"):
+            self.add_error("county", "Choose a county")
+        elif area == AREA_NATION and not data.get("nation"):
+            self.add_error("nation", "Choose a nation")
+        elif area == AREA_LIST and "council_list" in data and not data["council_list"]:
+            self.add_error("council_list", "Enter at least two councils, one per line")
+        if not data.get("service_area") and not (data.get("service_other") or "").strip():
+            self.add_error("service_area", "Choose a service, or describe another service")
+        if self.errors:
+            return data
+        councils = self.area_councils()
+        if len(councils) < 2:
+            self.add_error("area", "Choose an area with at least two councils")
+        known = data["known_costs"]
+        missing = [
+            c.name
+            for c in councils
+            if not c.postcode_count and (c.code not in known or known[c.code][1] is None)
+        ]
+        if missing:
+            self.add_error(
+                "known_costs",
+                "Give the baseline cost and workload of "
+                + ", ".join(missing)
+                + ": there is no postcode count for "
+                + ("it" if len(missing) == 1 else "them"),
+            )
+        codes = {c.code for c in councils}
+        outside = [c.name for c in data["opt_out"] if c.code not in codes]
+        if outside:
+            self.add_error("opt_out", "Not among the councils considered: " + ", ".join(outside))
+        return data
+
+    # --- what the form asks for --------------------------------------------
+    def area_councils(self) -> list[Council]:
+        data = self.cleaned_data
+        area = data["area"]
+        if area == AREA_COUNTY:
+            found = list(selectors.councils_of_county(data["county"]))
+        elif area == AREA_NATION:
+            found = list(selectors.councils_of_nation(data["nation"]))
+        else:
+            found = list(data["council_list"])
+        own = getattr(self.user, "council", None)
+        if data.get("include_own") and own is not None:
+            found.append(own)
+        unique = {c.code: c for c in found}
+        return sorted(unique.values(), key=lambda c: c.code)
+
+    def service_name(self) -> str:
+        data = self.cleaned_data
+        return (data.get("service_other") or "").strip() or str(data["service_area"])
+
+    def area_name(self) -> str:
+        data = self.cleaned_data
+        if data["area"] == AREA_COUNTY:
+            return f"the districts of {data['county'].name}"
+        if data["area"] == AREA_NATION:
+            return f"every council in {Nation(data['nation']).label}"
+        return f"{len(data['council_list'])} chosen councils"
+
+    def coalitions_input(self) -> dict:
+        data = self.cleaned_data
+        return partners.coalitions_input(
+            councils=self.area_councils(),
+            known_costs=data["known_costs"],
+            cost_per_postcode=float(data["cost_per_postcode"]),
+            scale_exponent=data["scale_exponent"],
+            governance_cost=float(data["governance_cost"]),
+            distance_cost_per_km=float(data["distance_cost_per_km"]),
+            max_size=data["max_size"],
+            connected=data["connected"],
+            opt_out=[c.code for c in data["opt_out"]],
+        )

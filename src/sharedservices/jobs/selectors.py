@@ -1,0 +1,53 @@
+"""Reads for the partner finder: council data in the shape ``analysis`` wants.
+
+The analysis package has no Django; this is the one place the web app turns
+``Council`` rows into its ``council_lookup`` and the councils of an area.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sharedservices.councils.models import Council, CouncilKind
+
+
+def council_lookup(codes: list[str]) -> dict[str, dict[str, Any]]:
+    """``{code: {"lat", "lon", "neighbours": [codes]}}`` for the known ``codes``
+    (the ``council_lookup`` contract of docs/sharing-and-coalitions.md)."""
+    wanted = [c for c in codes if isinstance(c, str)]
+    out: dict[str, dict[str, Any]] = {
+        code: {"lat": lat, "lon": lon, "neighbours": []}
+        for code, lat, lon in Council.objects.filter(code__in=wanted).values_list(
+            "code", "latitude", "longitude"
+        )
+    }
+    links = Council.neighbours.through.objects.filter(from_council_id__in=out).values_list(
+        "from_council_id", "to_council_id"
+    )
+    for a, b in links:
+        out[a]["neighbours"].append(b)
+    return out
+
+
+def counties():
+    """Current county councils, whose districts make a natural search area."""
+    return Council.objects.current().filter(kind=CouncilKind.COUNTY).order_by("name")
+
+
+def councils_of_county(county: Council):
+    return Council.objects.current().filter(upper_tier=county).order_by("name")
+
+
+def councils_of_nation(nation: str):
+    """Every current council that runs district-level services in ``nation``:
+    all but the counties (whose districts are already in)."""
+    return (
+        Council.objects.current()
+        .filter(nation=nation)
+        .exclude(kind=CouncilKind.COUNTY)
+        .order_by("name")
+    )
+
+
+def council_names(codes) -> dict[str, str]:
+    return dict(Council.objects.filter(code__in=list(codes)).values_list("code", "name"))

@@ -1,0 +1,179 @@
+"""Running the analysis for the web: at once for small inputs, as a Celery job
+for large ones.
+
+The numbers come from ``sharedservices.analysis`` (``sharing.run``,
+``coalitions.run``), exactly as the command line computes them; this module
+adds the council data, the job record and its progress.
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+import logging
+import time
+from collections.abc import Callable
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from sharedservices.analysis import coalitions, sharing
+from sharedservices.analysis.errors import InputError, Problem
+from sharedservices.jobs.models import AnalysisJob, JobKind, JobStatus
+from sharedservices.jobs.selectors import council_lookup
+
+logger = logging.getLogger(__name__)
+
+Progress = Callable[[float, str], None]
+
+# A 2**16 table of coalitions solves well inside a second; beyond this the
+# partner finder goes to a background job (docs/find-partners.md).
+MAX_COUNCILS_AT_ONCE = 16
+# Progress is written to the database at most this often (seconds), so a
+# chatty solver does not become a write storm.
+PROGRESS_INTERVAL = 1.0
+
+
+def _accepts_progress(func: Callable) -> bool:
+    return "progress" in inspect.signature(func).parameters
+
+
+def _plain(value: Any) -> Any:
+    """JSON-safe copy: numpy scalars and arrays become Python numbers and lists."""
+
+    def default(obj):
+        if hasattr(obj, "tolist"):
+            return obj.tolist()
+        raise TypeError(f"{type(obj).__name__} is not JSON serialisable")
+
+    return json.loads(json.dumps(value, default=default))
+
+
+def analysis_run(*, kind: str, data: Any, progress: Progress | None = None) -> dict:
+    """The analysis ``run`` for ``kind``; raises ``InputError`` on bad input."""
+    if kind == JobKind.SHARE:
+        return _plain(sharing.run(data))
+    if kind == JobKind.COALITIONS:
+        kwargs: dict[str, Any] = {"council_lookup": council_lookup}
+        if progress is not None and _accepts_progress(coalitions.run):
+            kwargs["progress"] = progress
+        return _plain(coalitions.run(data, **kwargs))
+    raise ValueError(f"unknown analysis kind {kind!r}")
+
+
+class _InputIsValid(Exception):  # noqa: N818 (a signal, not an error)
+    pass
+
+
+def _stop_after_validation(fraction: float, message: str) -> None:
+    raise _InputIsValid
+
+
+def coalitions_validate(*, data: Any) -> None:
+    """Raise ``InputError`` if ``data`` is bad, without solving anything.
+
+    ``coalitions.run`` reports progress first once the input is validated, and
+    lets an exception from the callback stop the run: we stop it there. So a
+    background request with bad input answers 422 at once, not a failed job.
+    Errors only found by solving (no feasible partition) still fail the job.
+    """
+    if not _accepts_progress(coalitions.run):
+        return
+    try:
+        coalitions.run(data, council_lookup=council_lookup, progress=_stop_after_validation)
+    except _InputIsValid:
+        return
+
+
+def runs_in_background(*, kind: str, data: Any) -> bool:
+    """Share always answers at once; coalitions of more than 16 councils, or
+    any with ``"background": true``, go to a job."""
+    if kind != JobKind.COALITIONS or not isinstance(data, dict):
+        return False
+    councils = data.get("councils")
+    many = isinstance(councils, list) and len(councils) > MAX_COUNCILS_AT_ONCE
+    return bool(data.get("background")) or many
+
+
+def analysis_input(data: Any) -> Any:
+    """The document for ``run``: the request without our own ``background`` flag."""
+    if isinstance(data, dict) and "background" in data:
+        return {k: v for k, v in data.items() if k != "background"}
+    return data
+
+
+def analysis_job_create(*, kind: str, data: Any, user, title: str = "") -> AnalysisJob:
+    """Record a job for ``user``'s council and queue it once the row is committed
+    (a worker on another machine must be able to read it)."""
+    from sharedservices.jobs.tasks import run_job
+
+    with transaction.atomic():
+        job = AnalysisJob.objects.create(
+            kind=kind,
+            title=title[:200],
+            input=_plain(data),
+            requested_by=user if getattr(user, "is_authenticated", False) else None,
+            council_id=getattr(user, "council_id", None),
+            progress_message="Waiting for a worker",
+        )
+        transaction.on_commit(lambda: run_job.delay(job.pk))
+    return job
+
+
+class ProgressRecorder:
+    """The ``progress`` callback of a job: keeps the latest value and writes it
+    at most every ``interval`` seconds (and always the first time)."""
+
+    def __init__(self, job_id: int, interval: float = PROGRESS_INTERVAL):
+        self.job_id = job_id
+        self.interval = interval
+        self.last_write: float | None = None
+        self.writes = 0
+
+    def __call__(self, fraction: float, message: str) -> None:
+        now = time.monotonic()
+        if self.last_write is not None and now - self.last_write < self.interval:
+            return
+        self.last_write = now
+        self.writes += 1
+        AnalysisJob.objects.filter(pk=self.job_id, status=JobStatus.RUNNING).update(
+            progress=max(0.0, min(1.0, float(fraction))), progress_message=str(message)[:200]
+        )
+
+
+def analysis_job_execute(*, job_id: int) -> AnalysisJob | None:
+    """Run a queued job and store its result or errors.
+
+    The job is claimed with one conditional UPDATE, so when a message is
+    delivered twice (several workers, a redelivery) only one worker runs it.
+    """
+    claimed = AnalysisJob.objects.filter(pk=job_id, status=JobStatus.QUEUED).update(
+        status=JobStatus.RUNNING,
+        started_at=timezone.now(),
+        progress=0.0,
+        progress_message="Started",
+    )
+    job = AnalysisJob.objects.filter(pk=job_id).first()
+    if not claimed or job is None:
+        return job
+    try:
+        result = analysis_run(kind=job.kind, data=job.input, progress=ProgressRecorder(job.pk))
+    except InputError as exc:
+        job.status, job.errors = JobStatus.FAILED, [p.as_dict() for p in exc.problems]
+        job.progress_message = "The input cannot be analysed"
+    except Exception:
+        logger.exception("analysis job %s failed", job.pk)
+        job.status = JobStatus.FAILED
+        job.errors = [
+            Problem("$", "the analysis stopped with an unexpected error; try again later").as_dict()
+        ]
+        job.progress_message = "Stopped with an error"
+    else:
+        job.status, job.result = JobStatus.SUCCEEDED, result
+        job.progress, job.progress_message = 1.0, "Done"
+    job.finished_at = timezone.now()
+    job.save(
+        update_fields=["status", "result", "errors", "progress", "progress_message", "finished_at"]
+    )
+    return job

@@ -1,0 +1,31 @@
+import json
+
+import pytest
+
+LANCASHIRE = "E10000017"
+LANCASTER = "E07000121"
+PRESTON = "E07000123"
+WYRE = "E07000128"
+
+
+def post_json(client, url, body):
+    return client.post(url, json.dumps(body), content_type="application/json")
+
+
+@pytest.fixture
+def officer(client, make_user):
+    user = make_user(LANCASTER)
+    client.force_login(user)
+    return user
+
+
+def coalitions_body(codes, **constraints):
+    """Councils at made-up costs; places and neighbours come from the database."""
+    return {
+        "councils": [
+            {"code": code, "baseline_cost": 1_000_000 + 50_000 * i, "workload": 30_000 + 1000 * i}
+            for i, code in enumerate(codes)
+        ],
+        "model": {"scale_exponent": 0.8, "governance_cost": 20_000, "distance_cost_per_km": 200},
+        "constraints": constraints,
+    }
