@@ -1,0 +1,70 @@
+"""What each partner council contributes: evidence against its policy's criteria, and
+its baselines of cost and quality (seed 002: "accurate baseline measures for cost and
+service quality must be collected as part of the business case development")."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from sharedservices.cases.models.case import BusinessCase, Revisioned, SectionPart
+
+
+class EvidenceStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    COMPLETE = "complete", "Complete"
+
+
+class CriterionEvidence(Revisioned):
+    case = models.ForeignKey(BusinessCase, on_delete=models.CASCADE, related_name="evidence")
+    criterion = models.ForeignKey("cases.Criterion", on_delete=models.PROTECT, related_name="+")
+    council = models.ForeignKey("councils.Council", on_delete=models.PROTECT, related_name="+")
+    evidence = models.TextField(blank=True)
+    where_shown = models.CharField(
+        max_length=20, choices=SectionPart.choices, blank=True, help_text="Where in the case"
+    )
+    where_detail = models.CharField(max_length=200, blank=True)
+    status = models.CharField(
+        max_length=10, choices=EvidenceStatus.choices, default=EvidenceStatus.DRAFT
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["case", "council", "criterion"]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "criterion"], name="evidence_unique")
+        ]
+        verbose_name_plural = "criteria evidence"
+
+    def __str__(self) -> str:
+        return f"{self.council} evidence: {self.criterion}"
+
+    @property
+    def counts(self) -> bool:
+        """Complete and not blank: what the readiness check accepts."""
+        return self.status == EvidenceStatus.COMPLETE and bool(self.evidence.strip())
+
+
+class BaselineKind(models.TextChoices):
+    COST = "cost", "Cost"
+    QUALITY = "quality", "Quality"
+
+
+class Baseline(Revisioned):
+    case = models.ForeignKey(BusinessCase, on_delete=models.CASCADE, related_name="baselines")
+    council = models.ForeignKey("councils.Council", on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(max_length=10, choices=BaselineKind.choices)
+    measure = models.CharField(max_length=200)
+    value = models.DecimalField(max_digits=14, decimal_places=2)
+    unit = models.CharField(max_length=40, help_text="e.g. £ a year, days, %")
+    as_at = models.DateField()
+    source = models.CharField(max_length=300)
+
+    class Meta:
+        ordering = ["case", "council", "kind", "measure"]
+
+    def __str__(self) -> str:
+        return self.measure
