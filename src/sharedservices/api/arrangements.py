@@ -3,7 +3,7 @@ signed-in users of a partner council. The same selectors and services as the pag
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from ninja import Field, FilterSchema, Query, Router, Schema
+from ninja import Field, FilterSchema, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.security import django_auth
@@ -199,7 +199,7 @@ def _resolve(payload: dict, base: ArrangementInput | None = None) -> Arrangement
 
 
 def _validation_error(e: ValidationError):
-    return 422, {"errors": e.message_dict}
+    return Status(422, {"errors": e.message_dict})
 
 
 @router.get(
@@ -237,7 +237,7 @@ def create_arrangement(request, payload: ArrangementIn):
         a = arrangement_create(user=request.user, data=_resolve(payload.dict()))
     except ValidationError as e:
         return _validation_error(e)
-    return 201, arrangement_detail(user=request.user, pk=a.pk)
+    return Status(201, arrangement_detail(user=request.user, pk=a.pk))
 
 
 @router.patch(

@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from sharedservices.accounts.demo import demo_password, load_demo_users
+from sharedservices.registry.demo import load_demo_arrangements
 
 
 class Command(BaseCommand):
@@ -26,6 +27,7 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         call_command("load_councils", stdout=self.stdout)
         logins = load_demo_users()
+        self.stdout.write(f"Register: {load_demo_arrangements()} demo arrangements.")
         self.stdout.write(
             self.style.SUCCESS("\nDemo ready. Sign in at http://127.0.0.1:8000/accounts/sign-in/")
         )
