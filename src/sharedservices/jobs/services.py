@@ -33,6 +33,8 @@ MAX_COUNCILS_AT_ONCE = 16
 # Progress is written to the database at most this often (seconds), so a
 # chatty solver does not become a write storm.
 PROGRESS_INTERVAL = 1.0
+# coalitions.run reports this fraction once the input has been parsed.
+VALIDATED_FRACTION = 0.05
 
 
 def _accepts_progress(func: Callable) -> bool:
@@ -66,22 +68,28 @@ class _InputIsValid(Exception):  # noqa: N818 (a signal, not an error)
     pass
 
 
-def _stop_after_validation(fraction: float, message: str) -> None:
-    raise _InputIsValid
+def _stop_after_first_stage(fraction: float, message: str) -> None:
+    # The first report says the input is parsed; the size limits are checked
+    # just after it, before the next report, so stop at the next one.
+    if fraction > VALIDATED_FRACTION:
+        raise _InputIsValid
 
 
 def coalitions_validate(*, data: Any) -> None:
-    """Raise ``InputError`` if ``data`` is bad, without solving anything.
+    """Raise ``InputError`` if ``data`` is bad, without solving it.
 
-    ``coalitions.run`` reports progress first once the input is validated, and
-    lets an exception from the callback stop the run: we stop it there. So a
-    background request with bad input answers 422 at once, not a failed job.
-    Errors only found by solving (no feasible partition) still fail the job.
+    ``coalitions.run`` reports progress once the input is parsed, checks the
+    size limits, then reports again after its first stage (candidates
+    enumerated, well under a second for all of England, or the table of
+    coalitions valued); an exception from the callback stops it. We stop it
+    there, so a background request with bad input answers 422 at once rather
+    than a failed job. Errors only solving finds (no feasible partition) still
+    fail the job.
     """
     if not _accepts_progress(coalitions.run):
         return
     try:
-        coalitions.run(data, council_lookup=council_lookup, progress=_stop_after_validation)
+        coalitions.run(data, council_lookup=council_lookup, progress=_stop_after_first_stage)
     except _InputIsValid:
         return
 
