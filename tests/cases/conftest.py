@@ -63,3 +63,17 @@ def add_option(case, user, name, lines):
     for line in lines:
         services.option_line_save(line=OptionLine(option=option, **line), user=user)
     return option
+
+
+SHARED_LINES = [
+    {"name": "ICT integration", "category": "capital", "values": {"2026": 250000, "2027": 50000}},
+    {
+        "name": "Staff savings",
+        "category": "cashable-saving",
+        "values": {str(y): 180000 for y in range(2027, 2036)},
+        "distribution": "triangular",
+        "low": "0.7",
+        "mode": "1.0",
+        "high": "1.1",
+    },
+]

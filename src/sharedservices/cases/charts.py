@@ -1,0 +1,162 @@
+"""Server-drawn SVG charts of an appraisal: plain geometry, worked out here so that the
+templates only draw it. Every chart is shown beside a table of the same figures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+WIDTH, HEIGHT, PAD = 640, 260, 40
+
+
+@dataclass
+class Bar:
+    x: float
+    y: float
+    w: float
+    h: float
+    css: str
+    title: str
+
+
+@dataclass
+class Chart:
+    width: int
+    height: int
+    bars: list[Bar] = field(default_factory=list)
+    zero: tuple[float, float, float, float] | None = None  # x1, y1, x2, y2 of the zero line
+    labels: list[tuple[float, float, str, str]] = field(default_factory=list)  # x, y, anchor
+
+
+def money(value: float) -> str:
+    sign = "−" if value < 0 else ""
+    value = abs(value)
+    if value >= 1_000_000:
+        return f"{sign}£{value / 1_000_000:.2f}m"
+    if value >= 1_000:
+        return f"{sign}£{value / 1_000:.0f}k"
+    return f"{sign}£{value:.0f}"
+
+
+def _scale(lo: float, hi: float, a: float, b: float):
+    lo, hi = min(lo, 0.0), max(hi, 0.0)
+    span = (hi - lo) or 1.0
+    return lambda v: a + (v - lo) / span * (b - a)
+
+
+def cash_flow_chart(figures: dict) -> Chart:
+    """Costs below the line and benefits above it, year by year."""
+    years = figures["years"]
+    chart = Chart(WIDTH, HEIGHT)
+    top = max([y["benefits"] for y in years] + [1.0])
+    bottom = -max([y["costs"] for y in years] + [1.0])
+    ys = _scale(bottom, top, HEIGHT - PAD, 10)
+    step = (WIDTH - PAD * 2) / max(len(years), 1)
+    w = step * 0.35
+    for i, y in enumerate(years):
+        x = PAD + i * step + step * 0.15
+        if y["benefits"]:
+            chart.bars.append(
+                Bar(
+                    x,
+                    ys(y["benefits"]),
+                    w,
+                    ys(0) - ys(y["benefits"]),
+                    "app-bar--benefit",
+                    f"{y['year']} benefits {money(y['benefits'])}",
+                )
+            )
+        if y["costs"]:
+            chart.bars.append(
+                Bar(
+                    x + w,
+                    ys(0),
+                    w,
+                    ys(-y["costs"]) - ys(0),
+                    "app-bar--cost",
+                    f"{y['year']} costs {money(y['costs'])}",
+                )
+            )
+        if len(years) <= 15 or i % 5 == 0:
+            chart.labels.append((x + w, HEIGHT - PAD + 16, "middle", str(y["year"])))
+    chart.zero = (PAD, ys(0), WIDTH - PAD, ys(0))
+    chart.labels += [
+        (PAD - 4, 16, "end", money(top)),
+        (PAD - 4, HEIGHT - PAD, "end", money(bottom)),
+    ]
+    return chart
+
+
+def _horizontal(rows: list[tuple[str, float, float, str]], base: float | None = None) -> Chart:
+    """One bar per row from ``lo`` to ``hi`` on a shared scale."""
+    height = max(60, 28 * len(rows) + 30)
+    chart = Chart(WIDTH, height)
+    lo = min([r[1] for r in rows] + [0.0])
+    hi = max([r[2] for r in rows] + [0.0])
+    xs = _scale(lo, hi, 200, WIDTH - 20)
+    for i, (label, a, b, css) in enumerate(rows):
+        y = 10 + i * 28
+        chart.bars.append(Bar(xs(a), y, max(xs(b) - xs(a), 1), 20, css, label))
+        chart.labels.append((195, y + 15, "end", label[:28]))
+    mark = 0.0 if base is None else base
+    chart.zero = (xs(mark), 4, xs(mark), height - 20)
+    chart.labels += [
+        (200, height - 4, "start", money(lo)),
+        (WIDTH - 20, height - 4, "end", money(hi)),
+    ]
+    return chart
+
+
+def npsv_chart(result: dict) -> Chart:
+    rows = []
+    for o in result["options"]:
+        v = o["npsv"]
+        rows.append(
+            (o["name"], min(v, 0.0), max(v, 0.0), "app-bar--benefit" if v >= 0 else "app-bar--cost")
+        )
+    return _horizontal(rows)
+
+
+def tornado_chart(figures: dict) -> Chart | None:
+    if not figures["tornado"]:
+        return None
+    rows = [
+        (
+            r["line"],
+            min(r["npsv_if_lower"], r["npsv_if_higher"]),
+            max(r["npsv_if_lower"], r["npsv_if_higher"]),
+            "app-bar--swing",
+        )
+        for r in figures["tornado"]
+    ]
+    return _horizontal(rows, base=figures["npsv"])
+
+
+def distribution_chart(monte_carlo: dict | None) -> Chart | None:
+    if not monte_carlo:
+        return None
+    edges, counts = monte_carlo["histogram"]["edges"], monte_carlo["histogram"]["counts"]
+    if not counts or edges[0] == edges[-1]:
+        return None
+    chart = Chart(WIDTH, HEIGHT)
+    xs = _scale(edges[0], edges[-1], PAD, WIDTH - PAD)
+    top = max(counts) or 1
+    for i, count in enumerate(counts):
+        h = (HEIGHT - PAD - 10) * count / top
+        css = "app-bar--cost" if edges[i + 1] <= 0 else "app-bar--benefit"
+        chart.bars.append(
+            Bar(
+                xs(edges[i]),
+                HEIGHT - PAD - h,
+                max(xs(edges[i + 1]) - xs(edges[i]) - 1, 1),
+                h,
+                css,
+                f"{money(edges[i])} to {money(edges[i + 1])}: {count}",
+            )
+        )
+    if edges[0] < 0 < edges[-1]:
+        chart.zero = (xs(0), 6, xs(0), HEIGHT - PAD)
+    chart.labels += [
+        (PAD, HEIGHT - PAD + 16, "start", money(edges[0])),
+        (WIDTH - PAD, HEIGHT - PAD + 16, "end", money(edges[-1])),
+    ]
+    return chart
