@@ -6,8 +6,6 @@ from __future__ import annotations
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import (
     Button,
-    ConditionalQuestion,
-    ConditionalRadios,
     Field,
     Fieldset,
     Layout,
@@ -64,23 +62,30 @@ class FindPartnersForm(forms.Form):
             (AREA_LIST, "A list of councils"),
         ],
         initial=AREA_COUNTY,
+        widget=forms.RadioSelect,
         error_messages={"required": "Choose which councils should be considered"},
     )
     county = forms.ModelChoiceField(
         label="County",
+        help_text="If you chose the districts of a county.",
         queryset=Council.objects.none(),
         required=False,
         empty_label="Choose a county",
         to_field_name="code",
     )
     nation = forms.ChoiceField(
-        label="Nation", choices=[("", "Choose a nation"), *Nation.choices], required=False
+        label="Nation",
+        choices=[("", "Choose a nation"), *Nation.choices],
+        required=False,
+        help_text="If you chose every council in a nation. England has about 300: the search "
+        "can take a minute.",
     )
     council_list = forms.CharField(
         label="Councils",
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="One per line: a GSS code such as E07000121, or the council's name.",
+        help_text="If you chose a list: one per line, a GSS code such as E07000121 or the "
+        "council's name.",
     )
     include_own = forms.BooleanField(
         label="Include my council",
@@ -191,12 +196,12 @@ class FindPartnersForm(forms.Form):
                 legend_size=Size.MEDIUM,
             ),
             Fieldset(
-                ConditionalRadios(
-                    "area",
-                    ConditionalQuestion("The districts of a county", Field.select("county")),
-                    ConditionalQuestion("Every council in a nation", Field.select("nation")),
-                    ConditionalQuestion("A list of councils", Field.textarea("council_list")),
-                ),
+                # Plain radios, not conditional reveals: govuk-frontend's reveal
+                # sets aria-expanded on the radio inputs, which axe-core rejects.
+                Field.radios("area", legend_size=Size.SMALL),
+                Field.select("county"),
+                Field.select("nation"),
+                Field.textarea("council_list"),
                 Field.checkbox("include_own"),
                 legend="Area",
                 legend_size=Size.MEDIUM,
