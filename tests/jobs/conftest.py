@@ -29,3 +29,15 @@ def coalitions_body(codes, **constraints):
         "model": {"scale_exponent": 0.8, "governance_cost": 20_000, "distance_cost_per_km": 200},
         "constraints": constraints,
     }
+
+
+@pytest.fixture(autouse=True)
+def celery_eager():
+    """Run tasks in-process even where REDIS_URL is set (CI): these tests check
+    the job, not the broker. ``test_celery_worker.py`` overrides this."""
+    from sharedservices.celery import app
+
+    before = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = before
