@@ -19,8 +19,10 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import wraps
 
-from django.db.models import Count, Q, Sum
+from django.core.cache import cache
+from django.db.models import Count, Max, Q, Sum
 
 from sharedservices.councils.models import Council, CouncilKind
 from sharedservices.registry.models import (
@@ -53,6 +55,36 @@ SAVINGS_BANDS = (
     ("£500,000 to £999,999", 500_000, 1_000_000),
     ("£1 million or more", 1_000_000, None),
 )
+
+
+def register_version() -> str:
+    """Changes whenever an arrangement is added, changed or deleted: every write
+    goes through the services, which save the arrangement (``updated_at``)."""
+    agg = Arrangement.objects.aggregate(n=Count("pk"), t=Max("updated_at"))
+    councils = Council.objects.aggregate(n=Count("pk"))["n"]
+    return f"{agg['n']}-{agg['t'].timestamp() if agg['t'] else 0}-{councils}"
+
+
+def cached_by_register_version(func):
+    """Cache a statistic until the register changes: one cheap query decides.
+
+    The figures are built from every live partnership (tens of thousands of rows
+    at national scale), so recomputing them per request would miss the 300 ms
+    target; the cache is Django's (per process by default, Redis when
+    REDIS_URL is set), so it is shared by all web workers in production.
+    """
+
+    @wraps(func)
+    def wrapper(*args, **kwargs):
+        key = f"registry:{func.__name__}:{register_version()}:{args!r}:{sorted(kwargs.items())!r}"
+        value = cache.get(key)
+        if value is None:
+            value = func(*args, **kwargs)
+            cache.set(key, value, timeout=24 * 3600)
+        return value
+
+    wrapper.uncached = func
+    return wrapper
 
 
 def _successor_map() -> dict[str, list[str]]:
@@ -96,6 +128,7 @@ def council_totals(service_area: str = "") -> dict[str, dict]:
     return {code: {"live": len(ids), "savings": savings[code]} for code, ids in seen.items()}
 
 
+@cached_by_register_version
 def map_data(service_area: str = "", max_links: int = 3000) -> dict:
     """Councils with their live arrangements and savings, and the partnerships
     between them: each arrangement drawn as spokes from its lead (or its first
@@ -150,6 +183,7 @@ class Row:
         return round(100 * self.count / self.total, 1) if self.total else None
 
 
+@cached_by_register_version
 def national_picture() -> dict:
     """The national picture as plain data: for the page, the API and the bench."""
     live = Arrangement.objects.filter(status=ArrangementStatus.LIVE)
