@@ -3,14 +3,73 @@ benefits, fixes a mistake the form points out, and reads the proposed
 partnerships on the map and in the table; axe-core finds no WCAG 2.2 A/AA
 violation on any page on the way. Without JavaScript the same journey works."""
 
+import os
 import re
+import signal
+import subprocess
+import sys
+from pathlib import Path
 
+import dj_database_url
 import pytest
 
 pytestmark = pytest.mark.browser
+ROOT = Path(__file__).resolve().parents[2]
 
 PASSWORD = "shared-services-demo"
 OFFICER = "officer@lancaster.demo.example.org"
+
+
+def _live_site_database_url(tmp_path_factory) -> str:
+    """The database ``live_site`` built (see ``_fresh_database_url`` in conftest)."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgres://", "postgresql://")):
+        return f"sqlite:///{tmp_path_factory.getbasetemp() / 'browser0' / 'browser.sqlite3'}"
+    name = f"{dj_database_url.parse(url)['NAME']}_browser_{os.getpid()}"
+    return url.rsplit("/", 1)[0] + "/" + name
+
+
+@pytest.fixture(scope="module", autouse=True)
+def jobs_worker(live_site, tmp_path_factory):
+    """With REDIS_URL (CI) the demo server queues searches on Redis, so run a
+    worker on the demo's database; without it the server runs them itself."""
+    if not os.environ.get("REDIS_URL"):
+        yield None
+        return
+    env = {**os.environ, "DATABASE_URL": _live_site_database_url(tmp_path_factory)}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "sharedservices.celery",
+            "worker",
+            "--pool=solo",
+            "--concurrency=1",
+            "--without-gossip",
+            "--without-mingle",
+            "--loglevel=WARNING",
+            f"--hostname=browser-{os.getpid()}@%h",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    yield process
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
+
+
+def wait_for_result(page):
+    """The result page; while the job runs it refreshes itself."""
+    page.wait_for_selector("[data-total-saving]", timeout=90_000)
 
 
 def sign_in(page, live_site, email=OFFICER):
@@ -43,6 +102,7 @@ def test_officer_finds_partners_in_their_county(page, live_site, assert_accessib
     page.get_by_role("button", name="Find partners").click()
 
     assert re.search(r"/partners/jobs/\d+/$", page.url)
+    wait_for_result(page)
     assert page.locator("h1").inner_text() == (
         "Revenues and benefits: partners among the districts of Lancashire"
     )
@@ -74,6 +134,7 @@ def test_find_partners_works_without_javascript(browser, live_site):
     page.get_by_label("Councils", exact=True).fill("Preston\nSouth Ribble\nChorley\nFylde")
     page.get_by_role("button", name="Find partners").click()
     assert re.search(r"/partners/jobs/\d+/$", page.url)
+    wait_for_result(page)
     assert "Total saving" in page.locator("main").inner_text()
     assert (
         page.locator("[data-partnerships] tr[data-council]").count()
