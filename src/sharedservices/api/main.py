@@ -25,5 +25,6 @@ api = NinjaAPI(
 )
 api.add_router("/councils", councils_router)
 api.add_router("", analysis_router)
+api.add_router("", "sharedservices.api.jobs.router")
 api.add_router("/arrangements", "sharedservices.api.arrangements.router")
 api.add_router("/stats", "sharedservices.api.stats.router")
