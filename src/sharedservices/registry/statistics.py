@@ -17,6 +17,7 @@ A fixed, small number of queries whatever the size of the register.
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import wraps
@@ -76,7 +77,8 @@ def cached_by_register_version(func):
 
     @wraps(func)
     def wrapper(*args, **kwargs):
-        key = f"registry:{func.__name__}:{register_version()}:{args!r}:{sorted(kwargs.items())!r}"
+        call = hashlib.sha256(repr((args, sorted(kwargs.items()))).encode()).hexdigest()[:16]
+        key = f"registry.{func.__name__}.{register_version()}.{call}"
         value = cache.get(key)
         if value is None:
             value = func(*args, **kwargs)
