@@ -9,6 +9,7 @@ def service(request):
         ("web", "Home", reverse("web:dashboard" if request.user.is_authenticated else "web:home")),
         ("councils", "Councils", reverse("councils:index")),
         ("registry", "Register", reverse("registry:index")),
+        ("national", "Map and statistics", reverse("national:map")),
     ]
     if request.user.is_authenticated:
         items += [
