@@ -18,7 +18,6 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from sharedservices.analysis import coalitions, sharing
 from sharedservices.analysis.errors import InputError, Problem
 from sharedservices.jobs.models import AnalysisJob, JobKind, JobStatus
 from sharedservices.jobs.selectors import council_lookup
@@ -54,6 +53,10 @@ def _plain(value: Any) -> Any:
 
 def analysis_run(*, kind: str, data: Any, progress: Progress | None = None) -> dict:
     """The analysis ``run`` for ``kind``; raises ``InputError`` on bad input."""
+    # Imported here: the partition search loads numba (about a second), which
+    # every web process would otherwise pay at start-up for pages that never use it.
+    from sharedservices.analysis import coalitions, sharing
+
     if kind == JobKind.SHARE:
         return _plain(sharing.run(data))
     if kind == JobKind.COALITIONS:
@@ -86,6 +89,8 @@ def coalitions_validate(*, data: Any) -> None:
     than a failed job. Errors only solving finds (no feasible partition) still
     fail the job.
     """
+    from sharedservices.analysis import coalitions
+
     if not _accepts_progress(coalitions.run):
         return
     try:
