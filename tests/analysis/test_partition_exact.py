@@ -1,0 +1,71 @@
+"""The bounded IDP kernel against enumeration of every partition."""
+
+import numpy as np
+import pytest
+
+from sharedservices.analysis.bitsets import popcounts
+from sharedservices.analysis.partition_exact import best_partition
+
+from .helpers import brute_best_partition
+
+
+def family(rng, kind: str, n: int) -> np.ndarray:
+    size = popcounts(n).astype(float)
+    if kind == "normal":  # the CSG benchmark families
+        v = rng.normal(10 * size, 0.1 * size + 1e-9)
+    elif kind == "uniform":
+        v = rng.uniform(0, 1, 1 << n) * size
+    elif kind == "scale":  # strong economies of scale: big coalitions win
+        v = size**1.4 - rng.uniform(0, 2, 1 << n)
+    elif kind == "ties":  # many equal structures
+        v = np.round(rng.uniform(0, 3, 1 << n)) * size
+    else:  # "forbidden": a third of the coalitions may not be formed
+        v = rng.normal(size, 1.0)
+        v[rng.random(1 << n) < 0.35] = -np.inf
+    v[0] = 0.0
+    return v
+
+
+def check(v, got):
+    n = len(v).bit_length() - 1
+    if np.isfinite(got.value):
+        assert np.bitwise_or.reduce(got.blocks) == (1 << n) - 1
+        assert sum(got.blocks) == (1 << n) - 1  # disjoint
+        assert sum(v[b] for b in got.blocks) == pytest.approx(got.value)
+
+
+@pytest.mark.parametrize("kind", ["normal", "uniform", "scale", "ties", "forbidden"])
+@pytest.mark.parametrize("seed", range(8))
+def test_bounded_kernel_matches_enumeration(kind, seed):
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(1, 10))
+    v = family(rng, kind, n)
+    want = brute_best_partition(v)
+    for prune in (True, False):
+        got = best_partition(v, prune=prune)
+        assert got.value == pytest.approx(want, rel=1e-12)
+        check(v, got)
+
+
+@pytest.mark.parametrize("kind", ["normal", "uniform", "scale", "ties", "forbidden"])
+def test_bounds_change_nothing_on_larger_games(kind):
+    rng = np.random.default_rng(11)
+    for n in (12, 13, 14):
+        v = family(rng, kind, n)
+        pruned = best_partition(v)
+        full = best_partition(v, prune=False)
+        assert pruned.value == pytest.approx(full.value, rel=1e-12)
+        check(v, pruned)
+        if kind in ("scale", "uniform"):
+            assert pruned.stats["pruned"] > 0
+
+
+def test_all_forbidden_but_singletons_and_nothing_feasible():
+    v = np.full(1 << 5, -np.inf)
+    v[0] = 0.0
+    for i in range(5):
+        v[1 << i] = 1.0
+    got = best_partition(v)
+    assert got.value == 5.0 and got.blocks == [1, 2, 4, 8, 16]
+    v[1] = -np.inf
+    assert best_partition(v).value == -np.inf
