@@ -92,7 +92,7 @@ def test_an_officer_writes_a_case_with_two_options_and_sees_the_appraisal(
     assert_accessible(page)
 
     page.get_by_role("link", name="Appraisal", exact=True).click()
-    assert page.locator("h1").inner_text() == "Appraisal"
+    expect(page.locator("h1")).to_have_text("Appraisal")
     assert page.locator("[data-appraisal=highest]").inner_text() == "Joint licensing manager"
     summary = page.locator("[data-table=summary]").inner_text()
     assert "Private sector provider" in summary and "Do nothing" in summary
@@ -101,7 +101,7 @@ def test_an_officer_writes_a_case_with_two_options_and_sees_the_appraisal(
     assert_accessible(page)
 
     page.get_by_role("link", name="Policy criteria").click()
-    assert "Not ready for scrutiny" in page.content()
+    expect(page.locator("[data-readiness]")).to_contain_text("Not ready for scrutiny")
     assert_accessible(page)
     page.get_by_role("link", name="Versions").click()
     page.get_by_role("button", name="Compare").click()
