@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 import numpy as np
-from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import csc_array
 
 
@@ -187,6 +186,252 @@ def _regions(n: int, columns: list[tuple[int, ...]]) -> list[list[int]]:
     return list(groups.values())
 
 
+class _Highs:
+    """One HiGHS model over some columns of the packing, with rows ``lower <= A x <= 1``."""
+
+    def __init__(
+        self,
+        a: csc_array,
+        cost: np.ndarray,
+        lower: np.ndarray,
+        integer: bool,
+        time_limit: float,
+    ) -> None:
+        import highspy
+
+        self.highspy = highspy
+        h = highspy.Highs()
+        h.setOptionValue("output_flag", False)
+        h.setOptionValue("time_limit", float(max(time_limit, 0.1)))
+        if integer:
+            h.setOptionValue("mip_rel_gap", 0.0)
+            h.setOptionValue("mip_abs_gap", 0.0)
+        lp = highspy.HighsLp()
+        lp.num_col_, lp.num_row_ = a.shape[1], a.shape[0]
+        lp.col_cost_ = -np.asarray(cost, dtype=float)  # HiGHS minimises
+        lp.col_lower_ = np.zeros(a.shape[1])
+        lp.col_upper_ = np.ones(a.shape[1])
+        lp.row_lower_ = np.where(lower > 0, 1.0, -highspy.kHighsInf)
+        lp.row_upper_ = np.ones(a.shape[0])
+        lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
+        lp.a_matrix_.start_ = a.indptr
+        lp.a_matrix_.index_ = a.indices
+        lp.a_matrix_.value_ = a.data
+        if integer:
+            lp.integrality_ = [highspy.HighsVarType.kInteger] * a.shape[1]
+        h.passModel(lp)
+        self.h = h
+        self.error: BaseException | None = None
+
+    def start(self, x: np.ndarray) -> None:
+        sol = self.highspy.HighsSolution()
+        sol.col_value = list(np.asarray(x, dtype=float))
+        sol.value_valid = True
+        self.h.setSolution(sol)
+
+    def watch(self, report: Callable[[float, float], None]) -> None:
+        """Call ``report(primal, dual)`` (HiGHS's sense) about once a second while solving.
+
+        An exception from ``report`` stops HiGHS and is raised again by :meth:`run`.
+        """
+        last = [0.0]
+
+        def tick(e) -> None:
+            if self.error is not None:
+                e.data_in.user_interrupt = True
+                return
+            now = time.perf_counter()
+            if now - last[0] < 1.0:
+                return
+            last[0] = now
+            try:
+                report(-float(e.data_out.mip_primal_bound), -float(e.data_out.mip_dual_bound))
+            except BaseException as exc:  # re-raised after the solver stops
+                self.error = exc
+                e.data_in.user_interrupt = True
+
+        self.h.cbMipInterrupt.subscribe(tick)
+
+    def run(self) -> None:
+        self.h.run()
+        if self.error is not None:
+            raise self.error
+
+    def status(self) -> str:
+        return self.h.modelStatusToString(self.h.getModelStatus())
+
+
+def _region_packing(
+    cols: list[tuple[int, ...]],
+    vals: np.ndarray,
+    must: np.ndarray,
+    time_limit: float,
+    fix: bool,
+    report: Callable[[float, str], None] | None,
+    stats: dict,
+) -> tuple[list[int], float, float, bool, bool]:
+    """Best packing of one connected region: (chosen, value, bound, optimal, feasible).
+
+    With ``fix``: the LP relaxation gives duals ``y`` (>= 0 on the <= rows) and
+    for every packing ``x``, ``w.x <= L = sum y + sum_j max(0, rc_j)`` with
+    ``rc_j = w_j - y(j)``; a packing holding column ``j`` is worth at most
+    ``L - max(0, rc_j) + rc_j``. An incumbent of value ``LB`` is built by keeping
+    the columns the LP takes whole and solving the rest exactly; every column
+    whose bound falls below ``LB`` is dropped (reduced-cost fixing), the kept
+    columns are split again into independent parts and each part is a MIP
+    started from the incumbent. Dropped columns are in no packing better than
+    ``LB``, so the answer is optimal when every part is.
+    """
+    started = time.perf_counter()
+    councils = sorted({u for c in cols for u in c})
+    row_of = {u: r for r, u in enumerate(councils)}
+    m = len(cols)
+    rows = np.fromiter((row_of[u] for c in cols for u in c), dtype=np.int64)
+    colidx = np.fromiter((j for j, c in enumerate(cols) for _ in c), dtype=np.int64)
+    a = csc_array((np.ones(len(rows)), (rows, colidx)), shape=(len(councils), m))
+    lower = must[councils].astype(float)
+    scale = 10.0 ** np.round(np.log10(max(float(np.abs(vals).max()), 1e-9)) - 2)
+    w = vals / scale  # HiGHS warns about, and slows on, costs of 1e6 and more
+
+    def left() -> float:
+        return time_limit - (time.perf_counter() - started)
+
+    def mip(idx: np.ndarray, limit: float, start: np.ndarray | None, note: str):
+        model = _Highs(a[:, idx], w[idx], lower * (1 if len(idx) == m else 0), True, limit)
+        if start is not None:
+            model.start(start)
+        if report is not None:
+            model.watch(
+                lambda primal, dual: report(
+                    min(1.0, (time.perf_counter() - started) / max(time_limit, 1e-9)),
+                    f"{note}: best {primal * scale:,.0f}, bound {dual * scale:,.0f}",
+                )
+            )
+        model.run()
+        info = model.h.getInfo()
+        x = np.asarray(model.h.getSolution().col_value, dtype=float)
+        status = model.status()
+        has = x.size == len(idx) and info.primal_solution_status == 2
+        value = float(w[idx] @ np.round(x)) * scale if has else -np.inf
+        dual = -float(info.mip_dual_bound) * scale
+        return (x > 0.5) if has else None, value, dual, status
+
+    if not fix:
+        x, value, dual, status = mip(np.arange(m), left(), None, "MIP")
+        if x is None:
+            return (
+                [],
+                -np.inf,
+                dual if status != "Infeasible" else -np.inf,
+                status == "Infeasible",
+                False,
+            )
+        opt = status == "Optimal"
+        return list(np.flatnonzero(x)), value, value if opt else max(value, dual), opt, True
+
+    # LP relaxation and its Lagrangian bound
+    lp = _Highs(a, w, lower, False, max(left(), 1.0))
+    lp.run()
+    sol = lp.h.getSolution()
+    xlp = np.asarray(sol.col_value, dtype=float)
+    y = -np.asarray(sol.row_dual, dtype=float) * scale
+    y = np.where(lower > 0, y, np.maximum(y, 0.0))
+    rc = vals - a.T @ y
+    big = float(y.sum() + np.maximum(rc, 0.0).sum())
+    stats["lp_bound"] = stats.get("lp_bound", 0.0) + big
+    if report is not None:
+        report(0.1, f"LP relaxation solved: bound {big:,.0f}")
+
+    # incumbent: the columns the LP takes whole, then the rest exactly
+    whole = np.flatnonzero(xlp > 1 - 1e-6)
+    used = np.zeros(len(councils), dtype=bool)
+    incumbent = np.zeros(m, dtype=bool)
+    for j in whole:
+        r = [row_of[u] for u in cols[j]]
+        if not used[r].any():
+            used[r] = True
+            incumbent[j] = True
+    free = np.flatnonzero([not used[[row_of[u] for u in c]].any() for c in cols])
+    lb = -np.inf
+    if len(free):
+        heur = _Highs(a[:, free], w[free], lower * 0, True, min(10.0, max(0.2 * left(), 0.5)))
+        heur.run()
+        xh = np.asarray(heur.h.getSolution().col_value, dtype=float)
+        if xh.size == len(free) and heur.h.getInfo().primal_solution_status == 2:
+            incumbent[free[xh > 0.5]] = True
+    cover = np.zeros(len(councils))
+    np.add.at(cover, [row_of[u] for j in np.flatnonzero(incumbent) for u in cols[j]], 1.0)
+    if (cover <= 1).all() and (cover >= lower).all():
+        lb = float(vals[incumbent].sum())
+    stats["incumbent"] = stats.get("incumbent", 0.0) + (lb if np.isfinite(lb) else 0.0)
+
+    # reduced-cost fixing
+    tol = 1e-9 * max(1.0, abs(big)) + 1e-6
+    keep = big - np.maximum(rc, 0.0) + rc >= lb - tol
+    keep |= incumbent
+    if (lower > 0).any() and not np.isfinite(lb):
+        keep[:] = True
+    stats["kept_after_fixing"] = stats.get("kept_after_fixing", 0) + int(keep.sum())
+    if report is not None:
+        report(
+            0.2,
+            f"incumbent {lb:,.0f}; {int(keep.sum()):,} of {m:,} partnerships can still "
+            "be in a better answer",
+        )
+    kept = np.flatnonzero(keep)
+    parts = _regions(max(councils) + 1, [cols[j] for j in kept])
+    chosen: list[int] = []
+    value = 0.0
+    bound = 0.0
+    optimal = True
+    for part in sorted(parts, key=len):
+        idx = kept[part]
+        if len(idx) == 1 or all(not set(cols[i]) & set(cols[j]) for i, j in combinations(idx, 2)):
+            take = [j for j in idx if vals[j] > 0 or must[list(cols[j])].any()]
+            chosen.extend(take)
+            value += float(vals[take].sum())
+            bound += float(vals[take].sum())
+            continue
+        sub_lower = lower.copy()
+        model_rows = sorted({row_of[u] for j in idx for u in cols[j]})
+        model = _Highs(
+            csc_array(a[:, idx][model_rows, :]),
+            w[idx],
+            sub_lower[model_rows],
+            True,
+            max(left(), 0.5),
+        )
+        model.start(incumbent[idx].astype(float))
+        if report is not None:
+            model.watch(
+                lambda primal, dual: report(
+                    min(0.95, 0.2 + 0.75 * (time.perf_counter() - started) / time_limit),
+                    f"MIP: best {primal * scale:,.0f}, bound {dual * scale:,.0f}",
+                )
+            )
+        model.run()
+        stats["mip_parts"] = stats.get("mip_parts", 0) + 1
+        info = model.h.getInfo()
+        x = np.asarray(model.h.getSolution().col_value, dtype=float)
+        status = model.status()
+        if status == "Infeasible":
+            return [], -np.inf, -np.inf, True, False
+        if x.size != len(idx) or info.primal_solution_status != 2:
+            x = incumbent[idx].astype(float)
+        take = idx[x > 0.5]
+        chosen.extend(take)
+        got = float(vals[take].sum())
+        value += got
+        if status == "Optimal":
+            bound += got
+        else:
+            optimal = False
+            bound += max(got, -float(info.mip_dual_bound) * scale)
+    if not optimal:
+        bound = min(big, max(bound, lb))
+    return chosen, value, bound, optimal, True
+
+
 def best_packing(
     n: int,
     columns: list[tuple[int, ...]],
@@ -200,7 +445,8 @@ def best_packing(
 
     ``must_join[i]`` marks councils that may not stand alone (one of a pair that
     must be together). Returns value ``-inf`` and ``optimal`` True when no
-    packing covers them all.
+    packing covers them all. ``prune=False`` is the plain model (no dominance,
+    no reduced-cost fixing): one HiGHS MIP per region, for comparison.
     """
     started = time.perf_counter()
     values = np.asarray(values, dtype=float)
@@ -210,6 +456,7 @@ def best_packing(
     keep = np.isfinite(values)
     if prune and columns:
         keep &= undominated(n, columns, values, alone)
+        keep &= (values > 0) | np.array([must[list(c)].any() for c in columns], dtype=bool)
     cols = [c for c, k in zip(columns, keep, strict=True) if k]
     vals = values[keep]
     covered = np.zeros(n, dtype=bool)
@@ -219,12 +466,15 @@ def best_packing(
         return PackingResult([], -np.inf, -np.inf, True, columns_in, len(cols), 0)
     regions = _regions(n, cols)
     if progress is not None:
-        progress(0.1, f"{len(cols):,} undominated partnerships in {len(regions)} regions")
+        progress(0.05, f"{len(cols):,} partnerships worth considering, in {len(regions)} regions")
     chosen: list[tuple[int, ...]] = []
     total = 0.0
     bound = 0.0
     optimal = True
-    solved = 0
+    stats: dict = {}
+    hard = [g for g in regions if len(g) > 1]
+    weight = max(1, sum(len(g) for g in hard))
+    done = 0
     for group in sorted(regions, key=len):
         sub_cols = [cols[j] for j in group]
         sub_vals = vals[group]
@@ -234,39 +484,29 @@ def best_packing(
             total += float(sub_vals[take].sum())
             bound += float(sub_vals[take].sum())
             continue
-        councils = sorted({u for c in sub_cols for u in c})
-        row_of = {u: r for r, u in enumerate(councils)}
-        rows = [row_of[u] for c in sub_cols for u in c]
-        colidx = [j for j, c in enumerate(sub_cols) for _ in c]
-        a = csc_array((np.ones(len(rows)), (rows, colidx)), shape=(len(councils), len(sub_cols)))
-        lower = np.where(must[councils], 1.0, 0.0)
         remaining = max(1.0, time_limit - (time.perf_counter() - started))
-        res = milp(
-            -sub_vals,
-            constraints=LinearConstraint(a, lower, np.ones(len(councils))),
-            integrality=np.ones(len(sub_cols)),
-            bounds=Bounds(0, 1),
-            options={"time_limit": remaining, "mip_rel_gap": 0.0},
+        share = remaining * len(group) / max(1, weight - done)
+        base, span = done / weight, len(group) / weight
+
+        def report(f: float, msg: str, base=base, span=span) -> None:
+            if progress is not None:
+                progress(0.05 + 0.9 * (base + span * min(1.0, f)), msg)
+
+        picked, value, region_bound, region_optimal, feasible = _region_packing(
+            sub_cols, sub_vals, must, share, prune, report if progress else None, stats
         )
-        solved += 1
-        if progress is not None:
-            progress(min(0.95, 0.1 + 0.85 * solved / len(regions)), f"region {solved} solved")
-        if res.x is None:
-            if res.status == 2:  # infeasible
+        done += len(group)
+        if not feasible:
+            if region_optimal:
                 return PackingResult([], -np.inf, -np.inf, True, columns_in, len(cols), 0)
             optimal = False
-            bound += float(-res.mip_dual_bound) if res.mip_dual_bound is not None else np.inf
+            bound += region_bound
             continue
-        take = np.flatnonzero(res.x > 0.5)
-        chosen.extend(sub_cols[j] for j in take)
-        found = float(sub_vals[take].sum())
-        total += found
-        if res.status == 0:
-            bound += found
-        else:
-            optimal = False
-            dual = getattr(res, "mip_dual_bound", None)
-            bound += float(-dual) if dual is not None and np.isfinite(dual) else np.inf
+        chosen.extend(sub_cols[j] for j in picked)
+        total += value
+        bound += region_bound
+        optimal &= region_optimal
+    stats["seconds"] = time.perf_counter() - started
     return PackingResult(
         sorted(chosen),
         total,
@@ -275,5 +515,5 @@ def best_packing(
         columns_in,
         len(cols),
         len(regions),
-        {"mip_regions": solved, "seconds": time.perf_counter() - started},
+        stats,
     )
