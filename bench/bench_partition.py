@@ -1,29 +1,36 @@
 """Best coalition structure timings: exact over every coalition, and on the map.
 
-    uv run python bench/bench_partition.py [--quick]
+    uv run python bench/bench_partition.py [--quick] [--repeat 3] [--skip-map]
+        [--sizes 16,18,20,22,24] [--max-sizes 3,4,5] [--maps real,synthetic]
+        [--limit 60]
 
-Unrestricted: the IDP kernel of ``partition_exact`` against plain DP over
-subsets (both compiled with numba; plain DP runs on one core as written in the
-textbook, ours on all cores) on three value families: the "normal" and
+Unrestricted: the bounded IDP kernel of ``partition_exact`` against plain DP
+over subsets (both compiled with numba; plain DP runs on one core as written in
+the textbook, ours on all cores) on three value families: the "normal" and
 "uniform" benchmark distributions of the coalition structure generation
 literature (v(C) ~ N(10|C|, 0.1|C|), v(C) ~ U(0, 1)·|C|) and savings from the
-cost model on a random cluster of councils.
+cost model on a random cluster of councils. Medians of ``--repeat`` runs; plain
+DP only up to n = 22 (it needs ~3**n/2 steps).
 
-Graph-restricted: a SYNTHETIC England-like instance (bench/instances.py: 296
-points in a 600 km x 400 km box, Delaunay neighbours, lognormal workloads and
-costs; the real council map is not wired in yet), partnerships connected and of
-at most 3, 4, 5 councils, against the plain set-partitioning MIP over every
-connected coalition (no dominance pruning, no decomposition).
+Graph-restricted: every current lower-tier council in England on the REAL map
+(bench/instances.py ``england_real``: 296 councils, their shared borders,
+workload and cost modelled from postcode counts) and a SYNTHETIC England-like
+map (296 points, Delaunay neighbours), partnerships connected and of at most 3,
+4, 5 councils, against the plain set-partitioning MIP over every connected
+coalition given to HiGHS as it is (no dominance, no reduced-cost fixing, no
+incumbent), each within ``--limit`` seconds. Run on one core load-free if you
+can; the figures print the load average.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import time
 
 import numba as nb
 import numpy as np
-from instances import england_like
+from instances import england_like, england_real
 
 from sharedservices.analysis.bitsets import popcounts
 from sharedservices.analysis.costmodel import CostModel, Councils, all_savings, batch_savings
@@ -72,74 +79,106 @@ def values(kind: str, n: int, seed: int = 0) -> np.ndarray:
     return v
 
 
-def unrestricted(quick: bool) -> None:
-    print("exact best partition, every coalition allowed (seconds)")
-    print(f"{'values':>11} {'n':>3} {'ours':>8} {'plain DP':>9} {'ratio':>6}  check")
+def _median_time(fn, repeat: int):
+    times, out = [], None
+    for _ in range(repeat):
+        t = time.perf_counter()
+        out = fn()
+        times.append(time.perf_counter() - t)
+    return float(np.median(times)), out
+
+
+def unrestricted(sizes: list[int], repeat: int) -> None:
+    print(f"exact best partition, every coalition allowed (seconds, median of {repeat})")
+    print(f"{'values':>11} {'n':>3} {'ours':>8} {'plain DP':>9} {'ratio':>6} {'pruned':>7}  check")
     plain_dp(values("normal", 4))  # compile outside the timings
     best_partition(values("normal", 4))
-    sizes = (16, 18, 20) if quick else (16, 18, 20, 22)
     for kind in ("normal", "uniform", "cost model"):
         for n in sizes:
             v = values(kind, n)
-            t = time.perf_counter()
-            ours = best_partition(v)
-            t_ours = time.perf_counter() - t
+            reps = repeat if n <= 22 else 1
+            t_ours, ours = _median_time(lambda v=v: best_partition(v), reps)
             t_dp, check = np.nan, ""
-            if n <= 20:
-                t = time.perf_counter()
-                dp = plain_dp(v)
-                t_dp = time.perf_counter() - t
+            if n <= 22:
+                t_dp, dp = _median_time(lambda v=v: plain_dp(v), 1 if n == 22 else reps)
                 check = "same value" if abs(dp - ours.value) <= 1e-9 * abs(dp) else f"DIFF {dp}"
-            print(f"{kind:>11} {n:>3} {t_ours:8.2f} {t_dp:9.2f} {t_dp / t_ours:6.1f}  {check}")
-    if not quick:
-        v = values("cost model", 24)
-        t = time.perf_counter()
-        ours = best_partition(v)
-        print(f"{'cost model':>11} {24:>3} {time.perf_counter() - t:8.2f} {'-':>9} {'-':>6}")
+            share = ours.stats.get("pruned", 0) / ours.stats.get("coalitions", 1)
+            print(
+                f"{kind:>11} {n:>3} {t_ours:8.2f} {t_dp:9.2f} {t_dp / t_ours:6.1f} "
+                f"{share:7.1%}  {check}",
+                flush=True,
+            )
 
 
-def on_the_map(quick: bool) -> None:
-    councils, neighbours = england_like()
-    model = CostModel(0.85, 40_000, 500)
+def _columns(councils, neighbours, k, model):
     rank, dist = councils.hub_rank(), councils.distances_km()
-    limit = 20.0 if quick else 60.0
-    print(
-        f"\ngraph-restricted, SYNTHETIC England-like map: {len(councils)} councils, "
-        f"{sum(map(len, neighbours)) // 2} Delaunay edges, time limit {limit:g} s"
-    )
-    print(
-        f"{'max':>3} {'columns':>8} {'kept':>7} {'regions':>7} {'seconds':>8} {'optimal':>7} "
-        f"{'gap':>8} {'saving £':>14}   plain MIP: seconds, optimal, gap"
-    )
-    for k in (3, 4, 5):
-        t = time.perf_counter()
-        cols = connected_coalitions(neighbours, k)
-        sizes = np.array([len(c) for c in cols])
-        vals = np.empty(len(cols))
-        for s in range(2, k + 1):
-            idx = np.flatnonzero(sizes == s)
-            vals[idx] = batch_savings(model, councils, np.array([cols[i] for i in idx]), rank, dist)
-        res = best_packing(len(councils), cols, vals, time_limit=limit)
-        took = time.perf_counter() - t
-        plain = ""
-        if k == 3 or not quick:
-            t = time.perf_counter()
-            base = best_packing(len(councils), cols, vals, time_limit=limit, prune=False)
-            plain = f"{time.perf_counter() - t:.1f}, {base.optimal}, {base.gap:.4%}"
+    cols = connected_coalitions(neighbours, k)
+    sizes = np.array([len(c) for c in cols])
+    vals = np.empty(len(cols))
+    for s in range(2, k + 1):
+        idx = np.flatnonzero(sizes == s)
+        vals[idx] = batch_savings(model, councils, np.array([cols[i] for i in idx]), rank, dist)
+    return cols, vals
+
+
+def on_the_map(maps: list[str], max_sizes: list[int], limit: float, plain: bool) -> None:
+    model = CostModel(0.85, 40_000, 500)
+    for name in maps:
+        councils, neighbours = england_real() if name == "real" else england_like()
         print(
-            f"{k:>3} {len(cols):>8} {res.columns_kept:>7} {res.regions:>7} {took:8.1f} "
-            f"{res.optimal!s:>7} {res.gap:8.4%} {res.value:14,.0f}   {plain}"
+            f"\ngraph-restricted, {name.upper()} England: {len(councils)} councils, "
+            f"{sum(map(len, neighbours)) // 2} edges, time limit {limit:g} s, "
+            f"load {os.getloadavg()[0]:.1f}"
         )
+        print(
+            f"{'max':>3} {'columns':>8} {'kept':>7} {'fixed':>7} {'seconds':>8} {'optimal':>7} "
+            f"{'gap':>8} {'saving £':>14}   plain MIP: seconds, optimal, gap; ratio"
+        )
+        for k in max_sizes:
+            t = time.perf_counter()
+            cols, vals = _columns(councils, neighbours, k, model)
+            res = best_packing(len(councils), cols, vals, time_limit=limit)
+            took = time.perf_counter() - t
+            base_txt = ""
+            if plain:
+                t = time.perf_counter()
+                base = best_packing(len(councils), cols, vals, time_limit=limit, prune=False)
+                t_base = time.perf_counter() - t
+                base_txt = (
+                    f"{t_base:.1f}, {base.optimal}, {base.gap:.4%}; "
+                    f"{t_base / took:.1f}x{'+' if not base.optimal else ''}"
+                )
+            kept = res.stats.get("kept_after_fixing", res.columns_kept)
+            print(
+                f"{k:>3} {len(cols):>8} {res.columns_kept:>7} {kept:>7} {took:8.1f} "
+                f"{res.optimal!s:>7} {res.gap:8.4%} {res.value:14,.0f}   {base_txt}",
+                flush=True,
+            )
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true", help="smaller sizes, shorter limits")
     ap.add_argument("--skip-map", action="store_true")
+    ap.add_argument("--skip-exact", action="store_true")
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--sizes", default=None)
+    ap.add_argument("--max-sizes", default="3,4,5")
+    ap.add_argument("--maps", default="real,synthetic")
+    ap.add_argument("--limit", type=float, default=None)
+    ap.add_argument("--no-plain", action="store_true", help="skip the plain MIP baseline")
     args = ap.parse_args()
-    unrestricted(args.quick)
+    sizes = args.sizes or ("16,18,20" if args.quick else "16,18,20,22,24")
+    print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
+    if not args.skip_exact:
+        unrestricted([int(x) for x in sizes.split(",")], 1 if args.quick else args.repeat)
     if not args.skip_map:
-        on_the_map(args.quick)
+        on_the_map(
+            args.maps.split(","),
+            [int(x) for x in args.max_sizes.split(",")],
+            args.limit or (20.0 if args.quick else 60.0),
+            not args.no_plain,
+        )
 
 
 if __name__ == "__main__":
