@@ -10,9 +10,12 @@ weighted set packing, solved exactly by:
    and nothing is lost. On the cost model most large columns go here.
 2. **Decomposition.** Councils linked by no surviving column are independent
    problems; the map falls apart into regions, each solved on its own.
-3. **HiGHS MIP** (``scipy.optimize.milp``) per region, with gap 0, so an answer
-   is flagged optimal only when HiGHS proves it; otherwise the proven dual
-   bound is kept and the gap reported.
+3. **LP, reduced-cost fixing, HiGHS MIP** per region (``highspy``): the LP
+   relaxation's duals bound every packing that uses a column; columns whose
+   bound is below an incumbent's value are dropped, the rest re-split into
+   independent parts, and each part solved as a MIP started from the incumbent
+   with gap 0, so an answer is flagged optimal only when HiGHS proves it;
+   otherwise the proven bound is kept and the gap reported.
 """
 
 from __future__ import annotations
@@ -276,7 +279,7 @@ def _region_packing(
     for every packing ``x``, ``w.x <= L = sum y + sum_j max(0, rc_j)`` with
     ``rc_j = w_j - y(j)``; a packing holding column ``j`` is worth at most
     ``L - max(0, rc_j) + rc_j``. An incumbent of value ``LB`` is built by keeping
-    the columns the LP takes whole and solving the rest exactly; every column
+    the columns the LP takes whole and adding the rest greedily by worth; every column
     whose bound falls below ``LB`` is dropped (reduced-cost fixing), the kept
     columns are split again into independent parts and each part is a MIP
     started from the incumbent. Dropped columns are in no packing better than
@@ -351,14 +354,14 @@ def _region_packing(
         if not used[r].any():
             used[r] = True
             incumbent[j] = True
-    free = np.flatnonzero([not used[[row_of[u] for u in c]].any() for c in cols])
+    for j in sorted(range(m), key=lambda j: -vals[j]):  # then greedily by worth
+        if vals[j] <= 0:
+            break
+        r = [row_of[u] for u in cols[j]]
+        if not incumbent[j] and not used[r].any():
+            used[r] = True
+            incumbent[j] = True
     lb = -np.inf
-    if len(free):
-        heur = _Highs(a[:, free], w[free], lower * 0, True, min(10.0, max(0.2 * left(), 0.5)))
-        heur.run()
-        xh = np.asarray(heur.h.getSolution().col_value, dtype=float)
-        if xh.size == len(free) and heur.h.getInfo().primal_solution_status == 2:
-            incumbent[free[xh > 0.5]] = True
     cover = np.zeros(len(councils))
     np.add.at(cover, [row_of[u] for j in np.flatnonzero(incumbent) for u in cols[j]], 1.0)
     if (cover <= 1).all() and (cover >= lower).all():
