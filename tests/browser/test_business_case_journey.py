@@ -118,6 +118,7 @@ def test_demo_case_pages_are_accessible(page, live_site, assert_accessible):
         "The five cases",
         "Options",
         "Appraisal",
+        "Sharing agreement",
         "Policy criteria",
         "Baselines",
         "Risks",
@@ -127,6 +128,8 @@ def test_demo_case_pages_are_accessible(page, live_site, assert_accessible):
     ]:
         page.get_by_role("link", name=link, exact=True).click()
         assert_accessible(page)
+    page.get_by_role("link", name="Sharing agreement", exact=True).click()
+    expect(page.locator("[data-agreement-partners]")).to_contain_text("Preston")
     page.goto(live_site + "/cases/policies/")
     assert_accessible(page)
     page.goto(live_site + "/cases/policies/E06000063/")

@@ -421,6 +421,19 @@ def _revenues_and_benefits():
         user=preston_writer,
         text="Preston's baselines are in. Benefits realisation indicators to follow.",
     )
+    # The sharing agreement: benefits by each council's baseline cost, costs equally.
+    case.refresh_from_db()
+    services.sharing_agreement_save(
+        case=case,
+        user=writer,
+        option=lead_option,
+        bases={
+            line.name: "baseline_cost" if line.kind == "benefit" else "equal"
+            for line in lead_option.lines.filter(partner__isnull=True)
+        },
+        custom_pct={},
+        expected_revision=None,
+    )
 
 
 def _building_control():

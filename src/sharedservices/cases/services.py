@@ -21,6 +21,7 @@ from django.utils import timezone
 from sharedservices.analysis import appraisal
 from sharedservices.analysis.errors import InputError
 from sharedservices.cases import permissions
+from sharedservices.cases.agreement import agreement_compute
 from sharedservices.cases.appraisal_input import appraisal_input
 from sharedservices.cases.guidance import SUGGESTED_RISKS_BY_KEY
 from sharedservices.cases.models import (
@@ -38,6 +39,7 @@ from sharedservices.cases.models import (
     Risk,
     SectionPart,
 )
+from sharedservices.cases.models.agreement import SharingAgreement
 from sharedservices.cases.models.options import BENEFIT_CATEGORIES
 from sharedservices.cases.policy_templates import TEMPLATES
 from sharedservices.cases.versions import case_snapshot
@@ -124,7 +126,55 @@ def case_appraise(case: BusinessCase) -> BusinessCase:
                 {"path": _readable_path(p.path, data), "message": p.message} for p in error.problems
             ]
     case.save(update_fields=["appraisal", "appraisal_errors", "appraised_at"])
+    _agreement_refresh(case)
     return case
+
+
+def _agreement_refresh(case: BusinessCase) -> None:
+    """Keep the sharing agreement in step with the appraisal it splits."""
+    agreement = SharingAgreement.objects.filter(case=case).select_related("option").first()
+    if agreement is None:
+        return
+    if agreement.option is None:
+        agreement.result, agreement.errors = (
+            None,
+            [{"path": "option", "message": "The option this agreement split was deleted"}],
+        )
+    else:
+        agreement.result, agreement.errors = agreement_compute(
+            case, agreement.option, agreement.bases, agreement.custom_pct
+        )
+    agreement.save(update_fields=["result", "errors"])
+
+
+@transaction.atomic
+def sharing_agreement_save(
+    *,
+    case: BusinessCase,
+    user,
+    option: Option,
+    bases: dict[str, str],
+    custom_pct: dict[str, float],
+    expected_revision: int | None,
+) -> SharingAgreement:
+    """Record how each line of ``option`` is split, compute the split and whether
+    every partner is better off than going alone."""
+    _require(permissions.can_draft(user, case))
+    _lock_case(case)
+    if option.case_id != case.pk or option.is_do_nothing:
+        raise ValidationError(
+            {"option": "Choose one of this case's options other than doing nothing"}
+        )
+    agreement = SharingAgreement.objects.filter(case=case).first() or SharingAgreement(case=case)
+    _check_revision(agreement, expected_revision)
+    agreement.option = option
+    agreement.bases = bases
+    agreement.custom_pct = custom_pct
+    agreement.updated_by = user
+    agreement.result, agreement.errors = agreement_compute(case, option, bases, custom_pct)
+    agreement.save()
+    _record_version(case, user, f"Updated the sharing agreement for {option.name}")
+    return agreement
 
 
 # --- the case ---------------------------------------------------------------------

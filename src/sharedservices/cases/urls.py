@@ -27,6 +27,7 @@ urlpatterns = [
         name="line-delete",
     ),
     path(case + "appraisal/", views.appraisal, name="appraisal"),
+    path(case + "agreement/", views.agreement, name="agreement"),
     path(case + "preferred-option/", views.preferred, name="preferred"),
     path(case + "criteria/", views.criteria, name="criteria"),
     path(case + "criteria/<int:criterion_id>/", views.evidence_edit, name="evidence-edit"),

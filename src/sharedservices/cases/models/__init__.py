@@ -1,5 +1,6 @@
 """Business cases, the councils' policies they are checked against, and their parts."""
 
+from sharedservices.cases.models.agreement import ShareBasis, SharingAgreement
 from sharedservices.cases.models.case import (
     BusinessCase,
     BusinessCaseQuerySet,
@@ -54,4 +55,6 @@ __all__ = [
     "Risk",
     "RiskStatus",
     "SectionPart",
+    "ShareBasis",
+    "SharingAgreement",
 ]

@@ -1,5 +1,6 @@
 """Business case pages, one module per part of the case."""
 
+from sharedservices.cases.views.agreement import agreement
 from sharedservices.cases.views.cases import create, detail, edit, index, share, sharing
 from sharedservices.cases.views.evidence import (
     baseline_delete,
@@ -37,6 +38,7 @@ from sharedservices.cases.views.sections import section_edit, sections
 from sharedservices.cases.views.versions import compare, versions
 
 __all__ = [
+    "agreement",
     "appraisal",
     "baseline_delete",
     "baseline_edit",

@@ -19,6 +19,7 @@ CASE_PAGES = [
     ("sections", "The five cases"),
     ("options", "Options"),
     ("appraisal", "Appraisal"),
+    ("agreement", "Sharing agreement"),
     ("criteria", "Policy criteria"),
     ("baselines", "Baselines"),
     ("risks", "Risks"),
