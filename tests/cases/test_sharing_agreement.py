@@ -43,21 +43,25 @@ def shared_option(case, lancaster_officer):
     )
 
 
+def agree(case, user, option, bases=None, custom_pct=None):
+    case.refresh_from_db()
+    return services.sharing_agreement_save(
+        case=case,
+        user=user,
+        option=option,
+        bases=bases or {},
+        custom_pct=custom_pct or {},
+        expected_revision=None,
+    )
+
+
 def pvs(case, option):
     figures = next(o for o in case.appraisal["options"] if o["name"] == option.name)
     return {line["name"]: line["pv"] for line in figures["lines"]}, figures["npsv"]
 
 
 def test_equal_split_adds_up_to_the_npsv(case, shared_option, lancaster_officer):
-    case.refresh_from_db()
-    agreement = services.sharing_agreement_save(
-        case=case,
-        user=lancaster_officer,
-        option=shared_option,
-        bases={},
-        custom_pct={},
-        expected_revision=None,
-    )
+    agreement = agree(case, lancaster_officer, shared_option)
     assert agreement.errors == []
     line_pv, npsv = pvs(case, shared_option)
     partners = {p["code"]: p for p in agreement.result["partners"]}
@@ -70,14 +74,11 @@ def test_equal_split_adds_up_to_the_npsv(case, shared_option, lancaster_officer)
 def test_baseline_cost_split_follows_the_baselines(case, shared_option, lancaster_officer):
     set_baseline(case, lancaster_officer, LANCASTER, 2_900_000)
     set_baseline(case, lancaster_officer, PRESTON, 3_100_000)
-    case.refresh_from_db()
-    agreement = services.sharing_agreement_save(
-        case=case,
-        user=lancaster_officer,
-        option=shared_option,
+    agreement = agree(
+        case,
+        lancaster_officer,
+        shared_option,
         bases={"Staff savings": "baseline_cost", "ICT integration": "equal"},
-        custom_pct={},
-        expected_revision=None,
     )
     line_pv, _ = pvs(case, shared_option)
     staff = next(line for line in agreement.result["lines"] if line["name"] == "Staff savings")
@@ -87,14 +88,12 @@ def test_baseline_cost_split_follows_the_baselines(case, shared_option, lancaste
 
 
 def test_custom_percentages_and_a_partner_worse_off(case, shared_option, lancaster_officer):
-    case.refresh_from_db()
-    agreement = services.sharing_agreement_save(
-        case=case,
-        user=lancaster_officer,
-        option=shared_option,
+    agreement = agree(
+        case,
+        lancaster_officer,
+        shared_option,
         bases={"Staff savings": "custom", "ICT integration": "equal"},
         custom_pct={LANCASTER: 100.0, PRESTON: 0.0},
-        expected_revision=None,
     )
     partners = {p["code"]: p for p in agreement.result["partners"]}
     # Preston pays half the ICT and receives none of the savings: worse off than alone.
@@ -114,15 +113,7 @@ def test_a_partners_own_line_stays_with_it(case, shared_option, lancaster_office
         ),
         user=lancaster_officer,
     )
-    case.refresh_from_db()
-    agreement = services.sharing_agreement_save(
-        case=case,
-        user=lancaster_officer,
-        option=shared_option,
-        bases={},
-        custom_pct={},
-        expected_revision=None,
-    )
+    agreement = agree(case, lancaster_officer, shared_option)
     partners = {p["code"]: p for p in agreement.result["partners"]}
     assert partners[PRESTON]["own_costs"] == pytest.approx(100000)
     assert partners[LANCASTER]["own_costs"] == 0
@@ -133,29 +124,15 @@ def test_missing_baseline_is_a_clear_error_naming_the_council(
     case, shared_option, lancaster_officer
 ):
     set_baseline(case, lancaster_officer, LANCASTER, 2_900_000)
-    case.refresh_from_db()
-    agreement = services.sharing_agreement_save(
-        case=case,
-        user=lancaster_officer,
-        option=shared_option,
-        bases={"Staff savings": "baseline_cost"},
-        custom_pct={},
-        expected_revision=None,
+    agreement = agree(
+        case, lancaster_officer, shared_option, bases={"Staff savings": "baseline_cost"}
     )
     assert agreement.result is None
     assert any("Preston" in e["path"] or "Preston" in e["message"] for e in agreement.errors)
 
 
 def test_agreement_is_recomputed_when_the_appraisal_changes(case, shared_option, lancaster_officer):
-    case.refresh_from_db()
-    services.sharing_agreement_save(
-        case=case,
-        user=lancaster_officer,
-        option=shared_option,
-        bases={},
-        custom_pct={},
-        expected_revision=None,
-    )
+    agree(case, lancaster_officer, shared_option)
     line = shared_option.lines.get(name="ICT integration")
     line.values = {"2026": 500000, "2027": 50000}
     services.option_line_save(line=line, user=lancaster_officer, expected_revision=line.revision)
