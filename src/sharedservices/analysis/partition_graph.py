@@ -45,6 +45,8 @@ class PackingResult:
         """Relative gap between the proven bound and the value found (0 when optimal)."""
         if self.optimal:
             return 0.0
+        if not (np.isfinite(self.bound) and np.isfinite(self.value)):
+            return float("inf")  # nothing proven
         return max(0.0, (self.bound - self.value) / max(abs(self.bound), 1e-9))
 
 
@@ -232,19 +234,22 @@ class _Highs:
         sol.value_valid = True
         self.h.setSolution(sol)
 
-    def watch(self, report: Callable[[float, float], None]) -> None:
-        """Call ``report(primal, dual)`` (HiGHS's sense) about once a second while solving.
+    def watch(self, report: Callable[[float, float], None] | None, deadline: float) -> None:
+        """Stop at ``deadline`` (``time.perf_counter()``) and, if given, call
+        ``report(primal, dual)`` (in HiGHS's sense) about once a second.
 
-        An exception from ``report`` stops HiGHS and is raised again by :meth:`run`.
+        HiGHS's own time limit is not checked everywhere (its root cut loop can
+        overrun it on large models), so the deadline is enforced here too. An
+        exception from ``report`` stops HiGHS and is raised again by :meth:`run`.
         """
-        last = [0.0]
+        last = [time.perf_counter()]
 
         def tick(e) -> None:
-            if self.error is not None:
+            now = time.perf_counter()
+            if self.error is not None or now > deadline:
                 e.data_in.user_interrupt = True
                 return
-            now = time.perf_counter()
-            if now - last[0] < 1.0:
+            if report is None or now - last[0] < 1.0:
                 return
             last[0] = now
             try:
@@ -303,13 +308,15 @@ def _region_packing(
         model = _Highs(a[:, idx], w[idx], lower * (1 if len(idx) == m else 0), True, limit)
         if start is not None:
             model.start(start)
-        if report is not None:
-            model.watch(
-                lambda primal, dual: report(
-                    min(1.0, (time.perf_counter() - started) / max(time_limit, 1e-9)),
-                    f"{note}: best {primal * scale:,.0f}, bound {dual * scale:,.0f}",
-                )
-            )
+        model.watch(
+            None
+            if report is None
+            else lambda primal, dual: report(
+                min(1.0, (time.perf_counter() - started) / max(time_limit, 1e-9)),
+                f"{note}: best {primal * scale:,.0f}, bound {dual * scale:,.0f}",
+            ),
+            started + time_limit,
+        )
         model.run()
         info = model.h.getInfo()
         x = np.asarray(model.h.getSolution().col_value, dtype=float)
@@ -366,6 +373,22 @@ def _region_packing(
     np.add.at(cover, [row_of[u] for j in np.flatnonzero(incumbent) for u in cols[j]], 1.0)
     if (cover <= 1).all() and (cover >= lower).all():
         lb = float(vals[incumbent].sum())
+    # better incumbent: the MIP over the columns the LP prices best (a restricted master)
+    if np.isfinite(lb) and m > 4 * len(councils):
+        top = np.argsort(-rc, kind="stable")[: 4 * len(councils)]
+        pool = np.flatnonzero(incumbent | np.isin(np.arange(m), top))
+        heur = _Highs(a[:, pool], w[pool], lower * 0, True, 0.3 * left())
+        heur.start(incumbent[pool].astype(float))
+        heur.watch(None, time.perf_counter() + 0.3 * left())
+        heur.run()
+        xh = np.asarray(heur.h.getSolution().col_value, dtype=float)
+        if xh.size == len(pool) and heur.h.getInfo().primal_solution_status == 2:
+            better = np.zeros(m, dtype=bool)
+            better[pool[xh > 0.5]] = True
+            cover = np.zeros(len(councils))
+            np.add.at(cover, [row_of[u] for j in np.flatnonzero(better) for u in cols[j]], 1.0)
+            if (cover >= lower).all() and float(vals[better].sum()) > lb:
+                incumbent, lb = better, float(vals[better].sum())
     stats["incumbent"] = stats.get("incumbent", 0.0) + (lb if np.isfinite(lb) else 0.0)
 
     # reduced-cost fixing
@@ -405,13 +428,15 @@ def _region_packing(
             max(left(), 0.5),
         )
         model.start(incumbent[idx].astype(float))
-        if report is not None:
-            model.watch(
-                lambda primal, dual: report(
-                    min(0.95, 0.2 + 0.75 * (time.perf_counter() - started) / time_limit),
-                    f"MIP: best {primal * scale:,.0f}, bound {dual * scale:,.0f}",
-                )
-            )
+        model.watch(
+            None
+            if report is None
+            else lambda primal, dual: report(
+                min(0.95, 0.2 + 0.75 * (time.perf_counter() - started) / time_limit),
+                f"MIP: best {primal * scale:,.0f}, bound {dual * scale:,.0f}",
+            ),
+            started + time_limit,
+        )
         model.run()
         stats["mip_parts"] = stats.get("mip_parts", 0) + 1
         info = model.h.getInfo()
@@ -419,8 +444,13 @@ def _region_packing(
         status = model.status()
         if status == "Infeasible":
             return [], -np.inf, -np.inf, True, False
-        if x.size != len(idx) or info.primal_solution_status != 2:
-            x = incumbent[idx].astype(float)
+        found = x.size == len(idx) and info.primal_solution_status == 2
+        if not found and not np.isfinite(lb):
+            return [], -np.inf, big, False, False  # no packing found in time
+        if not found or (
+            np.isfinite(lb) and vals[idx[x > 0.5]].sum() < vals[idx[incumbent[idx]]].sum()
+        ):
+            x = incumbent[idx].astype(float)  # stopped before improving on the start
         take = idx[x > 0.5]
         chosen.extend(take)
         got = float(vals[take].sum())
