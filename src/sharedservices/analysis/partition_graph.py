@@ -284,8 +284,9 @@ def _region_packing(
     for every packing ``x``, ``w.x <= L = sum y + sum_j max(0, rc_j)`` with
     ``rc_j = w_j - y(j)``; a packing holding column ``j`` is worth at most
     ``L - max(0, rc_j) + rc_j``. An incumbent of value ``LB`` is built by keeping
-    the columns the LP takes whole and adding the rest greedily by worth; every column
-    whose bound falls below ``LB`` is dropped (reduced-cost fixing), the kept
+    the columns the LP takes whole and adding the rest greedily by worth (on
+    large models, improved by a short MIP over the columns of best reduced
+    cost); every column whose bound falls below ``LB`` is dropped (reduced-cost fixing), the kept
     columns are split again into independent parts and each part is a MIP
     started from the incumbent. Dropped columns are in no packing better than
     ``LB``, so the answer is optimal when every part is.
@@ -352,7 +353,7 @@ def _region_packing(
     if report is not None:
         report(0.1, f"LP relaxation solved: bound {big:,.0f}")
 
-    # incumbent: the columns the LP takes whole, then the rest exactly
+    # incumbent: the columns the LP takes whole, then the rest greedily
     whole = np.flatnonzero(xlp > 1 - 1e-6)
     used = np.zeros(len(councils), dtype=bool)
     incumbent = np.zeros(m, dtype=bool)
@@ -373,13 +374,22 @@ def _region_packing(
     np.add.at(cover, [row_of[u] for j in np.flatnonzero(incumbent) for u in cols[j]], 1.0)
     if (cover <= 1).all() and (cover >= lower).all():
         lb = float(vals[incumbent].sum())
-    # better incumbent: the MIP over the columns the LP prices best (a restricted master)
-    if np.isfinite(lb) and m > 4 * len(councils):
+    # better incumbent on large models, where HiGHS's root alone can take the whole
+    # time limit: the MIP over the columns the LP prices best (a restricted master)
+    if np.isfinite(lb) and m > 20 * len(councils):
         top = np.argsort(-rc, kind="stable")[: 4 * len(councils)]
         pool = np.flatnonzero(incumbent | np.isin(np.arange(m), top))
         heur = _Highs(a[:, pool], w[pool], lower * 0, True, 0.3 * left())
         heur.start(incumbent[pool].astype(float))
-        heur.watch(None, time.perf_counter() + 0.3 * left())
+        heur.watch(
+            None
+            if report is None
+            else lambda primal, dual: report(
+                min(0.2, 0.1 + 0.1 * (time.perf_counter() - started) / time_limit),
+                f"looking for a good first answer: best {primal * scale:,.0f}",
+            ),
+            time.perf_counter() + 0.3 * left(),
+        )
         heur.run()
         xh = np.asarray(heur.h.getSolution().col_value, dtype=float)
         if xh.size == len(pool) and heur.h.getInfo().primal_solution_status == 2:
@@ -418,12 +428,11 @@ def _region_packing(
             value += float(vals[take].sum())
             bound += float(vals[take].sum())
             continue
-        sub_lower = lower.copy()
         model_rows = sorted({row_of[u] for j in idx for u in cols[j]})
         model = _Highs(
             csc_array(a[:, idx][model_rows, :]),
             w[idx],
-            sub_lower[model_rows],
+            lower[model_rows],
             True,
             max(left(), 0.5),
         )
