@@ -28,6 +28,9 @@ from itertools import combinations
 import numpy as np
 from scipy.sparse import csc_array
 
+RESTRICTED_MASTER_FROM = 20  # candidates per council above which a restricted master runs first
+START_MIP_FROM_INCUMBENT = True
+
 
 @dataclass
 class PackingResult:
@@ -376,7 +379,7 @@ def _region_packing(
         lb = float(vals[incumbent].sum())
     # better incumbent on large models, where HiGHS's root alone can take the whole
     # time limit: the MIP over the columns the LP prices best (a restricted master)
-    if np.isfinite(lb) and m > 20 * len(councils):
+    if np.isfinite(lb) and m > RESTRICTED_MASTER_FROM * len(councils):
         top = np.argsort(-rc, kind="stable")[: 4 * len(councils)]
         pool = np.flatnonzero(incumbent | np.isin(np.arange(m), top))
         heur = _Highs(a[:, pool], w[pool], lower * 0, True, 0.3 * left())
@@ -436,7 +439,8 @@ def _region_packing(
             True,
             max(left(), 0.5),
         )
-        model.start(incumbent[idx].astype(float))
+        if START_MIP_FROM_INCUMBENT:
+            model.start(incumbent[idx].astype(float))
         model.watch(
             None
             if report is None
