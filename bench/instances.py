@@ -38,9 +38,7 @@ def england_like(n: int = 296, seed: int = 7) -> tuple[Councils, list[list[int]]
     return Councils.build(codes, cost, workload, lat, lon), [sorted(s) for s in neighbours]
 
 
-def england_real(
-    seed: int = 7, cache_dir: str | None = None
-) -> tuple[Councils, list[list[int]]]:
+def england_real(seed: int = 7, cache_dir: str | None = None) -> tuple[Councils, list[list[int]]]:
     """Every current lower-tier council in England on the REAL map.
 
     Centroids, postcode counts and neighbours come from the cached council
