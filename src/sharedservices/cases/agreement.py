@@ -21,12 +21,6 @@ from sharedservices.analysis.errors import InputError
 from sharedservices.cases.models import BaselineKind, BusinessCase, LineKind, Option, ShareBasis
 
 
-def agreement_councils(case: BusinessCase) -> list:
-    """The lead council first, then the partners by name."""
-    partners = sorted(case.partner_councils.all(), key=lambda c: c.name)
-    return [case.lead_council, *[c for c in partners if c.pk != case.lead_council_id]]
-
-
 def baseline_costs(case: BusinessCase) -> dict[str, Decimal]:
     """Each council's baseline cost of the service: its cost baselines in pounds."""
     totals: dict[str, Decimal] = {}
@@ -54,7 +48,7 @@ class AgreementInput:
 def agreement_input(
     case: BusinessCase, option: Option, bases: dict[str, str], custom_pct: dict[str, float]
 ) -> AgreementInput:
-    councils = agreement_councils(case)
+    councils = case.councils
     costs = baseline_costs(case)
     values = option_line_values(case, option)
     result = AgreementInput(data={})
@@ -116,7 +110,7 @@ def agreement_compute(
     prepared = agreement_input(case, option, bases, custom_pct)
     if prepared.problems:
         return None, prepared.problems
-    names = {c.code: c.name for c in agreement_councils(case)}
+    names = {c.code: c.name for c in case.councils}
     if not prepared.data["lines"]:
         shared = {"lines": [], "totals": {code: {"costs": 0.0, "savings": 0.0} for code in names}}
     else:

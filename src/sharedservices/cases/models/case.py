@@ -132,6 +132,13 @@ class BusinessCase(Revisioned):
         return list(range(self.start_year, self.end_year + 1))
 
     @property
+    def preferred_differs_from_appraisal(self) -> bool:
+        """The officers preferred an option other than the one with the highest NPSV:
+        allowed (the Green Book weighs more than NPSV), but the reasons must say why."""
+        highest = (self.appraisal or {}).get("preferred_option")
+        return bool(self.preferred_option and highest and self.preferred_option.name != highest)
+
+    @property
     def councils(self):
         """The lead council first, then the partners: every council whose policy applies."""
         partners = sorted(

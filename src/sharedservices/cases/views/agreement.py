@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from sharedservices.cases import services
-from sharedservices.cases.agreement import agreement_councils, option_line_values
+from sharedservices.cases.agreement import option_line_values
 from sharedservices.cases.forms import SharingAgreementForm
 from sharedservices.cases.models import ShareBasis, SharingAgreement
 from sharedservices.cases.views.common import case_context, get_case, require_draft
@@ -37,7 +37,7 @@ def agreement(request, pk):
     case = get_case(request, pk)
     saved = SharingAgreement.objects.filter(case=case).select_related("option").first()
     option, choices = _chosen_option(request, case, saved)
-    councils = agreement_councils(case)
+    councils = case.councils
     form = None
     if option is not None:
         form = SharingAgreementForm(
