@@ -403,6 +403,52 @@ def _report(p: Problem_, blocks: list[list[int]]) -> list[dict]:
     return out
 
 
+def _active(p: Problem_) -> list[int]:
+    return [c for c in range(len(p.councils)) if c not in p.opt_out]
+
+
+def _candidates_within_limits(p: Problem_, active: list[int]) -> list[tuple[int, ...]] | None:
+    """``None`` when every coalition of the active councils can be valued at once;
+    otherwise the candidate partnerships to choose among. Raises ``InputError``
+    when the search would be too large to run."""
+    limit = MAX_GRAPH_EXACT if p.connected else MAX_EXACT_PLAYERS
+    if len(active) <= limit:
+        return None
+    size = p.max_size
+    if size is None or (
+        not p.connected and sum(comb(len(active), s) for s in range(2, size + 1)) > MAX_CANDIDATES
+    ):
+        raise InputError(
+            [
+                _p(
+                    "$.constraints.max_size",
+                    f"{len(active)} councils are too many to try every partnership; "
+                    "set connected to true and a max_size (5 is usual), "
+                    "or a smaller max_size",
+                )
+            ]
+        )
+    cols = _candidates(p, active)
+    if len(cols) > MAX_CANDIDATES:
+        raise InputError(
+            [
+                _p(
+                    "$.constraints.max_size",
+                    f"gives {len(cols):,} candidate partnerships, "
+                    f"more than {MAX_CANDIDATES:,}; lower it",
+                )
+            ]
+        )
+    return cols
+
+
+def validate(data: dict, council_lookup: CouncilLookup | None = None) -> None:
+    """Raise ``InputError`` for bad input, or for a search too large to run,
+    without solving anything: what a caller checks before queueing a job."""
+    p = _parse(data, council_lookup)
+    _candidates_within_limits(p, _active(p))
+
+
 def run(
     data: dict,
     council_lookup: CouncilLookup | None = None,
@@ -421,39 +467,13 @@ def run(
     p = _parse(data, council_lookup)
     report(0.05, "input validated")
     n = len(p.councils)
-    active = [c for c in range(n) if c not in p.opt_out]
-    limit = MAX_GRAPH_EXACT if p.connected else MAX_EXACT_PLAYERS
+    active = _active(p)
+    cols = _candidates_within_limits(p, active)
     optimal, gap = True, 0.0
-    if len(active) <= limit:
+    if cols is None:
         blocks, optimal, gap = _solve_every_coalition(p, active, report)
         feasible = bool(blocks) or not active
     else:
-        size = p.max_size
-        if size is None or (
-            not p.connected
-            and sum(comb(len(active), s) for s in range(2, size + 1)) > MAX_CANDIDATES
-        ):
-            raise InputError(
-                [
-                    _p(
-                        "$.constraints.max_size",
-                        f"{len(active)} councils are too many to try every partnership; "
-                        "set connected to true and a max_size (5 is usual), "
-                        "or a smaller max_size",
-                    )
-                ]
-            )
-        cols = _candidates(p, active)
-        if len(cols) > MAX_CANDIDATES:
-            raise InputError(
-                [
-                    _p(
-                        "$.constraints.max_size",
-                        f"gives {len(cols):,} candidate partnerships, "
-                        f"more than {MAX_CANDIDATES:,}; lower it",
-                    )
-                ]
-            )
         report(0.2, f"{len(cols):,} candidate partnerships enumerated")
         cols, values = _feasible_candidates(p, cols)
         report(0.3, f"{len(cols):,} candidate partnerships pass the constraints")

@@ -8,7 +8,6 @@ adds the council data, the job record and its progress.
 
 from __future__ import annotations
 
-import inspect
 import json
 import logging
 import time
@@ -32,12 +31,6 @@ MAX_COUNCILS_AT_ONCE = 16
 # Progress is written to the database at most this often (seconds), so a
 # chatty solver does not become a write storm.
 PROGRESS_INTERVAL = 1.0
-# coalitions.run reports this fraction once the input has been parsed.
-VALIDATED_FRACTION = 0.05
-
-
-def _accepts_progress(func: Callable) -> bool:
-    return "progress" in inspect.signature(func).parameters
 
 
 def _plain(value: Any) -> Any:
@@ -60,43 +53,18 @@ def analysis_run(*, kind: str, data: Any, progress: Progress | None = None) -> d
     if kind == JobKind.SHARE:
         return _plain(sharing.run(data))
     if kind == JobKind.COALITIONS:
-        kwargs: dict[str, Any] = {"council_lookup": council_lookup}
-        if progress is not None and _accepts_progress(coalitions.run):
-            kwargs["progress"] = progress
-        return _plain(coalitions.run(data, **kwargs))
+        return _plain(coalitions.run(data, council_lookup=council_lookup, progress=progress))
     raise ValueError(f"unknown analysis kind {kind!r}")
 
 
-class _InputIsValid(Exception):  # noqa: N818 (a signal, not an error)
-    pass
-
-
-def _stop_after_first_stage(fraction: float, message: str) -> None:
-    # The first report says the input is parsed; the size limits are checked
-    # just after it, before the next report, so stop at the next one.
-    if fraction > VALIDATED_FRACTION:
-        raise _InputIsValid
-
-
 def coalitions_validate(*, data: Any) -> None:
-    """Raise ``InputError`` if ``data`` is bad, without solving it.
-
-    ``coalitions.run`` reports progress once the input is parsed, checks the
-    size limits, then reports again after its first stage (candidates
-    enumerated, well under a second for all of England, or the table of
-    coalitions valued); an exception from the callback stops it. We stop it
-    there, so a background request with bad input answers 422 at once rather
-    than a failed job. Errors only solving finds (no feasible partition) still
-    fail the job.
-    """
+    """Raise ``InputError`` if ``data`` is bad or too large to search, without
+    solving it, so a background request answers 422 at once rather than
+    becoming a failed job. Errors only solving finds (no feasible partition)
+    still fail the job."""
     from sharedservices.analysis import coalitions
 
-    if not _accepts_progress(coalitions.run):
-        return
-    try:
-        coalitions.run(data, council_lookup=council_lookup, progress=_stop_after_first_stage)
-    except _InputIsValid:
-        return
+    coalitions.validate(data, council_lookup=council_lookup)
 
 
 def runs_in_background(*, kind: str, data: Any) -> bool:
