@@ -14,6 +14,7 @@ from pathlib import Path
 from django.db import transaction
 
 from sharedservices.councils.geography import Geography, build_geography
+from sharedservices.councils.loading import sync_council_links
 from sharedservices.councils.models import BoundarySet, Council
 
 GEOMETRY_FIELDS = ("latitude", "longitude", "easting", "northing", "postcode_count")
@@ -59,22 +60,13 @@ def save_geography(geo: Geography) -> GeographyReport:
     Council.objects.bulk_update(changed, GEOMETRY_FIELDS, batch_size=500)
     report.councils_updated = len(changed)
 
-    link = Council.neighbours.through
     want = {
         (a, b)
         for a, others in geo.neighbours.items()
         for b in others
         if a in councils and b in councils
     }
-    have = set(link.objects.values_list("from_council_id", "to_council_id"))
-    if want != have:
-        stale = [(a, b) for a, b in have - want]
-        for a, b in stale:
-            link.objects.filter(from_council_id=a, to_council_id=b).delete()
-        link.objects.bulk_create(
-            [link(from_council_id=a, to_council_id=b) for a, b in sorted(want - have)]
-        )
-        report.neighbour_links_changed = len(want ^ have)
+    report.neighbour_links_changed = sync_council_links(Council.neighbours.through, want)
 
     if not BoundarySet.objects.filter(data_version=geo.data_version).exists():
         BoundarySet.objects.create(

@@ -243,22 +243,23 @@ def save_records(records: list[CouncilRecord]) -> LoadReport:
     Council.objects.bulk_update(upper_changes, ["upper_tier"], batch_size=500)
     report.links_changed += len(upper_changes)
 
-    link = Council.successors.through
-    have = set(link.objects.values_list("from_council_id", "to_council_id"))
     want = {(r.code, s) for r in records for s in r.successors}
-    if have != want:
-        link.objects.filter(
-            pk__in=[
-                pk
-                for pk, a, b in link.objects.values_list("pk", "from_council_id", "to_council_id")
-                if (a, b) not in want
-            ]
-        ).delete()
-        link.objects.bulk_create(
-            [link(from_council_id=a, to_council_id=b) for a, b in sorted(want - have)]
-        )
-        report.links_changed += len(want ^ have)
+    report.links_changed += sync_council_links(Council.successors.through, want)
     return report
+
+
+def sync_council_links(link, want: set[tuple[str, str]]) -> int:
+    """Make a council-to-council M2M table (successors, neighbours) hold exactly
+    ``want`` (pairs of codes), touching only the rows that differ; returns how
+    many rows were added or removed."""
+    rows = link.objects.values_list("pk", "from_council_id", "to_council_id")
+    stale = [pk for pk, a, b in rows if (a, b) not in want]
+    have = {(a, b) for _, a, b in rows}
+    link.objects.filter(pk__in=stale).delete()
+    link.objects.bulk_create(
+        [link(from_council_id=a, to_council_id=b) for a, b in sorted(want - have)]
+    )
+    return len(stale) + len(want - have)
 
 
 def load_councils(postcode_codes: Iterable[str] | None = None) -> LoadReport:

