@@ -187,6 +187,10 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
+# With ``celery -A sharedservices beat``: fail jobs whose worker died (jobs.services).
+CELERY_BEAT_SCHEDULE = {
+    "sweep-stale-jobs": {"task": "sharedservices.jobs.sweep", "schedule": 300.0},
+}
 
 # Django's cache: shared by all web workers through Redis when REDIS_URL is set
 # (database 1, apart from Celery's), per process otherwise.

@@ -111,6 +111,7 @@ def coalitions(request, payload: Body[dict[str, Any]]):
     "Only users of the council that asked for the job can see it (others get 404).",
 )
 def job_detail(request, job_id: int):
+    services.analysis_jobs_sweep(AnalysisJob.objects.visible_to(request.user).filter(pk=job_id))
     job = get_object_or_404(AnalysisJob.objects.visible_to(request.user), pk=job_id)
     return {
         "id": job.pk,

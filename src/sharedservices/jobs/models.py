@@ -64,6 +64,11 @@ class AnalysisJob(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
+    heartbeat_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="Last sign of life from the worker running the job (its progress writes).",
+    )
     finished_at = models.DateTimeField(null=True, blank=True)
 
     objects = AnalysisJobQuerySet.as_manager()

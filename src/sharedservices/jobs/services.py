@@ -12,6 +12,7 @@ import json
 import logging
 import time
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.db import transaction
@@ -31,6 +32,11 @@ MAX_COUNCILS_AT_ONCE = 16
 # Progress is written to the database at most this often (seconds), so a
 # chatty solver does not become a write storm.
 PROGRESS_INTERVAL = 1.0
+# A running job with no sign of life for this long lost its worker (the solver
+# stops itself after 60 s and reports about once a second while it works).
+RUNNING_STALE_AFTER = timedelta(minutes=10)
+# A job no worker has picked up for this long will not be: none is running.
+QUEUED_STALE_AFTER = timedelta(hours=1)
 
 
 def _plain(value: Any) -> Any:
@@ -119,7 +125,9 @@ class ProgressRecorder:
         self.last_write = now
         self.writes += 1
         AnalysisJob.objects.filter(pk=self.job_id, status=JobStatus.RUNNING).update(
-            progress=max(0.0, min(1.0, float(fraction))), progress_message=str(message)[:200]
+            progress=max(0.0, min(1.0, float(fraction))),
+            progress_message=str(message)[:200],
+            heartbeat_at=timezone.now(),
         )
 
 
@@ -132,6 +140,7 @@ def analysis_job_execute(*, job_id: int) -> AnalysisJob | None:
     claimed = AnalysisJob.objects.filter(pk=job_id, status=JobStatus.QUEUED).update(
         status=JobStatus.RUNNING,
         started_at=timezone.now(),
+        heartbeat_at=timezone.now(),
         progress=0.0,
         progress_message="Started",
     )
@@ -158,3 +167,45 @@ def analysis_job_execute(*, job_id: int) -> AnalysisJob | None:
         update_fields=["status", "result", "errors", "progress", "progress_message", "finished_at"]
     )
     return job
+
+
+def analysis_jobs_sweep(jobs=None, *, now: datetime | None = None) -> int:
+    """Fail the jobs among ``jobs`` (default: all) that will never finish, and
+    say why; returns how many.
+
+    A worker that dies (killed, out of memory, machine lost) cannot mark its
+    job, so the job would show "running" for ever. A running job with no
+    progress write for ``RUNNING_STALE_AFTER`` is failed, as is a queued job no
+    worker took within ``QUEUED_STALE_AFTER``. Each is one conditional UPDATE,
+    safe beside workers on other machines; a worker that was only slow and
+    then finishes still stores its result. Run by the Celery beat task
+    ``sharedservices.jobs.sweep`` and, for the one job, whenever its page or
+    API answer is read, so a site without beat still tells the truth.
+    """
+    now = now or timezone.now()
+    jobs = AnalysisJob.objects.all() if jobs is None else jobs
+    lost = jobs.filter(status=JobStatus.RUNNING, heartbeat_at__lt=now - RUNNING_STALE_AFTER)
+    swept = lost.update(
+        status=JobStatus.FAILED,
+        finished_at=now,
+        progress_message="The worker running this job stopped",
+        errors=[
+            Problem(
+                "$", "the worker running this analysis stopped before it finished; ask again"
+            ).as_dict()
+        ],
+    )
+    waiting = jobs.filter(status=JobStatus.QUEUED, created_at__lt=now - QUEUED_STALE_AFTER)
+    swept += waiting.update(
+        status=JobStatus.FAILED,
+        finished_at=now,
+        progress_message="No worker took this job",
+        errors=[
+            Problem(
+                "$", "no worker picked this analysis up within an hour; ask again later"
+            ).as_dict()
+        ],
+    )
+    if swept:
+        logger.warning("failed %s analysis job(s) that lost or never had a worker", swept)
+    return swept

@@ -57,6 +57,7 @@ def find_partners(request):
 
 @signed_in
 def detail(request, pk: int):
+    services.analysis_jobs_sweep(AnalysisJob.objects.visible_to(request.user).filter(pk=pk))
     job = get_object_or_404(AnalysisJob.objects.visible_to(request.user), pk=pk)
     table = coalitions_table(job) if job.kind == JobKind.COALITIONS and job.result else None
     return render(
