@@ -51,6 +51,16 @@ def test_the_api_says_failed_too(client, officer):
     assert body["errors"][0]["message"].startswith("the worker running this analysis stopped")
 
 
+def test_a_job_started_before_heartbeats_were_recorded_is_judged_by_its_start(make_user):
+    user = make_user(LANCASTER)
+    job = job_of(user, JobStatus.RUNNING)  # no heartbeat
+    AnalysisJob.objects.filter(pk=job.pk).update(started_at=timezone.now() - timedelta(hours=2))
+    young = job_of(user, JobStatus.RUNNING)
+    assert sweep() == 1
+    job.refresh_from_db(), young.refresh_from_db()
+    assert (job.status, young.status) == (JobStatus.FAILED, JobStatus.RUNNING)
+
+
 def test_a_working_job_is_left_running(client, officer):
     job = job_of(officer, JobStatus.RUNNING, heartbeat_minutes_ago=2, created_minutes_ago=120)
     assert client.get(f"/api/v1/jobs/{job.pk}").json()["status"] == "running"

@@ -373,9 +373,11 @@ def _region_packing(
     xlp = np.asarray(lp.h.getSolution().col_value, dtype=float)
     on_map = map_sets(a) if CUT_ROUNDS else None
     for _ in range(CUT_ROUNDS):
+        if left() < 0.85 * time_limit:
+            break
         before = lp.h.getInfo().objective_function_value
         new = separate(a, xlp, candidate_sets(on_map, support_sets(a, xlp)))
-        if not len(new) or left() < 0.85 * time_limit:
+        if not len(new):
             break
         lp.add_cuts(new)
         lp.run()

@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from sharedservices.analysis.errors import InputError, Problem
@@ -184,7 +185,11 @@ def analysis_jobs_sweep(jobs=None, *, now: datetime | None = None) -> int:
     """
     now = now or timezone.now()
     jobs = AnalysisJob.objects.all() if jobs is None else jobs
-    lost = jobs.filter(status=JobStatus.RUNNING, heartbeat_at__lt=now - RUNNING_STALE_AFTER)
+    silent_since = now - RUNNING_STALE_AFTER
+    lost = jobs.filter(status=JobStatus.RUNNING).filter(
+        # jobs started before heartbeats were recorded have only ``started_at``
+        Q(heartbeat_at__lt=silent_since) | Q(heartbeat_at__isnull=True, started_at__lt=silent_since)
+    )
     swept = lost.update(
         status=JobStatus.FAILED,
         finished_at=now,
