@@ -6,7 +6,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.sparse import csc_array
 
-from sharedservices.analysis.packing_cuts import candidate_sets, map_sets, separate, support_sets
+from sharedservices.analysis.packing_cuts import (
+    candidate_sets,
+    map_sets,
+    separate,
+    support_sets,
+    violated_triples,
+)
 from sharedservices.analysis.partition_graph import _Highs, best_packing, connected_coalitions
 
 from .helpers import set_partitions
@@ -83,6 +89,24 @@ def test_a_grid_of_ten_holds_two_blocks_of_four():
     assert got.stats["lp_bound"] < vals @ x - 1e-6  # the cuts moved the bound
 
 
+def test_three_partnerships_each_holding_two_of_three_councils_are_cut_to_one():
+    # Hand-worked: councils 0, 1, 2 pairwise together in partnerships {0,1,3}, {1,2,4}
+    # and {0,2,5}, each worth 1. Any two share a council, so at most one fits; the LP
+    # takes each at 1/2 (1.5). The subset-row cut over {0, 1, 2} reads x1 + x2 + x3 <= 1.
+    cols = [(0, 1, 3), (1, 2, 4), (0, 2, 5)]
+    a = matrix(6, cols)
+    x, _ = lp_point(a, np.ones(3))
+    assert x.sum() == pytest.approx(1.5)
+    triples = violated_triples(a, x)
+    assert [list(np.flatnonzero(t)) for t in triples] == [[0, 1, 2]]
+    cuts = separate(a, x, candidate_sets(triples))
+    assert cuts.coef.toarray().tolist() == [[1, 1, 1]] and cuts.rhs.tolist() == [1]
+    assert not len(violated_triples(a, np.array([1.0, 0.0, 0.0])))  # a packing breaks none
+    got = best_packing(6, cols, np.ones(3))
+    assert got.optimal and got.value == pytest.approx(1.0)
+    assert got.stats["lp_bound"] == pytest.approx(1.0)  # closed at the root
+
+
 @settings(max_examples=40, deadline=None)
 @given(seed=st.integers(0, 10_000))
 def test_every_cut_holds_for_every_packing(seed):
@@ -99,7 +123,8 @@ def test_every_cut_holds_for_every_packing(seed):
     vals = size**1.3 - rng.uniform(0, 1.5, len(cols))
     a = matrix(n, cols)
     x, _ = lp_point(a, vals)
-    cuts = separate(a, x, candidate_sets(map_sets(a), support_sets(a, x)), limit=10_000)
+    sets = candidate_sets(map_sets(a), support_sets(a, x), violated_triples(a, x))
+    cuts = separate(a, x, sets, limit=10_000)
     best = -np.inf
     for p in packings(n, cols):
         assert (cuts.coef @ p <= cuts.rhs + 1e-9).all()
