@@ -496,10 +496,11 @@ def _region_packing(
         if xh.size == len(pool) and heur.h.getInfo().primal_solution_status == 2:
             better = np.zeros(m, dtype=bool)
             better[pool[xh > 0.5]] = True
-            if _is_packing(a, better, lower) and float(vals[better].sum()) > lb:
+            if _is_packing(a, better, lower):  # worse or not, it may polish up better
                 deadline = time.perf_counter() + POLISH_SHARE * time_limit
-                incumbent = improve(local, vals, better, lower > 0, 3, deadline)
-                lb = float(vals[incumbent].sum())
+                better = improve(local, vals, better, lower > 0, 3, deadline)
+                if vals[better].sum() > lb:
+                    incumbent, lb = better, float(vals[better].sum())
     stats["incumbent"] = stats.get("incumbent", 0.0) + (lb if np.isfinite(lb) else 0.0)
 
     # reduced-cost fixing
