@@ -249,4 +249,5 @@ def test_progress_on_the_candidate_route():
     fractions = [f for f, _ in calls]
     assert fractions == sorted(fractions)
     assert any("candidate" in m for _, m in calls)
+    assert any("first answer" in m for _, m in calls)  # no silence while it looks for one
     assert calls[-1] == (1.0, "done")

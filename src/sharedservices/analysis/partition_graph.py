@@ -468,6 +468,8 @@ def _region_packing(
     if dived is not None and _is_packing(a, dived, lower) and vals[dived].sum() > lb:
         incumbent, lb = dived, float(vals[dived].sum())
     stats["dive"] = stats.get("dive", 0.0) + (lb if np.isfinite(lb) else 0.0)
+    if report is not None and np.isfinite(lb):
+        report(0.12, f"first answer {lb:,.0f}; improving it by local search")
     # then re-partition two or three neighbouring blocks at a time, exactly
     local = [tuple(row_of[u] for u in c) for c in cols]
     if np.isfinite(lb):
