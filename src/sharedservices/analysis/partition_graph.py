@@ -472,9 +472,14 @@ def _region_packing(
         report(0.12, f"first answer {lb:,.0f}; improving it by local search")
     # then re-partition two or three neighbouring blocks at a time, exactly
     local = [tuple(row_of[u] for u in c) for c in cols]
+
+    def polish(start: np.ndarray) -> np.ndarray:
+        return improve(
+            local, vals, start, lower > 0, 3, time.perf_counter() + POLISH_SHARE * time_limit
+        )
+
     if np.isfinite(lb):
-        deadline = time.perf_counter() + POLISH_SHARE * time_limit
-        incumbent = improve(local, vals, incumbent, lower > 0, 3, deadline)
+        incumbent = polish(incumbent)
         lb = float(vals[incumbent].sum())
         stats["polished"] = stats.get("polished", 0.0) + lb
     # better incumbent on large models, where HiGHS's root alone can take the whole
@@ -499,8 +504,7 @@ def _region_packing(
             better = np.zeros(m, dtype=bool)
             better[pool[xh > 0.5]] = True
             if _is_packing(a, better, lower):  # worse or not, it may polish up better
-                deadline = time.perf_counter() + POLISH_SHARE * time_limit
-                better = improve(local, vals, better, lower > 0, 3, deadline)
+                better = polish(better)
                 if vals[better].sum() > lb:
                     incumbent, lb = better, float(vals[better].sum())
     stats["incumbent"] = stats.get("incumbent", 0.0) + (lb if np.isfinite(lb) else 0.0)
