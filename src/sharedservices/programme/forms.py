@@ -14,9 +14,9 @@ from django import forms
 from django.db.models import Q
 
 from sharedservices.accounts.models import User
+from sharedservices.base.tenancy import acting_council_ids
 from sharedservices.councils.models import Council
 from sharedservices.programme.models import MAX_SCORE, MAX_WEIGHT, OpportunityStage, Programme
-from sharedservices.programme.tenancy import acting_council_ids
 from sharedservices.registry.models import ServiceArea
 
 

@@ -8,12 +8,12 @@ answers the questions pages ask before showing a form.
 
 from __future__ import annotations
 
-from sharedservices.programme.models import Opportunity, Programme
-from sharedservices.programme.tenancy import (
+from sharedservices.base.tenancy import (
     DRAFTING_ROLES,
     acting_council_ids,
     is_superuser,
 )
+from sharedservices.programme.models import Opportunity, Programme
 
 
 def can_write(user) -> bool:

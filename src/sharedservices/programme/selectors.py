@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q, QuerySet, Sum
 
+from sharedservices.base.tenancy import acting_council_ids
 from sharedservices.councils.models import Council
 from sharedservices.programme.models import (
     EXPLORING,
@@ -15,7 +16,6 @@ from sharedservices.programme.models import (
     OpportunityStage,
     Programme,
 )
-from sharedservices.programme.tenancy import acting_council_ids
 
 
 def programme_list(*, user) -> QuerySet[Programme]:

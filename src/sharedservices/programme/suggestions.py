@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from sharedservices.analysis.costmodel import haversine_km
+from sharedservices.base.tenancy import council_and_predecessors
 from sharedservices.councils.models import Council, CouncilKind
 from sharedservices.registry.models import Arrangement, ArrangementPartner, ArrangementStatus
 
@@ -45,15 +46,6 @@ class Suggestion:
     councils: list[Peer]
     score: float
     why: list[str] = field(default_factory=list)
-
-
-def _own_codes(council: Council) -> set[str]:
-    seen, frontier = {council.pk}, {council.pk}
-    while frontier:
-        found = set(Council.objects.filter(successors__in=frontier).values_list("pk", flat=True))
-        frontier = found - seen
-        seen |= frontier
-    return seen
 
 
 def peers_of(council: Council) -> dict[str, Peer]:
@@ -104,7 +96,7 @@ def suggestions_for(council: Council, *, limit: int | None = None) -> list[Sugge
     not, best first."""
     from sharedservices.registry.models import ServiceArea
 
-    own = _own_codes(council)
+    own = set(council_and_predecessors(council.pk))
     peers = {code: p for code, p in peers_of(council).items() if code not in own}
     through = Arrangement.service_areas.through.objects
     live = ArrangementStatus.LIVE

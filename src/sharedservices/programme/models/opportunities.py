@@ -16,8 +16,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from sharedservices.base.tenancy import CouncilOwnedQuerySet
 from sharedservices.programme.models.programmes import OnceOnly
-from sharedservices.programme.tenancy import CouncilOwnedQuerySet
 
 
 class OpportunityStage(models.TextChoices):

@@ -17,7 +17,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
-from sharedservices.programme.tenancy import CouncilOwnedQuerySet
+from sharedservices.base.tenancy import CouncilOwnedQuerySet
 
 
 class ProgrammeQuerySet(CouncilOwnedQuerySet):

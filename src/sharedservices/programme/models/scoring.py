@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
-from sharedservices.programme.tenancy import CouncilOwnedQuerySet
+from sharedservices.base.tenancy import CouncilOwnedQuerySet
 
 MAX_SCORE = 5
 MAX_WEIGHT = 1000

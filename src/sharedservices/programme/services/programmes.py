@@ -9,11 +9,11 @@ from datetime import date
 
 from django.db import transaction
 
+from sharedservices.base.tenancy import acting_council_ids, is_superuser
 from sharedservices.councils.models import Council
 from sharedservices.programme import permissions
 from sharedservices.programme.models import Programme
 from sharedservices.programme.services.common import EditConflict, raise_if, record, require
-from sharedservices.programme.tenancy import acting_council_ids, is_superuser
 
 
 @dataclass

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 
 from sharedservices.analysis.errors import InputError
+from sharedservices.base.access import signed_in
 from sharedservices.programme import permissions
 from sharedservices.programme.forms import CriterionForm, WeightSetForm
 from sharedservices.programme.prioritisation import compare_weight_sets, programme_ranking
@@ -16,7 +17,6 @@ from sharedservices.programme.services.scoring import (
     weight_set_save,
 )
 from sharedservices.programme.views.common import add_service_errors, form_page
-from sharedservices.web.access import signed_in
 
 
 def _member_programme(request, pk):

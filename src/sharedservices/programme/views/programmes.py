@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
 
+from sharedservices.base.access import signed_in
 from sharedservices.programme import permissions
 from sharedservices.programme.forms import (
     AllocationForm,
@@ -26,7 +27,6 @@ from sharedservices.programme.services.programmes import (
 )
 from sharedservices.programme.suggestions import suggestions_for
 from sharedservices.programme.views.common import form_page
-from sharedservices.web.access import signed_in
 
 
 @signed_in
