@@ -146,8 +146,13 @@ class ArrangementQuerySet(models.QuerySet):
         return self.filter(self._of_users_council(user))
 
     def of_council(self, council):
+        """Arrangements of a council and of the councils it took over (Cornwall's include
+        Caradon's, under its legacy code 15UB)."""
+        from sharedservices.councils.selectors import predecessor_codes
+
+        codes = [council.pk, *predecessor_codes(council.pk)]
         return self.filter(
-            pk__in=ArrangementPartner.objects.filter(council=council).values("arrangement_id")
+            pk__in=ArrangementPartner.objects.filter(council_id__in=codes).values("arrangement_id")
         )
 
 

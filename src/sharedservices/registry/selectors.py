@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from sharedservices.councils.models import Council
 from sharedservices.registry.models import Arrangement, ArrangementPartner, ServiceArea
 
 
@@ -34,9 +33,12 @@ def _with_partner(condition: Q) -> Q:
 
 
 def council_and_predecessors(code: str) -> list[str]:
-    """A council's code with those of the councils it succeeded: Cumberland's
-    register includes what Carlisle, Allerdale and Copeland shared."""
-    return [code, *Council.objects.filter(successors=code).values_list("pk", flat=True)]
+    """A council's code with those of the councils it succeeded, at any depth: Cumberland's
+    register includes what Carlisle, Allerdale and Copeland shared, Cornwall's what Caradon
+    (legacy code 15UB) shared, Somerset's what Taunton Deane shared before 2019."""
+    from sharedservices.councils.selectors import predecessor_codes
+
+    return [code, *predecessor_codes(code)]
 
 
 def arrangement_list(*, user, filters: ArrangementFilters | None = None) -> QuerySet[Arrangement]:
