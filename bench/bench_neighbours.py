@@ -65,9 +65,8 @@ def main() -> None:
         f"{s.found:4d}/{s.reference}  recall {s.recall:6.1%}  precision {s.precision:6.1%}"
     )
     s = score(final, truth)
-    names = {c: c for c in present}
     print("\nStill missed:", ", ".join(f"{a}-{b}" for a, b in s.missed) or "none")
-    print("Still extra: ", ", ".join(f"{names[a]}-{names[b]}" for a, b in s.extra) or "none")
+    print("Still extra: ", ", ".join(f"{a}-{b}" for a, b in s.extra) or "none")
 
 
 if __name__ == "__main__":
