@@ -43,23 +43,6 @@ def current_council_names() -> dict[str, str]:
     return dict(Council.objects.current().values_list("code", "name"))
 
 
-def predecessor_codes(code: str) -> list[str]:
-    """Codes of every council ``code`` took over, at any depth: Somerset (2023) has Taunton
-    Deane through Somerset West and Taunton (2019); Cornwall has Caradon's legacy ``15UB``."""
-    found: list[str] = []
-    frontier = [code]
-    while frontier:
-        step = list(
-            Council.objects.filter(successors__in=frontier)
-            .exclude(pk__in=[code, *found])
-            .values_list("pk", flat=True)
-            .distinct()
-        )
-        found += step
-        frontier = step
-    return found
-
-
 def recode_lineage(council: Council) -> list[Council]:
     """The codes one council has had, oldest first, when ONS only recoded it (one predecessor
     whose one successor it is: Barnsley E08000016 then E08000038). A merger or a split is not a
