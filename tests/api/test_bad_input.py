@@ -129,3 +129,14 @@ def test_arrangement_rules_answer_one_problem_per_field(officer_client):
     body = {**ARRANGEMENT, "status": "ended", "councils": ["E99999999"]}
     errors = assert_error_shape(post(officer_client, "/api/v1/arrangements", json.dumps(body)), 422)
     assert {"path": "$.councils", "message": "Unknown council code 'E99999999'"} in errors
+
+
+@pytest.mark.parametrize(
+    ("path", "field"),
+    [("/api/v1/appraise", "options"), ("/api/v1/share", "lines"),
+     ("/api/v1/coalitions", "councils")],
+)  # fmt: skip
+def test_analysis_bodies_are_typed_in_the_openapi_document(client, path, field):
+    schema = client.get("/api/v1/openapi.json").json()
+    body = schema["paths"][path]["post"]["requestBody"]["content"]["application/json"]["schema"]
+    assert field in body["properties"] and field in body["required"]

@@ -46,7 +46,7 @@ def private_urls(demo_world, django_db_blocker):
     with django_db_blocker.unblock():
         owner = Client()
         owner.force_login(User.objects.get(email=OWNER))
-        pages = crawl(owner, limit=300)
+        pages = crawl(owner, limit=300, per_route=1)
         anonymous = Client()
         out = {}
         for url, response in pages.items():

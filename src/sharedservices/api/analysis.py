@@ -12,6 +12,7 @@ from ninja import Body, Router, Status
 
 from sharedservices.analysis import appraisal
 from sharedservices.analysis.errors import InputError, Problem
+from sharedservices.api.analysis_schemas import AppraisalIn, request_body
 from sharedservices.api.errors import ERROR_CODES, ErrorsOut
 
 router = Router(tags=["analysis"])
@@ -28,6 +29,7 @@ MAX_WEB_ITERATIONS = 1_000_000
     summary="Appraise options the Green Book way",
     description="The JSON contract of docs/appraisal.md: NPSV, BCR, payback, switching values, "
     "Monte Carlo. The same engine as `python -m sharedservices.analysis appraise`.",
+    openapi_extra=request_body(AppraisalIn),
 )
 def appraise(request, payload: Body[dict[str, Any]]):
     mc = payload.get("monte_carlo") if isinstance(payload, dict) else None

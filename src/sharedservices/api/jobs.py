@@ -13,6 +13,7 @@ from typing import Any
 from django.shortcuts import get_object_or_404
 from ninja import Body, Router, Schema, Status
 
+from sharedservices.api.analysis_schemas import CoalitionsIn, ShareIn, request_body
 from sharedservices.api.errors import ERROR_CODES, ErrorsOut, ProblemOut
 from sharedservices.jobs import services
 from sharedservices.jobs.models import AnalysisJob, JobKind
@@ -62,6 +63,7 @@ def _accepted(job: AnalysisJob) -> Status:
     "population, baseline cost, usage, custom, Shapley or nucleolus splits, individual "
     "rationality, the core and rebalancing. The same function as "
     "`python -m sharedservices.analysis share`.",
+    openapi_extra=request_body(ShareIn),
 )
 def share(request, payload: Body[dict[str, Any]]):
     return Status(200, services.analysis_run(kind=JobKind.SHARE, data=payload))
@@ -75,6 +77,7 @@ def share(request, payload: Body[dict[str, Any]]):
     "locations and neighbours default to the register's ONS geography. Up to 16 councils "
     'answer 200 with the result; more councils, or `"background": true`, answer 202 with '
     "a job to follow at `status_url` (JSON) or `page_url` (a page).",
+    openapi_extra=request_body(CoalitionsIn),
 )
 def coalitions(request, payload: Body[dict[str, Any]]):
     data = services.analysis_input(payload)
