@@ -160,5 +160,6 @@ def opportunity_case_initial(*, user, pk) -> dict | None:
         "opportunity": o.pk,
         "service_areas": [o.service_area_id] if o.service_area_id else [],
         "partner_organisations": list(o.partner_organisations.values_list("pk", flat=True)),
-        "partners": ", ".join(c.name for c in partners),
+        # The case form splits on commas: a name with one ("Bristol, City of") goes by code.
+        "partners": ", ".join(c.code if "," in c.name else c.name for c in partners),
     }
