@@ -144,9 +144,10 @@ def council_lists(*, user, council: Council) -> tuple[list, list]:
 def opportunity_case_initial(*, user, pk) -> dict | None:
     """What "Start a business case" fills in from an opportunity the user can see:
     for the business case form's ``initial``."""
-    try:
-        o = Opportunity.objects.visible_to(user).get(pk=int(pk))
-    except (Opportunity.DoesNotExist, TypeError, ValueError):
+    if not (isinstance(pk, str) and pk.isdigit() and len(pk) <= 18):
+        return None
+    o = Opportunity.objects.visible_to(user).filter(pk=int(pk)).first()
+    if o is None:
         return None
     partners = [c for c in o.proposed_partners.all() if c.pk != getattr(user, "council_id", None)]
     if o.council_id != getattr(user, "council_id", None):
