@@ -12,6 +12,7 @@ from ninja import Body, Router, Schema, Status
 
 from sharedservices.analysis import appraisal
 from sharedservices.analysis.errors import InputError, Problem
+from sharedservices.operations import ratelimit
 
 router = Router(tags=["analysis"])
 
@@ -36,13 +37,16 @@ def _errors(problems: list[Problem]) -> Status:
 
 @router.post(
     "/appraise",
-    response={200: dict[str, Any], 422: ErrorsOut},
+    response={200: dict[str, Any], 422: ErrorsOut, 429: ErrorsOut},
     summary="Appraise options the Green Book way",
     description="The JSON contract of docs/appraisal.md: NPSV, BCR, payback, switching values, "
-    "Monte Carlo. The same engine as `python -m sharedservices.analysis appraise`.",
+    "Monte Carlo. The same engine as `python -m sharedservices.analysis appraise`. "
+    "Monte Carlo runs are rate-limited per user (429 with `Retry-After`).",
 )
 def appraise(request, payload: Body[dict[str, Any]]):
     mc = payload.get("monte_carlo") if isinstance(payload, dict) else None
+    if mc:
+        ratelimit.check(request.user, "Monte Carlo appraisal")
     iterations = mc.get("iterations") if isinstance(mc, dict) else None
     if isinstance(iterations, int) and iterations > MAX_WEB_ITERATIONS:
         return _errors(

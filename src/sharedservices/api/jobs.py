@@ -17,6 +17,7 @@ from sharedservices.analysis.errors import InputError, Problem
 from sharedservices.api.analysis import ErrorsOut, ProblemOut
 from sharedservices.jobs import services
 from sharedservices.jobs.models import AnalysisJob, JobKind
+from sharedservices.operations import ratelimit
 
 router = Router(tags=["sharing and partners"])
 
@@ -61,7 +62,7 @@ def _accepted(job: AnalysisJob) -> Status:
 
 @router.post(
     "/share",
-    response={200: dict[str, Any], 422: ErrorsOut},
+    response={200: dict[str, Any], 422: ErrorsOut, 429: ErrorsOut},
     summary="Split the cost and saving lines of a sharing agreement",
     description="The `share` contract of docs/sharing-and-coalitions.md: equal, households, "
     "population, baseline cost, usage, custom, Shapley or nucleolus splits, individual "
@@ -69,6 +70,7 @@ def _accepted(job: AnalysisJob) -> Status:
     "`python -m sharedservices.analysis share`.",
 )
 def share(request, payload: Body[dict[str, Any]]):
+    ratelimit.check(request.user, "share")
     try:
         return Status(200, services.analysis_run(kind=JobKind.SHARE, data=payload))
     except InputError as exc:
@@ -77,7 +79,7 @@ def share(request, payload: Body[dict[str, Any]]):
 
 @router.post(
     "/coalitions",
-    response={200: dict[str, Any], 202: JobAccepted, 422: ErrorsOut},
+    response={200: dict[str, Any], 202: JobAccepted, 422: ErrorsOut, 429: ErrorsOut},
     summary="Find the best partnerships of a set of councils",
     description="The `coalitions` contract of docs/sharing-and-coalitions.md; council "
     "locations and neighbours default to the register's ONS geography. Up to 16 councils "
@@ -85,6 +87,7 @@ def share(request, payload: Body[dict[str, Any]]):
     "a job to follow at `status_url` (JSON) or `page_url` (a page).",
 )
 def coalitions(request, payload: Body[dict[str, Any]]):
+    ratelimit.check(request.user, "coalitions")
     data = services.analysis_input(payload)
     try:
         if not services.runs_in_background(kind=JobKind.COALITIONS, data=payload):
