@@ -17,6 +17,7 @@ from sharedservices.api.analysis_schemas import CoalitionsIn, ShareIn, request_b
 from sharedservices.api.errors import ERROR_CODES, ErrorsOut, ProblemOut
 from sharedservices.jobs import services
 from sharedservices.jobs.models import AnalysisJob, JobKind
+from sharedservices.operations import ratelimit
 
 router = Router(tags=["sharing and partners"])
 
@@ -66,6 +67,7 @@ def _accepted(job: AnalysisJob) -> Status:
     openapi_extra=request_body(ShareIn),
 )
 def share(request, payload: Body[dict[str, Any]]):
+    ratelimit.check(request.user, "share")
     return Status(200, services.analysis_run(kind=JobKind.SHARE, data=payload))
 
 
@@ -80,6 +82,7 @@ def share(request, payload: Body[dict[str, Any]]):
     openapi_extra=request_body(CoalitionsIn),
 )
 def coalitions(request, payload: Body[dict[str, Any]]):
+    ratelimit.check(request.user, "coalitions")
     data = services.analysis_input(payload)
     if not services.runs_in_background(kind=JobKind.COALITIONS, data=payload):
         return Status(200, services.analysis_run(kind=JobKind.COALITIONS, data=data))
