@@ -140,3 +140,14 @@ def test_analysis_bodies_are_typed_in_the_openapi_document(client, path, field):
     schema = client.get("/api/v1/openapi.json").json()
     body = schema["paths"][path]["post"]["requestBody"]["content"]["application/json"]["schema"]
     assert field in body["properties"] and field in body["required"]
+
+
+def test_an_object_where_a_distribution_name_belongs_is_422(officer_client):
+    # Found by schemathesis: {"distribution": {}} was hashed as a dict key (a 500).
+    line = {"name": "Staff", "kind": "benefit", "category": "cashable-saving",
+            "values": {"2026": 1}, "uncertainty": {"distribution": {}}}  # fmt: skip
+    body = {"start_year": 2026, "price_base_year": 2026, "horizon_years": 2,
+            "options": [{"name": "Do nothing", "lines": []},
+                        {"name": "Share", "lines": [line]}]}  # fmt: skip
+    errors = assert_error_shape(post(officer_client, "/api/v1/appraise", json.dumps(body)), 422)
+    assert errors[0]["path"] == "$.options[1].lines[0].uncertainty.distribution"

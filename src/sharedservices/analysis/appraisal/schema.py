@@ -338,7 +338,7 @@ class _Checker:
         if raw is None:
             return None
         kind = raw.get("distribution")
-        if kind not in DISTRIBUTION_FIELDS:
+        if not isinstance(kind, str) or kind not in DISTRIBUTION_FIELDS:
             if "distribution" not in raw:
                 self.fail(f"{path}.distribution", "is required: add 'distribution'")
             else:
