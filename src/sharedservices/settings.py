@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "sharedservices.jobs",
     "sharedservices.api",
     "sharedservices.web",
+    "sharedservices.governance",
 ]
 
 MIDDLEWARE = [
@@ -84,6 +85,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # The request id in every audit event (governance.AuditEvent).
+    "sharedservices.governance.audit.RequestIdMiddleware",
     # Axes must come last: it turns a locked-out sign-in into its lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
