@@ -40,9 +40,12 @@ def test_an_event_says_who_which_council_when_what_and_the_values(event):
     ],
 )
 def test_the_database_trigger_refuses_update_and_delete(event, sql):
-    with pytest.raises(DatabaseError, match="append-only"):
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute(sql, [event.pk])
+    with (
+        pytest.raises(DatabaseError, match="append-only"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute(sql, [event.pk])
     assert AuditEvent.objects.get(pk=event.pk).action == "test.write"
 
 
