@@ -1,7 +1,7 @@
 from django.shortcuts import redirect, render
 
+from sharedservices.base.access import public, signed_in
 from sharedservices.governance.waiting import waiting_for
-from sharedservices.web.access import public, signed_in
 from sharedservices.web.selectors import council_counts
 
 

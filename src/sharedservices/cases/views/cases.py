@@ -5,12 +5,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from sharedservices.base.access import signed_in
 from sharedservices.cases import permissions, services
 from sharedservices.cases.forms import CaseForm, CommentForm
 from sharedservices.cases.models import BusinessCase
 from sharedservices.cases.readiness import case_readiness
 from sharedservices.cases.views.common import case_context, edit_page, get_case, require_draft
-from sharedservices.web.access import signed_in
+from sharedservices.programme.selectors import opportunity_case_initial
 
 
 @signed_in
@@ -32,7 +33,9 @@ def create(request):
     if not permissions.can_create_case(request.user) or request.user.council_id is None:
         raise PermissionDenied
     case = BusinessCase(lead_council=request.user.council)
-    form = CaseForm(request.POST or None, instance=case, user=request.user)
+    # "Start a business case" on an opportunity: its title, partners and areas filled in.
+    initial = opportunity_case_initial(user=request.user, pk=request.GET.get("opportunity"))
+    form = CaseForm(request.POST or None, instance=case, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         created = services.case_create(

@@ -23,10 +23,7 @@ class AuditEventQuerySet(CouncilOwnedQuerySet):
         from sharedservices.cases.models import BusinessCase
         from sharedservices.registry.models import ArrangementPartner
 
-        cases = BusinessCase.objects.filter(
-            models.Q(lead_council__in=council_codes)
-            | models.Q(shared_with_partners=True, partner_councils__in=council_codes)
-        ).values("pk")
+        cases = BusinessCase.objects.owned_by(council_codes).values("pk")
         arrangements = ArrangementPartner.objects.filter(council__in=council_codes).values(
             "arrangement_id"
         )

@@ -5,7 +5,13 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from sharedservices.cases.models.case import CaseOwnedQuerySet
 from sharedservices.governance.models.workflow import OwnCouncilQuerySet
+from sharedservices.governance.tenancy import OwnedThroughQuerySet
+
+
+class DisputeStepQuerySet(OwnedThroughQuerySet):
+    owner_path = "dispute__case"
 
 
 class Milestone(models.Model):
@@ -16,6 +22,8 @@ class Milestone(models.Model):
     owner = models.CharField(max_length=200, help_text="Who is responsible")
     due_on = models.DateField()
     done_on = models.DateField(null=True, blank=True)
+
+    objects = CaseOwnedQuerySet.as_manager()
 
     class Meta:
         ordering = ["case", "due_on", "pk"]
@@ -77,6 +85,8 @@ class Dispute(models.Model):
     outcome = models.TextField(blank=True)
     closed_on = models.DateField(null=True, blank=True)
 
+    objects = CaseOwnedQuerySet.as_manager()
+
     class Meta:
         # A repeat of the same dispute is caught under the case lock by the service
         # (long text makes a poor database key: btree entries are limited in size).
@@ -91,6 +101,8 @@ class DisputeStep(models.Model):
     council = models.ForeignKey("councils.Council", on_delete=models.PROTECT, related_name="+")
     taken_on = models.DateField()
     step = models.TextField()
+
+    objects = DisputeStepQuerySet.as_manager()
 
     class Meta:
         ordering = ["dispute", "taken_on", "pk"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from sharedservices.cases.models.case import CaseOwnedQuerySet
 from sharedservices.governance.tenancy import CouncilOwnedQuerySet
 
 
@@ -59,6 +60,11 @@ class ExitKind(models.TextChoices):
     WITHDREW = "withdrew", "Withdrew from the arrangement"
 
 
+class OwnCouncilQuerySet(CouncilOwnedQuerySet):
+    def owned_by(self, council_codes):
+        return self.filter(council__in=council_codes)
+
+
 class CaseGovernance(models.Model):
     case = models.OneToOneField(
         "cases.BusinessCase", on_delete=models.CASCADE, primary_key=True, related_name="governance"
@@ -72,6 +78,8 @@ class CaseGovernance(models.Model):
     notice_months = models.PositiveSmallIntegerField(
         default=12, help_text="Notice of withdrawal, from the management case."
     )
+
+    objects = CaseOwnedQuerySet.as_manager()
 
     class Meta:
         verbose_name = "case governance"
@@ -88,13 +96,10 @@ class CouncilGovernance(models.Model):
     )
     call_in_working_days = models.PositiveSmallIntegerField(default=5)
 
+    objects = OwnCouncilQuerySet.as_manager()
+
     def __str__(self) -> str:
         return f"{self.council}: call-in {self.call_in_working_days} working days"
-
-
-class OwnCouncilQuerySet(CouncilOwnedQuerySet):
-    def owned_by(self, council_codes):
-        return self.filter(council__in=council_codes)
 
 
 class CouncilRecord(models.Model):

@@ -26,7 +26,7 @@ from sharedservices.governance.selectors import (
     readiness_document,
 )
 from sharedservices.governance.transitions import MOVES
-from sharedservices.web.access import signed_in
+from sharedservices.base.access import signed_in
 
 AFTER_APPROVAL = (CaseState.APPROVED, CaseState.IMPLEMENTATION, CaseState.LIVE, CaseState.ENDED)
 UNDER_WAY = (CaseState.IMPLEMENTATION, CaseState.LIVE, CaseState.ENDED)

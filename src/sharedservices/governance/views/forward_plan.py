@@ -11,7 +11,7 @@ from sharedservices.governance.forward_plan_rules import NOTICE_CLEAR_DAYS
 from sharedservices.governance.ical import forward_plan_calendar
 from sharedservices.governance.models import Decision, ForwardPlanEntry
 from sharedservices.governance.notifications import site_url
-from sharedservices.web.access import public
+from sharedservices.base.access import public
 
 
 def _entries(council):

@@ -14,7 +14,7 @@ from sharedservices.governance.models import Dispute
 from sharedservices.governance.records import load_records
 from sharedservices.governance.selectors import own_council_for
 from sharedservices.governance.views.case import _apply_problems, get_case
-from sharedservices.web.access import signed_in
+from sharedservices.base.access import signed_in
 
 
 def _form_page(request, case, *, form, title, save, done):

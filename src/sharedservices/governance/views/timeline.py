@@ -9,7 +9,7 @@ from sharedservices.governance.models import AuditEvent
 from sharedservices.governance.tenancy import acting_council_ids
 from sharedservices.governance.views.case import get_case
 from sharedservices.registry.models import Arrangement
-from sharedservices.web.access import public, signed_in
+from sharedservices.base.access import public, signed_in
 
 LIMIT = 1000
 
