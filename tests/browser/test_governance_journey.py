@@ -79,8 +79,11 @@ def test_a_case_through_three_councils_decisions_to_the_register(
         sign_out(page, live_site)
 
     # Lancaster and South Ribble approve; Preston rejects.
-    for slug, decision in (("lancaster", "Approve"), ("south-ribble", "Approve"),
-                           ("preston", "Reject")):
+    for slug, decision in (
+        ("lancaster", "Approve"),
+        ("south-ribble", "Approve"),
+        ("preston", "Reject"),
+    ):
         sign_in(page, live_site, f"executive-member@{slug}.demo.example.org")
         open_governance(page, live_site, assert_accessible)
         page.get_by_role("link", name="Record the council's decision").click()

@@ -21,7 +21,11 @@ STATE_LABELS = dict(CaseState.choices)
 def lock(case: BusinessCase) -> CaseRecords:
     """Lock the case row for the rest of the transaction (two executives deciding at the
     same moment are taken one after the other) and read its records afresh."""
-    locked = BusinessCase.objects.select_for_update().select_related("lead_council").get(pk=case.pk)
+    locked = (
+        BusinessCase.objects.select_for_update(of=("self",))
+        .select_related("lead_council", "preferred_option", "arrangement")
+        .get(pk=case.pk)
+    )
     CaseGovernance.objects.get_or_create(case=locked)
     return load_records(locked)
 

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
+from sharedservices.base.access import signed_in
 from sharedservices.cases.views.common import case_context
 from sharedservices.governance import forms, services
 from sharedservices.governance.errors import MoveRefused
@@ -26,7 +27,6 @@ from sharedservices.governance.selectors import (
     readiness_document,
 )
 from sharedservices.governance.transitions import MOVES
-from sharedservices.base.access import signed_in
 
 AFTER_APPROVAL = (CaseState.APPROVED, CaseState.IMPLEMENTATION, CaseState.LIVE, CaseState.ENDED)
 UNDER_WAY = (CaseState.IMPLEMENTATION, CaseState.LIVE, CaseState.ENDED)
@@ -130,6 +130,8 @@ def act(request, pk, action):
         return redirect("governance:case", pk=case.pk)
     records = load_records(case)
     council = own_council_for(request.user, records)
+    if MOVES[action].council != "lead" and council is None:
+        raise PermissionDenied  # nobody acts for another council
     form = form_class(request.POST or None) if form_class else None
     if request.method == "POST" and (form is None or form.is_valid()):
         if form is None:

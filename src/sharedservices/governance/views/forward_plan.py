@@ -6,12 +6,12 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from sharedservices.base.access import public
 from sharedservices.councils.models import Council
 from sharedservices.governance.forward_plan_rules import NOTICE_CLEAR_DAYS
 from sharedservices.governance.ical import forward_plan_calendar
 from sharedservices.governance.models import Decision, ForwardPlanEntry
 from sharedservices.governance.notifications import site_url
-from sharedservices.base.access import public
 
 
 def _entries(council):

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 
+from sharedservices.base.access import signed_in
 from sharedservices.cases.views.common import case_context
 from sharedservices.governance import forms, services
 from sharedservices.governance.errors import MoveRefused
@@ -14,7 +15,6 @@ from sharedservices.governance.models import Dispute
 from sharedservices.governance.records import load_records
 from sharedservices.governance.selectors import own_council_for
 from sharedservices.governance.views.case import _apply_problems, get_case
-from sharedservices.base.access import signed_in
 
 
 def _form_page(request, case, *, form, title, save, done):

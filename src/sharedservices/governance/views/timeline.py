@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from django.shortcuts import get_object_or_404, render
 
+from sharedservices.base.access import public, signed_in
 from sharedservices.cases.views.common import case_context
 from sharedservices.governance.models import AuditEvent
 from sharedservices.governance.tenancy import acting_council_ids
 from sharedservices.governance.views.case import get_case
 from sharedservices.registry.models import Arrangement
-from sharedservices.base.access import public, signed_in
 
 LIMIT = 1000
 
