@@ -156,3 +156,33 @@ def test_the_dashboard_says_what_waits_and_the_demo_states_render(
         page.get_by_role("link", name=title).click()
         page.get_by_role("link", name="Decisions and governance").click()
         assert_accessible(page)
+
+
+def _case_governance(page, live_site, title):
+    page.goto(live_site + "/cases/")
+    page.get_by_role("link", name=title).click()
+    page.get_by_role("link", name="Decisions and governance").click()
+
+
+def test_every_governance_form_is_accessible(page, live_site, assert_accessible):
+    sign_in(page, live_site, "director@chorley.demo.example.org")
+    _case_governance(page, live_site, "Mid Lancashire procurement (demo)")
+    for link in ("Log a dispute", "Add a step", "Put a key decision on Chorley"):
+        page.get_by_role("link", name=link).first.click()
+        assert_accessible(page)
+        page.go_back()
+    _case_governance(page, live_site, "Mid Lancashire internal audit (demo)")
+    page.get_by_role("link", name="Do not pursue").click()
+    assert_accessible(page)
+    page.context.clear_cookies()
+
+    sign_in(page, live_site, "executive-member@preston.demo.example.org")
+    _case_governance(page, live_site, "Mid Lancashire licensing (demo)")
+    page.get_by_role("link", name="Give notice of withdrawal").click()
+    assert_accessible(page)
+    page.context.clear_cookies()
+
+    sign_in(page, live_site, "scrutiny-member@chorley.demo.example.org")
+    _case_governance(page, live_site, "Mid Lancashire legal services (demo)")
+    page.get_by_role("link", name="Request a call-in").click()
+    assert_accessible(page)

@@ -60,6 +60,14 @@ def ready_case(people, councils):
         reasons="Highest net present social value",
         expected_revision=None,
     )
+    case_services.sharing_agreement_save(
+        case=BusinessCase.objects.get(pk=case.pk),
+        user=officer,
+        option=option,
+        bases={"Systems": "equal", "Back office savings": "equal"},
+        custom_pct={},
+        expected_revision=None,
+    )
     for code in MID_LANCS:
         version = add_policy(
             councils[code], [("clear-benefit", "Clear benefit"), ("staff", "Staff consulted")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 from sharedservices.accounts.roles import Role
-from sharedservices.cases.models import BusinessCase
+from sharedservices.cases.models import BusinessCase, SharingAgreement
 from sharedservices.governance.models import AuditEvent, Decision, ScrutinyRecord
 from sharedservices.registry.models import Arrangement
 from tests.governance.conftest import (
@@ -48,9 +48,8 @@ def test_three_councils_decide_two_go_on_and_it_goes_live(api, people, ready_cas
     assert statuses == {LANCASTER: "active", SOUTH_RIBBLE: "active", PRESTON: "left"}
     case = BusinessCase.objects.get(pk=ready_case.pk)
     assert {c.pk for c in case.councils} == {LANCASTER, SOUTH_RIBBLE}
-    agreement = case.sharing_agreement if hasattr(case, "sharing_agreement") else None
-    if agreement is not None and agreement.result:
-        assert {p["code"] for p in agreement.result["partners"]} == {LANCASTER, SOUTH_RIBBLE}
+    agreement = SharingAgreement.objects.get(case=case)
+    assert {p["code"] for p in agreement.result["partners"]} == {LANCASTER, SOUTH_RIBBLE}
     lead_officer = people[LANCASTER][Role.LEAD_OFFICER]
     assert api.act(lead_officer, "start_implementation").json()["state"] == "implementation"
     body = api.act(lead_officer, "go_live").json()
