@@ -31,7 +31,7 @@ def test_a_key_decision_without_28_clear_days_needs_the_exception_route(api, peo
     scrutinise_all(api, people)
     refused = decide(api, people, PRESTON, "approve")
     assert refused.status_code == 422
-    assert refused.json()["errors"][0]["path"] == "exception_route"
+    assert refused.json()["errors"][0]["path"] == "$.exception_route"
     assert not Decision.objects.filter(council=PRESTON).exists()
     no_reason = decide(api, people, PRESTON, "approve", exception_route="special-urgency")
     assert no_reason.status_code == 422

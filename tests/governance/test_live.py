@@ -39,7 +39,7 @@ def test_a_withdrawal_with_notice_takes_effect_on_its_date(api, people):
         leaves_on=(TODAY + datetime.timedelta(days=100)).isoformat(),
         reasons="Leaving",
     )
-    assert short.status_code == 422 and short.json()["errors"][0]["path"] == "leaves_on"
+    assert short.status_code == 422 and short.json()["errors"][0]["path"] == "$.leaves_on"
     body = api.act(
         exec_,
         "withdraw",

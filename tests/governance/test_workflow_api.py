@@ -187,7 +187,7 @@ def test_bad_fields_answer_422_in_the_api_error_shape(api, people):
     ]:
         response = api.act(user, "record_scrutiny", **fields)
         assert response.status_code == 422, fields
-        assert response.json()["errors"][0]["path"] == path
+        assert response.json()["errors"][0]["path"] == f"$.{path}"
     response = api.client.post(
         f"/api/v1/cases/{api.case.pk}/actions", data="[1, 2", content_type="application/json"
     )

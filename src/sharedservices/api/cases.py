@@ -15,8 +15,9 @@ import json
 from typing import Any
 
 from django.http import Http404
-from ninja import Router, Schema, Status
+from ninja import Router, Status
 
+from sharedservices.api.errors import ERROR_CODES, ErrorsOut
 from sharedservices.councils.models import Council
 from sharedservices.governance import services
 from sharedservices.governance.errors import BadFields, MoveRefused
@@ -29,15 +30,6 @@ from sharedservices.governance.selectors import (
 )
 
 router = Router(tags=["cases"])
-
-
-class ProblemOut(Schema):
-    path: str
-    message: str
-
-
-class ErrorsOut(Schema):
-    errors: list[ProblemOut]
 
 
 ACTION_FIELDS = {
@@ -119,7 +111,16 @@ ACTION_SCHEMA = {
 
 
 def _errors(status: int, problems: list[dict]) -> Status:
-    return Status(status, {"errors": problems})
+    """The API's one error shape, with paths into the request body (``$.council``)."""
+    return Status(
+        status,
+        {
+            "errors": [
+                {"path": f"$.{p['path']}" if p["path"] else "$", "message": p["message"]}
+                for p in problems
+            ]
+        },
+    )
 
 
 def _case(request, case_id: int):
@@ -182,7 +183,11 @@ def parse_action(raw: bytes) -> tuple[str, dict]:
     return action, values
 
 
-@router.get("", summary="Cases visible to the user")
+@router.get(
+    "",
+    response={200: list[dict[str, Any]], ERROR_CODES: ErrorsOut},
+    summary="Cases visible to the user",
+)
 def case_list(request) -> list[dict[str, Any]]:
     from sharedservices.governance.models import CaseGovernance
 
@@ -202,7 +207,11 @@ def case_list(request) -> list[dict[str, Any]]:
     ]
 
 
-@router.get("/{int:case_id}", summary="A case and its governance")
+@router.get(
+    "/{int:case_id}",
+    response={200: dict[str, Any], ERROR_CODES: ErrorsOut},
+    summary="A case and its governance",
+)
 def case_detail(request, case_id: int) -> dict[str, Any]:
     return case_document(request.user, _case(request, case_id))
 
@@ -210,7 +219,7 @@ def case_detail(request, case_id: int) -> dict[str, Any]:
 @router.post(
     "/{int:case_id}/actions",
     summary="Move a case on: submit, scrutiny, decisions, call-in, confirm, live, withdraw",
-    response={200: dict[str, Any], 403: ErrorsOut, 409: ErrorsOut, 422: ErrorsOut},
+    response={200: dict[str, Any], ERROR_CODES: ErrorsOut},
     openapi_extra={
         "requestBody": {"content": {"application/json": {"schema": ACTION_SCHEMA}}},
     },
@@ -226,6 +235,10 @@ def case_action(request, case_id: int):
     return case_document(request.user, case, load_records(case))
 
 
-@router.get("/{int:case_id}/audit", summary="The case's audit trail, oldest first")
+@router.get(
+    "/{int:case_id}/audit",
+    response={200: list[dict[str, Any]], ERROR_CODES: ErrorsOut},
+    summary="The case's audit trail, oldest first",
+)
 def case_audit_trail(request, case_id: int) -> list[dict[str, Any]]:
     return audit_document(case_audit(_case(request, case_id)))

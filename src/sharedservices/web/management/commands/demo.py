@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from sharedservices.accounts.demo import demo_password, load_demo_users
 from sharedservices.cases.demo import load_demo_cases
 from sharedservices.governance.demo import load_demo_governance
+from sharedservices.programme.demo import load_demo_programmes
 from sharedservices.registry.demo import load_demo_arrangements
 
 
@@ -31,6 +32,7 @@ class Command(BaseCommand):
         logins = load_demo_users()
         self.stdout.write(f"Register: {load_demo_arrangements()} demo arrangements.")
         self.stdout.write(f"Business cases: {load_demo_cases()} demo cases created.")
+        self.stdout.write(f"Programmes: {load_demo_programmes()} demo opportunities.")
         self.stdout.write(
             f"Governance: {load_demo_governance()} Mid Lancashire cases at every state created."
         )
