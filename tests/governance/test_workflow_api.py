@@ -236,3 +236,16 @@ def test_a_deferral_keeps_the_partner_pending_and_confirm_waits(api, people):
     assert body["state"] == "call-in"
     assert {p["status"] for p in body["partners"]} == {"active"}
     assert all(p["council"] in MID_LANCS for p in body["partners"])
+
+
+def test_each_event_carries_the_request_id(api, people):
+    api.client.force_login(people[LANCASTER][Role.DIRECTOR])
+    response = api.client.post(
+        f"/api/v1/cases/{api.case.pk}/actions",
+        data='{"action": "submit"}',
+        content_type="application/json",
+        HTTP_X_REQUEST_ID="req-42",
+    )
+    assert response.status_code == 200
+    event = AuditEvent.objects.filter(case=api.case, action="case.state").latest("pk")
+    assert event.request_id == "req-42"

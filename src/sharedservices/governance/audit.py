@@ -2,53 +2,25 @@
 
 Services call it inside their own transaction, so an event exists exactly when the
 write it describes was committed. The request id comes from the request being served
-(``RequestIdMiddleware`` puts it in a context variable, so services deep in the call
-stack need not be passed the request); commands and the demo have none and say so.
+(``operations.requestid`` keeps it in a context variable, so services deep in the call
+stack need not be passed the request); commands and the demo have none.
 """
 
 from __future__ import annotations
 
-import contextvars
-import re
-import uuid
 from collections.abc import Iterable
 
 from django.db import models
 from django.utils import timezone
 
 from sharedservices.governance.models import AuditEvent
-
-_request_id: contextvars.ContextVar[str] = contextvars.ContextVar("audit_request_id", default="")
-_SAFE_ID = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
+from sharedservices.operations.requestid import current_request_id as operations_request_id
 
 
 def current_request_id() -> str:
-    return _request_id.get()
-
-
-class RequestIdMiddleware:
-    """Carry the request id into the audit trail.
-
-    Uses ``request.request_id`` when another middleware has set one, else a well-formed
-    ``X-Request-ID`` header, else a new random id; and answers with it in the same header.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        rid = getattr(request, "request_id", None)
-        if not rid:
-            header = request.headers.get("X-Request-ID", "")
-            rid = header if _SAFE_ID.match(header) else uuid.uuid4().hex
-            request.request_id = rid
-        token = _request_id.set(str(rid)[:64])
-        try:
-            response = self.get_response(request)
-        finally:
-            _request_id.reset(token)
-        response.headers.setdefault("X-Request-ID", str(rid)[:64])
-        return response
+    """The id of the request being served (operations.requestid), or "" outside one."""
+    rid = operations_request_id()
+    return "" if rid == "-" else rid[:64]
 
 
 def _who(user):
