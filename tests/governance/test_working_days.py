@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sharedservices.governance.workingdays import add_working_days, is_working_day
@@ -29,6 +29,7 @@ def test_working_days_across_bank_holidays(published, days, ends):
     assert add_working_days(published, days) == ends
 
 
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.dates(min_value=datetime.date(2020, 1, 1), max_value=datetime.date(2035, 12, 31)),
     st.integers(min_value=0, max_value=30),
