@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "sharedservices.api",
     "sharedservices.web",
     "sharedservices.operations",
+    "sharedservices.governance",
 ]
 
 MIDDLEWARE = [
@@ -146,20 +147,13 @@ AUTH_PASSWORD_VALIDATORS = [
     # Long but guessable (aaaaaaaaaaaa, qwertyuiop12) is refused too (zxcvbn).
     {"NAME": "sharedservices.accounts.passwords.StrengthValidator"},
 ]
-# E-mail (password reset links): printed to the console unless an SMTP host is set.
+# SMTP for e-mails (password reset, governance), used when DJANGO_EMAIL_BACKEND
+# names Django's SMTP backend; the backend itself is chosen further down.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
-EMAIL_BACKEND = (
-    "django.core.mail.backends.smtp.EmailBackend"
-    if EMAIL_HOST
-    else "django.core.mail.backends.console.EmailBackend"
-)
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
-DEFAULT_FROM_EMAIL = os.environ.get(
-    "DEFAULT_FROM_EMAIL", "Shared Services Hub <no-reply@localhost>"
-)
 PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600  # the e-mail says "within 3 days"
 
 LOGIN_URL = "accounts:sign-in"
@@ -279,3 +273,11 @@ RATE_LIMITS = {
 from sharedservices.operations.sentry import init_sentry  # noqa: E402
 
 SENTRY_ENABLED = init_sentry(os.environ)
+# E-mail to the people who must act next on a business case (governance/notifications.py):
+# printed to the console unless another backend is configured (e.g. Django's SMTP backend
+# with EMAIL_HOST). SITE_URL is the address the messages link to.
+EMAIL_BACKEND = os.environ.get(
+    "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "noreply@sharedservices.invalid")
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
