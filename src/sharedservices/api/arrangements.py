@@ -119,7 +119,9 @@ class ArrangementQuery(FilterSchema):
     category: ServiceCategory | None = None
     delivery_model: DeliveryModel | None = None
     status: ArrangementStatus | None = None
-    council: str | None = Field(None, description="GSS code of a partner council")
+    council: str | None = Field(
+        None, description="A partner council: its GSS code (E07000121) or its name (Lancaster)"
+    )
     upper_tier: str | None = Field(None, description="GSS code of a county council")
     nation: Nation | None = None
     start_year: int | None = None

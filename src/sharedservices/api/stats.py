@@ -84,6 +84,7 @@ class MapData(Schema):
     service_area: str | None
     councils: list[MapCouncil]
     links: list[MapLink]
+    names: dict[str, str] = Field(description="Name of every current council, by GSS code")
 
 
 class MapQuery(Schema):

@@ -32,6 +32,7 @@ from sharedservices.cases.models.options import CostCategory, Distribution
 from sharedservices.cases.policy_templates import TEMPLATES
 from sharedservices.councils.models import Council
 from sharedservices.programme.models import Opportunity
+from sharedservices.registry.selectors import arrangements_of_councils
 from sharedservices.registry.models import (
     Arrangement,
     DeliveryModel,
@@ -131,7 +132,17 @@ class CaseForm(RevisionMixin, forms.ModelForm):
         self.fields["stage"].choices = CaseStage.choices
         self.fields["service_areas"].queryset = ServiceArea.objects.all()
         self.fields["partner_organisations"].queryset = Organisation.objects.all()
-        self.fields["arrangement"].queryset = Arrangement.objects.visible_to(user)
+        # The case councils' own arrangements, not the whole country's.
+        codes = (
+            [c.pk for c in self.instance.councils]
+            if self.instance.pk
+            else [getattr(user, "council_id", None)]
+        )
+        self.fields["arrangement"].queryset = arrangements_of_councils(
+            user=user, codes=codes, keep=self.instance.arrangement_id
+        )
+        self.fields["arrangement"].empty_label = "None"
+        self.fields["opportunity"].empty_label = "None"
         self.fields["opportunity"].queryset = Opportunity.objects.visible_to(user)
         for name in ("start_year", "price_base_year"):
             self.fields[name].min_value = 1990

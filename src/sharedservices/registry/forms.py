@@ -21,7 +21,7 @@ from sharedservices.registry.models import (
     ServiceArea,
     ServiceCategory,
 )
-from sharedservices.registry.selectors import ArrangementFilters
+from sharedservices.registry.selectors import ArrangementFilters, council_code_for
 from sharedservices.registry.services import ArrangementInput, arrangement_check
 
 ANY = [("", "Any")]
@@ -40,8 +40,11 @@ class ArrangementFilterForm(forms.Form):
     council = forms.CharField(
         label="Council",
         required=False,
-        max_length=9,
-        help_text="GSS code, for example E07000121",
+        max_length=120,
+        help_text="Start typing its name, for example Lancaster",
+        # A plain select without JavaScript; accessible-autocomplete turns it into
+        # a type-ahead field (static/registry/council-autocomplete.js).
+        widget=forms.Select(attrs={"data-module": "app-council-autocomplete"}),
     )
     upper_tier = forms.ChoiceField(label="County (upper tier)", required=False)
     nation = forms.ChoiceField(label="Nation", required=False, choices=ANY + Nation.choices)
@@ -51,6 +54,11 @@ class ArrangementFilterForm(forms.Form):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.is_bound and (typed := self.data.get("council")):
+            # "Lancaster" in the address selects Lancaster in the list.
+            if (code := council_code_for(typed)) and code != typed:
+                self.data = self.data.copy()
+                self.data["council"] = code
         self.fields["service_area"].choices = ANY + [
             (a.slug, a.name) for a in ServiceArea.objects.order_by("name")
         ]
@@ -58,6 +66,10 @@ class ArrangementFilterForm(forms.Form):
         if not getattr(user, "is_authenticated", False):
             statuses = [(v, label) for v, label in statuses if v in PUBLIC_STATUSES]
         self.fields["status"].choices = ANY + statuses
+        self.fields["council"].widget.choices = ANY + [
+            (c.code, c.name + ("" if c.is_current else " (abolished)"))
+            for c in Council.objects.order_by("name", "code")
+        ]
         self.fields["upper_tier"].choices = ANY + [
             (c.code, c.name + ("" if c.valid_to is None else " (abolished)"))
             for c in Council.objects.filter(kind=CouncilKind.COUNTY).order_by("name")
@@ -72,12 +84,25 @@ class ArrangementFilterForm(forms.Form):
             "category",
             "delivery_model",
             "status",
-            Field.text("council", field_width=10),
+            Field.select("council"),
             "upper_tier",
             "nation",
             Field.text("start_year", field_width=4),
             Button("filter", "Apply filters"),
         )
+
+    def clean_council(self) -> str:
+        """A name or a GSS code, kept as the code; an unknown one is named, never
+        silently turned into "0 arrangements match"."""
+        text = self.cleaned_data.get("council", "")
+        if not text.strip():
+            return ""
+        code = council_code_for(text)
+        if code is None:
+            raise forms.ValidationError(
+                f"There is no council called ‘{text.strip()}’: choose one from the list"
+            )
+        return code
 
     def filters(self) -> ArrangementFilters:
         """The valid filters; a bad value is ignored rather than failing the page."""

@@ -169,6 +169,8 @@ def map_data(service_area: str = "", max_links: int = 3000) -> dict:
         "links": [
             {"from": a, "to": b, "arrangements": n} for (a, b), n in pairs.most_common(max_links)
         ],
+        # Every current council's name, so the map never labels a shape by its code.
+        "names": dict(Council.objects.current().values_list("code", "name")),
     }
 
 

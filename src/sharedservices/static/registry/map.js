@@ -90,7 +90,7 @@ async function init() {
         fillColor: colour(byCode.get(f.properties.code)?.[measure] ?? 0, limits),
       }),
       onEachFeature: (f, l) => {
-        const name = f.properties.name || f.properties.code;
+        const name = f.properties.name || data.names?.[f.properties.code] || byCode.get(f.properties.code)?.name || "A council";
         l.bindTooltip(describe(f.properties.code, name), { sticky: true });
         l.on("click", () => showCouncil(f.properties.code, name, ds));
         if (!centres.has(f.properties.code)) {
