@@ -18,10 +18,16 @@ const css = sass.compile(join(root, "src/sharedservices/static_src/app.scss"), {
   silenceDeprecations: ["import"],
 });
 writeFileSync(join(vendor, "app.css"), css.css);
-cpSync(join(nm, "govuk-frontend/dist/govuk/govuk-frontend.min.js"), join(vendor, "govuk/govuk-frontend.min.js"));
+// Each script is copied with the source map it names (sourceMappingURL): the
+// production static storage rewrites that reference and fails without the file.
+for (const file of ["govuk-frontend.min.js", "govuk-frontend.min.js.map"]) {
+  cpSync(join(nm, "govuk-frontend/dist/govuk", file), join(vendor, "govuk", file));
+}
 cpSync(join(nm, "govuk-frontend/dist/govuk/assets"), join(vendor, "govuk/assets"), { recursive: true });
 mkdirSync(join(vendor, "leaflet"), { recursive: true });
-cpSync(join(nm, "leaflet/dist/leaflet.js"), join(vendor, "leaflet/leaflet.js"));
+for (const file of ["leaflet.js", "leaflet.js.map"]) {
+  cpSync(join(nm, "leaflet/dist", file), join(vendor, "leaflet", file));
+}
 cpSync(join(nm, "leaflet/dist/leaflet.css"), join(vendor, "leaflet/leaflet.css"));
 cpSync(join(nm, "leaflet/dist/images"), join(vendor, "leaflet/images"), { recursive: true });
 // GOV.UK's accessible-autocomplete (the register's council filter) and Swagger UI

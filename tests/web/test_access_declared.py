@@ -1,8 +1,8 @@
-"""Every page declares who may see it (sharedservices.web.access)."""
+"""Every page declares who may see it (sharedservices.base.access)."""
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from sharedservices.web.access import PUBLIC, SIGNED_IN, access_of
+from sharedservices.base.access import PUBLIC, SIGNED_IN, access_of
 
 # Django's admin and the API have their own permission machinery.
 OWN_MACHINERY = ("admin:", "api:")

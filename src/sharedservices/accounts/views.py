@@ -4,7 +4,7 @@
 from django.contrib.auth import views as auth_views
 
 from sharedservices.accounts.forms import SignInForm
-from sharedservices.web.access import PUBLIC
+from sharedservices.base.access import PUBLIC
 
 
 class SignInView(auth_views.LoginView):

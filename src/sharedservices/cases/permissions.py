@@ -5,14 +5,24 @@ officer (seed 003, 4.1.1 and 4.1.4). The lead council's drafters write the whole
 once it is shared, a partner council's drafters add their own council's baselines and
 criteria evidence; any user who can read the case may comment. A council's policy is
 kept by its lead officer or a corporate director. Reading is ``visible_to(user)``.
+
+A user acts for their council and every council it succeeded
+(``base.tenancy.acting_council_ids``): Cumberland's drafters write Carlisle's cases.
 """
 
 from __future__ import annotations
 
-from sharedservices.accounts.roles import Role
+from sharedservices.base.tenancy import (
+    DRAFTING_ROLES,
+    acting_council_ids,
+    acts_for_any,
+    has_drafting_role,
+    is_superuser,
+)
 
-DRAFTING_ROLES = frozenset({Role.OFFICER, Role.DIRECTOR, Role.LEAD_OFFICER})
-POLICY_ROLES = frozenset({Role.LEAD_OFFICER, Role.DIRECTOR})
+POLICY_ROLES = frozenset({"lead-officer", "director"})
+
+__all__ = ["DRAFTING_ROLES", "POLICY_ROLES"]
 
 
 def _has(user, roles) -> bool:
@@ -20,22 +30,24 @@ def _has(user, roles) -> bool:
 
 
 def can_create_case(user) -> bool:
-    return user.is_superuser or (user.council_id is not None and _has(user, DRAFTING_ROLES))
+    return is_superuser(user) or (
+        getattr(user, "council_id", None) is not None and has_drafting_role(user)
+    )
 
 
 def can_draft(user, case) -> bool:
     """Write the case itself: its details, five cases, options, risks and consultation."""
-    if getattr(user, "is_superuser", False):
+    if is_superuser(user):
         return True
-    return user.council_id == case.lead_council_id and _has(user, DRAFTING_ROLES)
+    return case.lead_council_id in acting_council_ids(user) and has_drafting_role(user)
 
 
-def is_partner_user(user, case) -> bool:
+def acts_for_sharing_partner(user, case) -> bool:
+    """The user acts for a partner council (not the lead) of a case shared with partners."""
     return (
         case.shared_with_partners
-        and user.council_id is not None
-        and user.council_id != case.lead_council_id
-        and case.partner_councils.filter(pk=user.council_id).exists()
+        and case.lead_council_id not in acting_council_ids(user)
+        and acts_for_any(user, case.partner_councils.values_list("pk", flat=True))
     )
 
 
@@ -44,7 +56,9 @@ def can_contribute_for(user, case, council) -> bool:
     if can_draft(user, case):
         return True
     return (
-        _has(user, DRAFTING_ROLES) and user.council_id == council.pk and is_partner_user(user, case)
+        has_drafting_role(user)
+        and council.pk in acting_council_ids(user)
+        and acts_for_sharing_partner(user, case)
     )
 
 
@@ -53,12 +67,12 @@ def contributing_councils(user, case) -> list:
 
 
 def can_comment(user, case) -> bool:
-    if getattr(user, "is_superuser", False):
+    if is_superuser(user):
         return True
-    return user.council_id == case.lead_council_id or is_partner_user(user, case)
+    return case.lead_council_id in acting_council_ids(user) or acts_for_sharing_partner(user, case)
 
 
 def can_manage_policy(user, council) -> bool:
-    if getattr(user, "is_superuser", False):
+    if is_superuser(user):
         return True
-    return user.council_id == council.pk and _has(user, POLICY_ROLES)
+    return council.pk in acting_council_ids(user) and _has(user, POLICY_ROLES)

@@ -4,11 +4,11 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 
+from sharedservices.base.access import public
 from sharedservices.councils.forms import CouncilFilterForm
 from sharedservices.councils.models import Council
 from sharedservices.councils.selectors import council_detail, council_list, current_council_names
 from sharedservices.registry.models import Arrangement
-from sharedservices.web.access import public
 
 
 @public

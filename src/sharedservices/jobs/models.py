@@ -2,7 +2,8 @@
 web request, queued on Celery and watched through its progress.
 
 A job belongs to the council of the user who asked for it, and only that
-council's users see it (``AnalysisJob.objects.visible_to(user)``).
+council's users (and those of a council that succeeded it) see it
+(``AnalysisJob.objects.visible_to(user)``).
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+
+from sharedservices.base.tenancy import CouncilOwnedQuerySet
 
 
 class JobKind(models.TextChoices):
@@ -24,14 +27,11 @@ class JobStatus(models.TextChoices):
     FAILED = "failed", "Failed"
 
 
-class AnalysisJobQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """The requesting council's users; platform administrators see all."""
-        if getattr(user, "is_superuser", False):
-            return self.all()
-        if not getattr(user, "is_authenticated", False) or user.council_id is None:
-            return self.none()
-        return self.filter(council_id=user.council_id)
+class AnalysisJobQuerySet(CouncilOwnedQuerySet):
+    """The requesting council's users (and its successors'); administrators see all."""
+
+    def owned_by(self, council_codes):
+        return self.filter(council_id__in=council_codes)
 
 
 class AnalysisJob(models.Model):

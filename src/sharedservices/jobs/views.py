@@ -7,11 +7,11 @@ import json
 from django.shortcuts import get_object_or_404, redirect, render
 
 from sharedservices.analysis.errors import InputError
+from sharedservices.base.access import signed_in
 from sharedservices.jobs import services
 from sharedservices.jobs.forms import FindPartnersForm
 from sharedservices.jobs.models import AnalysisJob, JobKind
 from sharedservices.jobs.presenters import coalitions_table
-from sharedservices.web.access import signed_in
 
 # Where a problem found by the analysis belongs on the form.
 FIELD_OF_PATH = {

@@ -7,6 +7,8 @@ from __future__ import annotations
 from django.db import models
 from django.urls import reverse
 
+from sharedservices.base.tenancy import CouncilOwnedQuerySet
+
 
 class OpportunityStage(models.TextChoices):
     IDEA = "idea", "Idea"
@@ -15,13 +17,9 @@ class OpportunityStage(models.TextChoices):
     CLOSED = "closed", "Closed"
 
 
-class OpportunityQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        if getattr(user, "is_superuser", False):
-            return self.all()
-        if not user.is_authenticated or user.council_id is None:
-            return self.none()
-        return self.filter(council_id=user.council_id)
+class OpportunityQuerySet(CouncilOwnedQuerySet):
+    def owned_by(self, council_codes):
+        return self.filter(council_id__in=council_codes)
 
 
 class Opportunity(models.Model):

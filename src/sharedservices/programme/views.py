@@ -1,7 +1,7 @@
 from django.shortcuts import get_object_or_404, render
 
+from sharedservices.base.access import signed_in
 from sharedservices.programme.models import Opportunity
-from sharedservices.web.access import signed_in
 
 
 @signed_in

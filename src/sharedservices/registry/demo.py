@@ -35,16 +35,10 @@ from sharedservices.registry.models import (
 )
 
 DEMO_SOURCE = "Demo data: illustrates the register, not a real record"
-SEED_000 = (
-    "Carlisle City Council, Executive report on shared services and the ACE programme"
-)
+SEED_000 = "Carlisle City Council, Executive report on shared services and the ACE programme"
 SEED_001 = "Lancaster City Council, Cabinet, 1 September 2009: Shared Services Programme"
-SEED_002 = (
-    "Wyre Forest District Council, Cabinet, 25 January 2007: Shared Services Strategy"
-)
-SEED_004 = (
-    "Nottinghamshire County Council, Shared Services Review Group, 21 February 2012"
-)
+SEED_002 = "Wyre Forest District Council, Cabinet, 25 January 2007: Shared Services Strategy"
+SEED_004 = "Nottinghamshire County Council, Shared Services Review Group, 21 February 2012"
 
 WYRE_FOREST, WORCESTERSHIRE = "E07000239", "E10000034"
 WORCESTERSHIRE_DISTRICTS = [

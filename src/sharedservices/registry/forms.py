@@ -13,6 +13,7 @@ from django.db.models import Q
 
 from sharedservices.councils.models import Council, CouncilKind, Nation
 from sharedservices.registry.importing import MAX_UPLOAD_BYTES
+from sharedservices.registry.links import WebAddressField
 from sharedservices.registry.models import (
     PUBLIC_STATUSES,
     ArrangementStatus,
@@ -54,11 +55,11 @@ class ArrangementFilterForm(forms.Form):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.is_bound and (typed := self.data.get("council")):
-            # "Lancaster" in the address selects Lancaster in the list.
-            if (code := council_code_for(typed)) and code != typed:
-                self.data = self.data.copy()
-                self.data["council"] = code
+        typed = self.data.get("council") if self.is_bound else None
+        # "Lancaster" in the address selects Lancaster in the list.
+        if typed and (code := council_code_for(typed)) and code != typed:
+            self.data = self.data.copy()
+            self.data["council"] = code
         self.fields["service_area"].choices = ANY + [
             (a.slug, a.name) for a in ServiceArea.objects.order_by("name")
         ]
@@ -207,7 +208,7 @@ class ArrangementForm(forms.Form):
         initial=SavingsBasis.ESTIMATED,
         widget=forms.RadioSelect,
     )
-    source_url = forms.URLField(
+    source_url = WebAddressField(
         label="Source (optional)",
         required=False,
         max_length=500,

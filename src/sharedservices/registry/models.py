@@ -17,6 +17,8 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 
+from sharedservices.base.tenancy import CouncilOwnedQuerySet, OwnedThroughQuerySet
+
 
 class ArrangementStatus(models.TextChoices):
     EXPLORING = "exploring", "Exploring"
@@ -104,46 +106,19 @@ class Organisation(models.Model):
         return self.name
 
 
-def _acting_council_ids(user):
-    """The councils a user acts for: their own and any it succeeded."""
-    from sharedservices.councils.models import Council
+class ArrangementQuerySet(CouncilOwnedQuerySet):
+    """Live and ended arrangements are public; every arrangement is its partner
+    councils' (and their successors') to read and, for drafting roles, to change."""
 
-    return Council.objects.filter(
-        models.Q(pk=user.council_id) | models.Q(successors=user.council_id)
-    ).values("pk")
-
-
-class ArrangementQuerySet(models.QuerySet):
     def public(self):
         return self.filter(status__in=PUBLIC_STATUSES)
 
-    def _of_users_council(self, user):
-        return models.Q(
-            pk__in=ArrangementPartner.objects.filter(
-                council_id__in=_acting_council_ids(user)
-            ).values("arrangement_id")
+    def owned_by(self, council_codes):
+        return self.filter(
+            pk__in=ArrangementPartner.objects.filter(council_id__in=council_codes).values(
+                "arrangement_id"
+            )
         )
-
-    def visible_to(self, user):
-        """Public arrangements, plus every one the user's council (or a council
-        it succeeded) is a partner in."""
-        if getattr(user, "is_superuser", False):
-            return self.all()
-        council_id = getattr(user, "council_id", None) if user.is_authenticated else None
-        if council_id is None:
-            return self.public()
-        return self.filter(models.Q(status__in=PUBLIC_STATUSES) | self._of_users_council(user))
-
-    def editable_by(self, user):
-        """Arrangements the user may change: those of their council (or a council it
-        succeeded), if their role lets them record arrangements."""
-        from sharedservices.registry.permissions import can_record_arrangements
-
-        if getattr(user, "is_superuser", False):
-            return self.all()
-        if not can_record_arrangements(user):
-            return self.none()
-        return self.filter(self._of_users_council(user))
 
     def of_council(self, council):
         return self.filter(
@@ -198,6 +173,10 @@ class Arrangement(models.Model):
         return self.status in PUBLIC_STATUSES
 
 
+class ArrangementPartnerQuerySet(OwnedThroughQuerySet):
+    owner_path = "arrangement"
+
+
 class ArrangementPartner(models.Model):
     """A party to an arrangement: a council or an organisation, with its role."""
 
@@ -217,6 +196,8 @@ class ArrangementPartner(models.Model):
         blank=True,
     )
     role = models.CharField(max_length=20, choices=PartnerRole.choices, default=PartnerRole.PARTNER)
+
+    objects = ArrangementPartnerQuerySet.as_manager()
 
     class Meta:
         ordering = ["arrangement", "role", "council__name", "organisation__name"]

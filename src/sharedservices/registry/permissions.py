@@ -7,14 +7,10 @@ read it. Which arrangements a user may change is ``Arrangement.objects.editable_
 
 from __future__ import annotations
 
-from sharedservices.accounts.roles import Role
-
-RECORDING_ROLES = frozenset({Role.OFFICER, Role.DIRECTOR, Role.LEAD_OFFICER})
+from sharedservices.base.tenancy import has_drafting_role, is_superuser
 
 
 def can_record_arrangements(user) -> bool:
-    if not getattr(user, "is_authenticated", False):
-        return False
-    if user.is_superuser:
+    if is_superuser(user):
         return True
-    return user.council_id is not None and bool(RECORDING_ROLES & user.roles)
+    return getattr(user, "council_id", None) is not None and has_drafting_role(user)

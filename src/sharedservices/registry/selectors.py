@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q, QuerySet
 
+from sharedservices.base.tenancy import acts_for_any, council_and_predecessors, is_superuser
 from sharedservices.councils.models import Council
 from sharedservices.registry.models import Arrangement, ArrangementPartner, ServiceArea
 
@@ -31,12 +32,6 @@ def _with_partner(condition: Q) -> Q:
             "arrangement_id"
         )
     )
-
-
-def council_and_predecessors(code: str) -> list[str]:
-    """A council's code with those of the councils it succeeded: Cumberland's
-    register includes what Carlisle, Allerdale and Copeland shared."""
-    return [code, *Council.objects.filter(successors=code).values_list("pk", flat=True)]
 
 
 def council_code_for(text: str) -> str | None:
@@ -133,8 +128,8 @@ def arrangement_detail(*, user, pk: int) -> Arrangement:
 
 
 def is_partner_user(user, arrangement: Arrangement) -> bool:
-    """Whether the user works for a partner council (or a successor of one)."""
-    if not getattr(user, "is_authenticated", False) or user.council_id is None:
-        return bool(getattr(user, "is_superuser", False))
-    codes = set(council_and_predecessors(user.council_id))
-    return any(p.council_id in codes for p in arrangement.partners.all())
+    """Whether the user acts for a partner council (their own or one it succeeded);
+    platform administrators count as partners everywhere."""
+    if is_superuser(user):
+        return True
+    return acts_for_any(user, (p.council_id for p in arrangement.partners.all()))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sharedservices.base.tenancy import acting_council_ids
 from sharedservices.cases.models import BusinessCase
 from sharedservices.programme.models import Opportunity
 from sharedservices.registry.models import Arrangement
@@ -17,12 +18,11 @@ class CouncilCounts:
 
 
 def council_counts(*, user) -> CouncilCounts:
-    """Real counts for the user's council: arrangements it is a partner in,
+    """Real counts for the user's council (and those it succeeded): arrangements it is a partner in,
     its opportunities, and the business cases it can see (its own and those
     shared with it)."""
-    council = user.council
     return CouncilCounts(
-        arrangements=Arrangement.objects.of_council(council).count(),
+        arrangements=Arrangement.objects.owned_by(acting_council_ids(user)).count(),
         opportunities=Opportunity.objects.visible_to(user).count(),
         business_cases=BusinessCase.objects.visible_to(user).count(),
     )

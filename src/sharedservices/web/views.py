@@ -1,6 +1,6 @@
 from django.shortcuts import redirect, render
 
-from sharedservices.web.access import public, signed_in
+from sharedservices.base.access import public, signed_in
 from sharedservices.web.selectors import council_counts
 
 

@@ -12,6 +12,8 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from sharedservices.base.tenancy import CouncilOwnedQuerySet, OwnedThroughQuerySet
+
 
 class CaseStage(models.TextChoices):
     SOC = "soc", "Strategic outline case"
@@ -39,17 +41,30 @@ class Revisioned(models.Model):
         abstract = True
 
 
-class BusinessCaseQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """The lead council's users always; partner councils' users once shared."""
-        if getattr(user, "is_superuser", False):
-            return self.all()
-        if not user.is_authenticated or user.council_id is None:
-            return self.none()
+class BusinessCaseQuerySet(CouncilOwnedQuerySet):
+    """The lead council's users always; partner councils' users once shared. Only the
+    lead council writes the case itself (partners add their own evidence and baselines:
+    ``cases/permissions.py``)."""
+
+    def owned_by(self, council_codes):
         return self.filter(
-            models.Q(lead_council_id=user.council_id)
-            | models.Q(shared_with_partners=True, partner_councils=user.council_id)
-        ).distinct()
+            models.Q(lead_council_id__in=council_codes)
+            | models.Q(
+                shared_with_partners=True,
+                pk__in=BusinessCase.partner_councils.through.objects.filter(
+                    council_id__in=council_codes
+                ).values("businesscase_id"),
+            )
+        )
+
+    def written_by(self, council_codes):
+        return self.filter(lead_council_id__in=council_codes)
+
+
+class CaseOwnedQuerySet(OwnedThroughQuerySet):
+    """Records that belong to one business case: its councils, through the case."""
+
+    owner_path = "case"
 
 
 class BusinessCase(Revisioned):
@@ -196,6 +211,8 @@ class CaseComment(models.Model):
     part = models.CharField(max_length=20, choices=SectionPart.choices, blank=True)
     text = models.TextField()
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = CaseOwnedQuerySet.as_manager()
 
     class Meta:
         ordering = ["case", "created_at", "pk"]

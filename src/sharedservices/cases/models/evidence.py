@@ -7,7 +7,12 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from sharedservices.cases.models.case import BusinessCase, Revisioned, SectionPart
+from sharedservices.cases.models.case import (
+    BusinessCase,
+    CaseOwnedQuerySet,
+    Revisioned,
+    SectionPart,
+)
 
 
 class EvidenceStatus(models.TextChoices):
@@ -31,6 +36,8 @@ class CriterionEvidence(Revisioned):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CaseOwnedQuerySet.as_manager()
 
     class Meta:
         ordering = ["case", "council", "criterion"]
@@ -62,6 +69,8 @@ class Baseline(Revisioned):
     unit = models.CharField(max_length=40, help_text="e.g. £ a year, days, %")
     as_at = models.DateField()
     source = models.CharField(max_length=300)
+
+    objects = CaseOwnedQuerySet.as_manager()
 
     class Meta:
         ordering = ["case", "council", "kind", "measure"]

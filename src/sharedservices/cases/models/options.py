@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+from sharedservices.base.tenancy import OwnedThroughQuerySet
 from sharedservices.cases.models.case import BusinessCase, Revisioned
 
 
@@ -75,6 +76,10 @@ class Option(Revisioned):
         return None
 
 
+class OptionLineQuerySet(OwnedThroughQuerySet):
+    owner_path = "option__case"
+
+
 class OptionLine(Revisioned):
     option = models.ForeignKey(Option, on_delete=models.CASCADE, related_name="lines")
     order = models.PositiveIntegerField(default=0)
@@ -110,6 +115,8 @@ class OptionLine(Revisioned):
         validators=[MinValueValidator(0), MaxValueValidator(10)],
     )
     notes = models.TextField(blank=True)
+
+    objects = OptionLineQuerySet.as_manager()
 
     class Meta:
         ordering = ["option", "kind", "order", "pk"]

@@ -15,6 +15,20 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from sharedservices.base.tenancy import CouncilOwnedQuerySet
+
+
+class PolicyQuerySet(CouncilOwnedQuerySet):
+    """A council's policy is a public document; its council keeps it."""
+
+    editing_roles = frozenset({"lead-officer", "director"})
+
+    def owned_by(self, council_codes):
+        return self.filter(council_id__in=council_codes)
+
+    def public(self):
+        return self.all()
+
 
 class Policy(models.Model):
     council = models.OneToOneField(
@@ -26,6 +40,8 @@ class Policy(models.Model):
     )
     is_demo = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = PolicyQuerySet.as_manager()
 
     class Meta:
         verbose_name_plural = "policies"

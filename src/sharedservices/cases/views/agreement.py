@@ -8,12 +8,12 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from sharedservices.base.access import signed_in
 from sharedservices.cases import services
 from sharedservices.cases.agreement import option_line_values
 from sharedservices.cases.forms import SharingAgreementForm
 from sharedservices.cases.models import ShareBasis, SharingAgreement
 from sharedservices.cases.views.common import case_context, get_case, require_draft
-from sharedservices.web.access import signed_in
 
 
 def _chosen_option(request, case, agreement):

@@ -5,12 +5,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from sharedservices.base.access import signed_in
 from sharedservices.cases import permissions, services
 from sharedservices.cases.forms import CaseForm, CommentForm
 from sharedservices.cases.models import BusinessCase
 from sharedservices.cases.readiness import case_readiness
 from sharedservices.cases.views.common import case_context, edit_page, get_case, require_draft
-from sharedservices.web.access import signed_in
 
 
 @signed_in

@@ -5,12 +5,12 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
+from sharedservices.base.access import signed_in
 from sharedservices.cases import permissions, services
 from sharedservices.cases.forms import BaselineForm, EvidenceForm
 from sharedservices.cases.models import Baseline, Criterion, CriterionEvidence
 from sharedservices.cases.readiness import case_readiness
 from sharedservices.cases.views.common import case_context, edit_page, get_case
-from sharedservices.web.access import signed_in
 
 
 @signed_in

@@ -5,11 +5,11 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
+from sharedservices.base.access import signed_in
 from sharedservices.cases import charts, services
 from sharedservices.cases.forms import LineForm, OptionForm, PreferredOptionForm
 from sharedservices.cases.models import Option, OptionLine
 from sharedservices.cases.views.common import case_context, edit_page, get_case, require_draft
-from sharedservices.web.access import signed_in
 
 
 def _options_url(case):

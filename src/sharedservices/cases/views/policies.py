@@ -4,12 +4,12 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 
+from sharedservices.base.access import signed_in
 from sharedservices.cases import permissions, services
 from sharedservices.cases.forms import PolicyAdoptForm, PolicyVersionForm
 from sharedservices.cases.models import Policy
 from sharedservices.cases.policy_templates import TEMPLATES
 from sharedservices.councils.models import Council
-from sharedservices.web.access import signed_in
 
 
 @signed_in

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
+from sharedservices.base.access import signed_in
 from sharedservices.cases import services
 from sharedservices.cases.forms import (
     ConsultationForm,
@@ -13,7 +14,6 @@ from sharedservices.cases.forms import (
 )
 from sharedservices.cases.models import ConsultationEntry, Risk
 from sharedservices.cases.views.common import case_context, edit_page, get_case, require_draft
-from sharedservices.web.access import signed_in
 
 RECORDS = {
     "risk": (Risk, RiskForm, "risks", "risk"),

@@ -3,12 +3,12 @@ from __future__ import annotations
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
+from sharedservices.base.access import signed_in
 from sharedservices.cases import services
 from sharedservices.cases.forms import SectionForm
 from sharedservices.cases.guidance import SECTION_GUIDANCE
 from sharedservices.cases.models import CaseSection, SectionPart
 from sharedservices.cases.views.common import case_context, edit_page, get_case, require_draft
-from sharedservices.web.access import signed_in
 
 
 @signed_in

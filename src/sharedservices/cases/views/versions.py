@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from django.shortcuts import get_object_or_404, render
 
+from sharedservices.base.access import signed_in
 from sharedservices.cases.models import CaseVersion
 from sharedservices.cases.versions import compare_snapshots
 from sharedservices.cases.views.common import case_context, get_case
-from sharedservices.web.access import signed_in
 
 
 @signed_in

@@ -5,9 +5,9 @@ from __future__ import annotations
 from django import forms
 from django.shortcuts import render
 
+from sharedservices.base.access import public
 from sharedservices.registry.models import ServiceArea
 from sharedservices.registry.statistics import SAVINGS_BANDS, map_data, national_picture
-from sharedservices.web.access import public
 
 
 class MapForm(forms.Form):

@@ -8,6 +8,8 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 
+from sharedservices.base.access import public, signed_in
+from sharedservices.base.tenancy import acting_council_ids
 from sharedservices.registry.forms import ArrangementFilterForm, ArrangementForm, ImportForm
 from sharedservices.registry.importing import detect_format, import_arrangements
 from sharedservices.registry.models import Arrangement
@@ -15,7 +17,6 @@ from sharedservices.registry.permissions import can_record_arrangements
 from sharedservices.registry.selectors import (
     arrangement_detail,
     arrangement_list,
-    council_and_predecessors,
     is_partner_user,
 )
 from sharedservices.registry.services import (
@@ -24,7 +25,6 @@ from sharedservices.registry.services import (
     arrangement_input_from,
     arrangement_update,
 )
-from sharedservices.web.access import public, signed_in
 
 PAGE_SIZE = 50
 
@@ -131,11 +131,7 @@ def import_file(request):
         if form.is_valid():
             upload = form.cleaned_data["file"]
             content = upload.read()
-            acting = (
-                None
-                if request.user.is_superuser
-                else set(council_and_predecessors(request.user.council_id))
-            )
+            acting = None if request.user.is_superuser else set(acting_council_ids(request.user))
             result = import_arrangements(
                 content,
                 fmt=detect_format(upload.name, content),
