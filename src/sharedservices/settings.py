@@ -159,6 +159,9 @@ USE_I18N = True
 USE_TZ = True
 USE_THOUSAND_SEPARATOR = False
 
+# Where people write about the service itself (the help page and accessibility statement).
+SERVICE_CONTACT_EMAIL = os.environ.get("SERVICE_CONTACT_EMAIL", "shared-services-hub@example.org")
+
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [SRC_DIR / "static"]

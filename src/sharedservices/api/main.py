@@ -9,6 +9,7 @@ from ninja.security import django_auth
 
 from sharedservices.api.analysis import router as analysis_router
 from sharedservices.api.councils import router as councils_router
+from sharedservices.api.docs import LocalSwagger
 
 api = NinjaAPI(
     title="Shared Services Hub API",
@@ -21,6 +22,7 @@ api = NinjaAPI(
     urls_namespace="api",
     openapi_url="/openapi.json",
     docs_url="/docs",
+    docs=LocalSwagger(),
     auth=django_auth,
 )
 api.add_router("/councils", councils_router)

@@ -311,8 +311,8 @@ class ArrangementForm(forms.Form):
 
 class ImportForm(forms.Form):
     file = forms.FileField(
-        label="File of arrangements (CSV or JSON, up to 5 MB)",
-        error_messages={"required": "Choose a CSV or JSON file to import"},
+        label="File of arrangements (Excel, CSV or JSON, up to 5 MB)",
+        error_messages={"required": "Choose an Excel, CSV or JSON file to import"},
     )
     dry_run = forms.BooleanField(
         label="Only check the file; do not import anything", required=False
@@ -320,7 +320,10 @@ class ImportForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["file"].widget.attrs["accept"] = ".csv,.json,text/csv,application/json"
+        self.fields["file"].widget.attrs["accept"] = (
+            ".xlsx,.csv,.json,text/csv,application/json,"
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = Layout("file", "dry_run", Button("upload", "Upload and check"))
@@ -329,6 +332,6 @@ class ImportForm(forms.Form):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_UPLOAD_BYTES:
             raise forms.ValidationError("The file must be smaller than 5 MB")
-        if not upload.name.lower().endswith((".csv", ".json")):
-            raise forms.ValidationError("The file must be a CSV or JSON file")
+        if not upload.name.lower().endswith((".xlsx", ".csv", ".json")):
+            raise forms.ValidationError("The file must be an Excel (.xlsx), CSV or JSON file")
         return upload

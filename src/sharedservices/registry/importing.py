@@ -1,4 +1,4 @@
-"""Import arrangements from CSV or JSON: check, then build, then save, all or nothing.
+"""Import arrangements from CSV, JSON or Excel: check, build, save, all or nothing.
 
 The format is in ``docs/register.md``. Every bad row is reported with its line
 number (CSV: the physical line the record starts on, the header being line 1;
@@ -136,6 +136,12 @@ def _read_json(text: str) -> tuple[list[str] | None, list[tuple[int, dict]]]:
 
 
 def read_rows(content: bytes | str, *, fmt: str) -> tuple[list[str] | None, list[tuple[int, dict]]]:
+    if fmt == "xlsx":
+        from sharedservices.registry.spreadsheets import read_xlsx
+
+        if isinstance(content, str):
+            raise ImportFileError("An Excel file must be read as bytes")
+        return read_xlsx(content)
     if isinstance(content, bytes):
         try:
             content = content.decode("utf-8-sig")
@@ -147,6 +153,8 @@ def read_rows(content: bytes | str, *, fmt: str) -> tuple[list[str] | None, list
 
 
 def detect_format(name: str, content: bytes | str) -> str:
+    if name.lower().endswith(".xlsx") or content[:4] in (b"PK\x03\x04",):
+        return "xlsx"
     if name.lower().endswith(".json"):
         return "json"
     if name.lower().endswith(".csv"):
