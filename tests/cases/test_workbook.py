@@ -27,7 +27,6 @@ def _option(case, user, name, lines, **bias):
 
 @pytest.fixture
 def appraised(case, lancaster_officer):
-    add_option(case, lancaster_officer, "Do nothing", [])
     add_option(case, lancaster_officer, "Shared service", SHARED_LINES)
     _option(
         case,

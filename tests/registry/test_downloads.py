@@ -104,7 +104,9 @@ def _upload(client, name, content, dry_run=False):
 def _workbook(rows) -> bytes:
     book = Workbook()
     sheet = book.active
-    sheet.append(["name", "councils", "status", "annual_savings_gbp", "start_year"])
+    sheet.append(
+        ["name", "councils", "status", "annual_savings_gbp", "start_year", "delivery_model"]
+    )
     for row in rows:
         sheet.append(row)
     out = io.BytesIO()
@@ -114,9 +116,11 @@ def _workbook(rows) -> bytes:
 
 def test_the_import_page_takes_an_excel_file(client, make_user):
     client.force_login(make_user(LANCASTER, Role.OFFICER))
-    content = _workbook([["Shared legal", f"{LANCASTER};{PRESTON}", "live", 25000, 2019]])
+    content = _workbook(
+        [["Shared legal", f"{LANCASTER};{PRESTON}", "live", 25000, 2019, "lead-authority"]]
+    )
     response = _upload(client, "legal.xlsx", content)
-    assert response.status_code == 302
+    assert response.status_code == 302, response.content.decode()[-3000:]
     legal = Arrangement.objects.get(name="Shared legal")
     assert legal.annual_savings_gbp == 25000 and legal.start_year == 2019
 
@@ -125,8 +129,8 @@ def test_an_excel_import_is_all_or_nothing_with_rows_named(client, make_user):
     client.force_login(make_user(LANCASTER, Role.OFFICER))
     content = _workbook(
         [
-            ["Good row", LANCASTER, "live", 1000, 2019],
-            ["Bad row", "E99999999", "live", "lots", 19],
+            ["Good row", LANCASTER, "live", 1000, 2019, "lead-authority"],
+            ["Bad row", "E99999999", "live", "lots", 19, "lead-authority"],
         ]
     )
     page = _upload(client, "two.xlsx", content).content.decode()

@@ -9,6 +9,7 @@ Excel twin), lists inside a cell are separated by ``;`` as in CSV.
 from __future__ import annotations
 
 import io
+import zipfile
 from collections.abc import Iterable
 
 from openpyxl import Workbook, load_workbook
@@ -29,7 +30,7 @@ COLUMN_GUIDE = (
         "delivery_model",
         "lead-authority, joint-committee, company, private-sector, joint-procurement,"
         " joint-post or informal",
-        "",
+        "Required unless exploring or not pursued",
     ),
     ("status", "exploring, business-case, live, ended or not-pursued", "Required"),
     ("status_reason", "Why it ended or was not pursued", "Required for those"),
@@ -113,7 +114,7 @@ def read_xlsx(content: bytes) -> tuple[list[str], list[tuple[int, dict]]]:
     its spreadsheet row number, as a person sees it in Excel."""
     try:
         book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except (InvalidFileException, KeyError, OSError, ValueError) as e:
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as e:
         raise ImportFileError(f"Not a readable Excel (.xlsx) file: {e}") from None
     sheet = book[SHEET] if SHEET in book.sheetnames else book.worksheets[0]
     rows_iter = sheet.iter_rows(values_only=True)

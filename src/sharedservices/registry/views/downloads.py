@@ -27,7 +27,8 @@ def _filtered(request):
     """The register page's own filters, from the same query string."""
     form = ArrangementFilterForm(request.GET or None, user=request.user)
     filters = form.filters() if request.GET else None
-    return arrangement_list(user=request.user, filters=filters)
+    # export_queryset prefetches what the export needs, not what the list shows.
+    return arrangement_list(user=request.user, filters=filters).prefetch_related(None)
 
 
 def _attachment(content, content_type: str, filename: str) -> HttpResponse:
