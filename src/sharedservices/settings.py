@@ -172,6 +172,14 @@ STORAGES = {
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"
+# Number, URL and date inputs get the GOV.UK input style too (crispy-forms-gds
+# styles only text, e-mail and password inputs by default).
+CRISPY_CLASS_CONVERTERS = {
+    "numberinput": "govuk-input",
+    "urlinput": "govuk-input",
+    "dateinput": "govuk-input",
+    "timeinput": "govuk-input",
+}
 
 # Uploads: imports of arrangements are the largest thing a user sends.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -42,7 +42,7 @@ def test_the_public_reads_the_register_map_and_picture(page, live_site, assert_a
     page.goto(live_site + "/stats/")
     assert page.locator("h1").inner_text() == "The national picture of shared services"
     page.locator(".app-chart svg").first.wait_for()
-    assert page.locator(".app-chart svg").count() == 4
+    assert page.locator(".app-chart svg").count() == 6
     assert_accessible(page)
 
 

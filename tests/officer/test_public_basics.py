@@ -3,6 +3,8 @@ GOV.UK 404 and 500 pages with DEBUG off; the API docs served from here."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.test import override_settings
 
@@ -60,3 +62,23 @@ def test_the_api_docs_load_swagger_from_this_service_with_a_language(client):
     assert "/static/vendor/swagger-ui/swagger-ui-bundle.js" in page
     assert "cdn" not in page.lower() and "https://" not in page
     assert '"url": "/api/v1/openapi.json"' in page
+
+
+def test_signing_out_says_so(client, make_user):
+    client.force_login(make_user("E07000121"))
+    response = client.post("/accounts/sign-out/", follow=True)
+    assert "You have signed out" in response.content.decode()
+    assert not response.wsgi_request.user.is_authenticated
+
+
+def test_the_navigation_marks_the_current_section_only(client):
+    page = client.get("/register/").content.decode()
+    current = re.findall(r'aria-current="true">\s*<strong[^>]*>([^<]+)</strong>', page)
+    assert current == ["Register"]
+    page = client.get("/help/").content.decode()
+    assert 'aria-current="true"' not in page, "the footer's pages are no section"
+
+
+def test_the_beta_banner_sits_inside_a_landmark(client):
+    page = client.get("/").content.decode()
+    assert '<section class="govuk-phase-banner" aria-label="Service phase">' in page

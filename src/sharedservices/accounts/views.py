@@ -1,6 +1,7 @@
 """Sign in and sign out. Lock-out after repeated failures is django-axes' job
 (settings.AXES_*); this view only renders the GOV.UK form."""
 
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
 
 from sharedservices.accounts.forms import SignInForm
@@ -16,3 +17,12 @@ class SignInView(auth_views.LoginView):
 
 class SignOutView(auth_views.LogoutView):
     access = PUBLIC
+
+    def post(self, request, *args, **kwargs):
+        """Sign out, and say so on the page that follows (the session is gone, so
+        the message travels in the messages cookie)."""
+        was_signed_in = request.user.is_authenticated
+        response = super().post(request, *args, **kwargs)
+        if was_signed_in:
+            messages.success(request, "You have signed out")
+        return response

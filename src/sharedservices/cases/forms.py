@@ -13,6 +13,7 @@ from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Fieldset, Fixed, Layout, Size
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import Q
 from django.utils.html import conditional_escape
 
@@ -81,6 +82,19 @@ class CouncilListField(forms.CharField):
         return councils
 
 
+def _whole_number_range(field, low: int, high: int, what: str) -> None:
+    message = f"{what} must be between {low:,} and {high:,}"
+    field.min_value, field.max_value = low, high
+    field.validators = [
+        *field.validators,
+        MinValueValidator(low, message=message),
+        MaxValueValidator(high, message=message),
+    ]
+    field.widget.attrs.update({"min": low, "max": high})
+    field.error_messages["invalid"] = f"{what} must be a whole number, like {low}"
+    field.error_messages["required"] = f"Enter {what[0].lower()}{what[1:]}"
+
+
 class CaseForm(RevisionMixin, forms.ModelForm):
     partners = CouncilListField(
         label="Partner councils",
@@ -119,7 +133,9 @@ class CaseForm(RevisionMixin, forms.ModelForm):
         help_texts = {
             "price_base_year": "Every amount is entered in this year's prices (real terms).",
             "horizon_years": "From 1 to 60 years; 10 is usual for a shared service.",
-            "monte_carlo_iterations": "0 to skip the risk simulation; 10,000 is usually enough.",
+            "monte_carlo_iterations": (
+                "From 0 (no risk simulation) to 200,000; 10,000 is usually enough."
+            ),
         }
         widgets = {
             "service_areas": forms.CheckboxSelectMultiple,
@@ -144,12 +160,14 @@ class CaseForm(RevisionMixin, forms.ModelForm):
         self.fields["arrangement"].empty_label = "None"
         self.fields["opportunity"].empty_label = "None"
         self.fields["opportunity"].queryset = Opportunity.objects.visible_to(user)
-        for name in ("start_year", "price_base_year"):
-            self.fields[name].min_value = 1990
-            self.fields[name].max_value = 2100
-        self.fields["horizon_years"].min_value = 1
-        self.fields["horizon_years"].max_value = 60
-        self.fields["monte_carlo_iterations"].max_value = 200_000
+        # The server checks the same ranges the hints promise (setting min_value
+        # after a field is built adds no validator, so the ranges are added here).
+        _whole_number_range(self.fields["start_year"], 1990, 2100, "The first year")
+        _whole_number_range(self.fields["price_base_year"], 1990, 2100, "The price base year")
+        _whole_number_range(self.fields["horizon_years"], 1, 60, "Years appraised")
+        _whole_number_range(
+            self.fields["monte_carlo_iterations"], 0, 200_000, "Monte Carlo iterations"
+        )
         if self.instance.pk:
             self.fields["partners"].initial = ", ".join(c.name for c in self.instance.councils[1:])
             self.fields["revision"].initial = self.instance.revision
