@@ -56,6 +56,7 @@ def test_every_path_in_the_readme_exists_with_its_methods():
     operations = {_shape(p): {m.upper() for m in ops} for p, ops in schema["paths"].items()}
     problems = []
     for path, methods in named_paths():
+        path = path.split("[")[0].split("?")[0]  # "[?weight_set=ID]": an optional query
         concrete = _concrete(path)
         if path.startswith("/api/v1/") and path.rstrip("/") not in ("/api/v1", "/api/v1/docs"):
             if path == "/api/v1/openapi.json":
@@ -69,5 +70,8 @@ def test_every_path_in_the_readme_exists_with_its_methods():
         try:
             resolve(concrete.split("?")[0])
         except Resolver404:
-            problems.append(f"{path}: no such page")
-    assert problems == []
+            # "`POST /api/v1/appraise`, `/coalitions` and `/share`": an API path
+            # written relative to /api/v1 in the same sentence.
+            if _shape("/api/v1" + path) not in operations:
+                problems.append(f"{path}: no such page")
+    assert problems == [], problems
