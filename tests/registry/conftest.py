@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from sharedservices.catalogue.models import ServiceArea
 from sharedservices.councils.models import Council
-from sharedservices.registry.models import ServiceArea
 from sharedservices.registry.services import ArrangementInput, arrangement_create
 
 LANCASTER, PRESTON, WYRE_FOREST = "E07000121", "E07000123", "E07000239"

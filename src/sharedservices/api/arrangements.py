@@ -8,14 +8,13 @@ from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.security import django_auth
 
+from sharedservices.catalogue.models import ServiceArea, ServiceCategory
 from sharedservices.councils.models import Council, Nation
 from sharedservices.registry.models import (
     Arrangement,
     ArrangementStatus,
     DeliveryModel,
     SavingsBasis,
-    ServiceArea,
-    ServiceCategory,
 )
 from sharedservices.registry.permissions import can_record_arrangements
 from sharedservices.registry.selectors import (

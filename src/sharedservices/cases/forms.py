@@ -30,14 +30,10 @@ from sharedservices.cases.models import (
 from sharedservices.cases.models.agreement import ShareBasis
 from sharedservices.cases.models.options import CostCategory, Distribution
 from sharedservices.cases.policy_templates import TEMPLATES
+from sharedservices.catalogue.models import ServiceArea
 from sharedservices.councils.models import Council
 from sharedservices.programme.models import Opportunity
-from sharedservices.registry.models import (
-    Arrangement,
-    DeliveryModel,
-    Organisation,
-    ServiceArea,
-)
+from sharedservices.registry.models import Arrangement, DeliveryModel, Organisation
 
 SCORES = [(i, str(i)) for i in range(1, 6)]
 

@@ -5,10 +5,10 @@ from django.http import Http404
 from django.shortcuts import render
 
 from sharedservices.base.access import public
+from sharedservices.base.panels import council_panels
 from sharedservices.councils.forms import CouncilFilterForm
 from sharedservices.councils.models import Council
 from sharedservices.councils.selectors import council_detail, council_list, current_council_names
-from sharedservices.registry.models import Arrangement
 
 
 @public
@@ -38,7 +38,8 @@ def detail(request, code):
         council = council_detail(code.upper())
     except Council.DoesNotExist:
         raise Http404("No council with that code") from None
-    arrangements = Arrangement.objects.visible_to(request.user).of_council(council)
     return render(
-        request, "councils/detail.html", {"council": council, "arrangements": arrangements}
+        request,
+        "councils/detail.html",
+        {"council": council, "panels": council_panels(request, council)},
     )

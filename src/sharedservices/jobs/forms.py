@@ -14,9 +14,9 @@ from crispy_forms_gds.layout import (
 from django import forms
 from django.db.models import Q
 
+from sharedservices.catalogue.models import ServiceArea
 from sharedservices.councils.models import Council, Nation
 from sharedservices.jobs import partners, selectors
-from sharedservices.registry.models import ServiceArea
 
 AREA_COUNTY = "county"
 AREA_NATION = "nation"

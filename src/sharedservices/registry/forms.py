@@ -11,6 +11,7 @@ from crispy_forms_gds.layout import Button, Field, Layout, Size
 from django import forms
 from django.db.models import Q
 
+from sharedservices.catalogue.models import ServiceArea, ServiceCategory
 from sharedservices.councils.models import Council, CouncilKind, Nation
 from sharedservices.registry.importing import MAX_UPLOAD_BYTES
 from sharedservices.registry.models import (
@@ -18,8 +19,6 @@ from sharedservices.registry.models import (
     ArrangementStatus,
     DeliveryModel,
     SavingsBasis,
-    ServiceArea,
-    ServiceCategory,
 )
 from sharedservices.registry.selectors import ArrangementFilters
 from sharedservices.registry.services import ArrangementInput, arrangement_check

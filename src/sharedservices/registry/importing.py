@@ -23,6 +23,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from sharedservices.catalogue.models import ServiceArea
 from sharedservices.councils.models import Council
 from sharedservices.registry.models import (
     Arrangement,
@@ -33,7 +34,6 @@ from sharedservices.registry.models import (
     Organisation,
     PartnerRole,
     SavingsBasis,
-    ServiceArea,
 )
 from sharedservices.registry.services import (
     ArrangementInput,

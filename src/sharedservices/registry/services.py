@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
+from sharedservices.catalogue.models import ServiceArea
 from sharedservices.councils.models import Council
 from sharedservices.registry.models import (
     STATUSES_NEEDING_REASON,
@@ -28,7 +29,6 @@ from sharedservices.registry.models import (
     Organisation,
     PartnerRole,
     SavingsBasis,
-    ServiceArea,
 )
 
 EARLIEST_YEAR = 1970
