@@ -14,6 +14,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Fieldset, Fixed, Layout, Size
 from django import forms
 from django.db.models import Q
+from django.utils.html import conditional_escape
 
 from sharedservices.cases.guidance import SUGGESTED_RISKS
 from sharedservices.cases.models import (
@@ -635,7 +636,9 @@ class SharingAgreementForm(RevisionMixin):
             name = f"basis_{i}"
             self.line_fields[line.name] = name
             self.fields[name] = forms.ChoiceField(
-                label=f"{line.name} ({line.get_kind_display().lower()})",
+                # crispy-forms-gds renders labels with |safe: a label built from
+                # what someone typed must be escaped here.
+                label=conditional_escape(f"{line.name} ({line.get_kind_display().lower()})"),
                 choices=ShareBasis.choices,
                 initial=saved.get(line.name, ShareBasis.EQUAL),
             )
@@ -644,7 +647,7 @@ class SharingAgreementForm(RevisionMixin):
             name = f"pct_{council.code}"
             self.pct_fields[council.code] = name
             self.fields[name] = forms.DecimalField(
-                label=f"{council.name} (%)",
+                label=conditional_escape(f"{council.name} (%)"),
                 required=False,
                 min_value=0,
                 max_value=100,

@@ -13,6 +13,7 @@ from crispy_forms_gds.layout import (
 )
 from django import forms
 from django.db.models import Q
+from django.utils.html import conditional_escape
 
 from sharedservices.catalogue.models import ServiceArea
 from sharedservices.councils.models import Council, Nation
@@ -185,7 +186,10 @@ class FindPartnersForm(forms.Form):
         self.fields["county"].queryset = selectors.counties()
         own = getattr(user, "council", None)
         if own is not None:
-            self.fields["include_own"].label = f"Include my council ({own.name})"
+            # Labels are rendered with |safe by crispy-forms-gds: escape what is not ours.
+            self.fields["include_own"].label = conditional_escape(
+                f"Include my council ({own.name})"
+            )
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = Layout(

@@ -14,6 +14,7 @@ from django.db.models import Q
 from sharedservices.catalogue.models import ServiceArea, ServiceCategory
 from sharedservices.councils.models import Council, CouncilKind, Nation
 from sharedservices.registry.importing import MAX_UPLOAD_BYTES
+from sharedservices.registry.links import WebAddressField
 from sharedservices.registry.models import (
     PUBLIC_STATUSES,
     ArrangementStatus,
@@ -181,7 +182,7 @@ class ArrangementForm(forms.Form):
         initial=SavingsBasis.ESTIMATED,
         widget=forms.RadioSelect,
     )
-    source_url = forms.URLField(
+    source_url = WebAddressField(
         label="Source (optional)",
         required=False,
         max_length=500,

@@ -277,9 +277,6 @@ class ArrangementImporter:
                     continue  # already said why (e.g. an unknown council code)
                 for message in messages:
                     add(column, message)
-            url = data.source_url
-            if url and not re.match(r"^https?://\S+$", url):
-                add("source_url", "Source must be a web address starting http:// or https://")
             if (
                 self.acting_council_ids is not None
                 and councils

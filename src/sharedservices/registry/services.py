@@ -16,6 +16,7 @@ from django.db import transaction
 
 from sharedservices.catalogue.models import ServiceArea
 from sharedservices.councils.models import Council
+from sharedservices.registry.links import web_address_problem
 from sharedservices.registry.models import (
     STATUSES_NEEDING_REASON,
     STATUSES_WITHOUT_MODEL,
@@ -117,6 +118,8 @@ def arrangement_check(data: ArrangementInput) -> dict[str, list[str]]:
         add("organisations", "An organisation is listed more than once")
     if len(data.source_url) > 500:
         add("source_url", "Source address must be 500 characters or fewer")
+    elif data.source_url and (problem := web_address_problem(data.source_url)):
+        add("source_url", problem)
     return errors
 
 

@@ -11,6 +11,7 @@ from sharedservices.cases.forms import CaseForm, CommentForm
 from sharedservices.cases.models import BusinessCase
 from sharedservices.cases.readiness import case_readiness
 from sharedservices.cases.views.common import case_context, edit_page, get_case, require_draft
+from sharedservices.programme.selectors import opportunity_case_initial
 
 
 @signed_in
@@ -32,7 +33,9 @@ def create(request):
     if not permissions.can_create_case(request.user) or request.user.council_id is None:
         raise PermissionDenied
     case = BusinessCase(lead_council=request.user.council)
-    form = CaseForm(request.POST or None, instance=case, user=request.user)
+    # "Start a business case" on an opportunity: its title, partners and areas filled in.
+    initial = opportunity_case_initial(user=request.user, pk=request.GET.get("opportunity"))
+    form = CaseForm(request.POST or None, instance=case, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         created = services.case_create(

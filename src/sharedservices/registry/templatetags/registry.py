@@ -6,6 +6,7 @@ from __future__ import annotations
 from django import template
 from django.contrib.humanize.templatetags.humanize import intcomma
 
+from sharedservices.registry.links import web_address_problem
 from sharedservices.registry.models import ArrangementStatus
 
 register = template.Library()
@@ -17,6 +18,13 @@ def pounds(value) -> str:
     if value is None or value == "":
         return "Not reported"
     return f"£{intcomma(int(value))}"
+
+
+@register.filter
+def web_address(url) -> str:
+    """The address when it may be a link (http or https), else "": a record stored
+    before the rule was enforced everywhere is then shown as text, never as a link."""
+    return url if url and web_address_problem(str(url)) is None else ""
 
 
 @register.simple_tag

@@ -1,0 +1,250 @@
+"""Programme pages: the list, one programme with its funding, and their forms."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, render
+
+from sharedservices.base.access import signed_in
+from sharedservices.programme import permissions
+from sharedservices.programme.forms import (
+    AllocationForm,
+    PotForm,
+    ProgrammeForm,
+    SpendForm,
+    lines_of,
+)
+from sharedservices.programme.models import Allocation, FundingPot, Opportunity, Programme
+from sharedservices.programme.selectors import funding, my_programmes, programme_list
+from sharedservices.programme.services.funding import allocation_create, spend_record
+from sharedservices.programme.services.funding import pot_add as pot_add_service
+from sharedservices.programme.services.programmes import (
+    ProgrammeInput,
+    programme_update,
+)
+from sharedservices.programme.services.programmes import (
+    programme_create as programme_create_service,
+)
+from sharedservices.programme.suggestions import suggestions_for
+from sharedservices.programme.views.common import form_page
+
+
+@signed_in
+def index(request):
+    mine = list(my_programmes(user=request.user))
+    others = programme_list(user=request.user).exclude(pk__in=[p.pk for p in mine])
+    opportunities = Opportunity.objects.visible_to(request.user)
+    return render(
+        request,
+        "programme/index.html",
+        {
+            "mine": mine,
+            "others": others,
+            "opportunity_count": opportunities.count(),
+            "can_write": permissions.can_write(request.user),
+        },
+    )
+
+
+def _programme(request, pk) -> Programme:
+    return get_object_or_404(programme_list(user=request.user), pk=pk)
+
+
+@signed_in
+def programme(request, pk):
+    p = _programme(request, pk)
+    member = permissions.is_member(request.user, p)
+    council = request.user.council
+    context = {
+        "programme": p,
+        "member": member,
+        "can_edit": permissions.can_edit_programme(request.user, p),
+        "pots": funding(p),
+        "clusters": p.clusters.all(),
+    }
+    if member:
+        context |= {
+            "opportunities": p.opportunities.visible_to(request.user).select_related(
+                "council", "service_area"
+            ),
+            "criteria": list(p.criteria.all()),
+            "weight_sets": list(p.weight_sets.all()),
+            "events": p.events.all()[:30],
+        }
+    if council is not None and council.is_current:
+        context["suggestions"] = suggestions_for(council, limit=5)
+        context["suggestions_council"] = council
+        context["can_adopt"] = permissions.can_act_for(request.user, council)
+    return render(request, "programme/programme.html", context)
+
+
+def _input(form) -> ProgrammeInput:
+    d = form.cleaned_data
+    return ProgrammeInput(
+        name=d["name"],
+        members=d["members"],
+        parent=d["parent"],
+        project_manager=d["project_manager"],
+        method=d["method"],
+        start_date=d["start_date"],
+        end_date=d["end_date"],
+        description=d["description"],
+        private_notes=d["private_notes"],
+    )
+
+
+@signed_in
+def programme_create(request):
+    if not permissions.can_write(request.user):
+        raise PermissionDenied("Your role cannot start a programme")
+    initial = {"members": request.user.council.name if request.user.council else ""}
+    parent = request.GET.get("parent")
+    if parent and parent.isdigit():
+        initial["parent"] = parent
+    form = ProgrammeForm(request.POST or None, initial=initial, user=request.user)
+    return form_page(
+        request,
+        form,
+        save=lambda f: programme_create_service(
+            user=request.user, data=_input(f), submission_token=f.cleaned_data["submission_token"]
+        ),
+        title="Start a programme or cluster",
+        caption="Programmes",
+        cancel_url="/programmes/",
+        success="The programme was started",
+        intro="Your council must be one of the members. Officers of every member council can"
+        " then keep it up to date.",
+    )
+
+
+@signed_in
+def programme_edit(request, pk):
+    p = _programme(request, pk)
+    if not permissions.can_edit_programme(request.user, p):
+        raise PermissionDenied
+    initial = {
+        "name": p.name,
+        "parent": p.parent_id,
+        "members": lines_of(p.members.all()),
+        "project_manager": p.project_manager,
+        "method": p.method,
+        "start_date": p.start_date,
+        "end_date": p.end_date,
+        "description": p.description,
+        "private_notes": p.private_notes,
+        "revision": p.revision,
+    }
+    form = ProgrammeForm(request.POST or None, initial=initial, user=request.user, programme=p)
+    return form_page(
+        request,
+        form,
+        save=lambda f: programme_update(
+            user=request.user,
+            programme=p,
+            data=_input(f),
+            expected_revision=f.cleaned_data["revision"],
+        ),
+        title=f"Change {p.name}",
+        caption="Programmes",
+        cancel_url=p.get_absolute_url(),
+        success="Your changes were saved",
+    )
+
+
+@signed_in
+def pot_add(request, pk):
+    p = _programme(request, pk)
+    if not permissions.can_edit_programme(request.user, p):
+        raise PermissionDenied
+    form = PotForm(request.POST or None)
+
+    def save(f):
+        d = f.cleaned_data
+        pot_add_service(
+            user=request.user,
+            programme=p,
+            source=d["source"],
+            amount_gbp=d["amount_gbp"],
+            conditions=d["conditions"],
+            awarded_on=d["awarded_on"],
+            submission_token=d["submission_token"],
+        )
+        return p
+
+    return form_page(
+        request,
+        form,
+        save=save,
+        title="Add a funding pot",
+        caption=p.name,
+        cancel_url=p.get_absolute_url(),
+        success="The funding pot was added",
+    )
+
+
+@signed_in
+def allocation_add(request, pk):
+    pot = get_object_or_404(FundingPot.objects.visible_to(request.user), pk=pk)
+    p = pot.programme
+    if not permissions.can_edit_programme(request.user, p):
+        raise PermissionDenied
+    form = AllocationForm(request.POST or None, programme=p, user=request.user)
+
+    def save(f):
+        d = f.cleaned_data
+        allocation_create(
+            user=request.user,
+            pot=pot,
+            amount_gbp=d["amount_gbp"],
+            purpose=d["purpose"],
+            opportunity=d["opportunity"],
+            councils=list(d["councils"]),
+            made_on=d["made_on"],
+            submission_token=d["submission_token"],
+        )
+        return p
+
+    return form_page(
+        request,
+        form,
+        save=save,
+        title=f"Allocate from {pot.source}",
+        caption=p.name,
+        cancel_url=p.get_absolute_url(),
+        success="The money was allocated",
+        intro=f"The pot holds £{pot.amount_gbp:,}. An allocation cannot be more than is left.",
+    )
+
+
+@signed_in
+def spend_add(request, pk):
+    allocation = get_object_or_404(
+        Allocation.objects.visible_to(request.user).select_related("pot__programme"), pk=pk
+    )
+    p = allocation.pot.programme
+    if not permissions.can_edit_programme(request.user, p):
+        raise PermissionDenied
+    form = SpendForm(request.POST or None)
+
+    def save(f):
+        d = f.cleaned_data
+        spend_record(
+            user=request.user,
+            allocation=allocation,
+            amount_gbp=d["amount_gbp"],
+            description=d["description"],
+            spent_on=d["spent_on"],
+            submission_token=d["submission_token"],
+        )
+        return p
+
+    return form_page(
+        request,
+        form,
+        save=save,
+        title=f"Record spend: {allocation.purpose}",
+        caption=p.name,
+        cancel_url=p.get_absolute_url(),
+        success="The spend was recorded",
+        intro=f"£{allocation.amount_gbp:,} was allocated.",
+    )
