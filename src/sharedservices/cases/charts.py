@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from sharedservices.analysis.money import format_pounds
+
 WIDTH, HEIGHT, PAD = 640, 260, 40
 
 
@@ -28,13 +30,7 @@ class Chart:
 
 
 def money(value: float) -> str:
-    sign = "−" if value < 0 else ""
-    value = abs(value)
-    if value >= 1_000_000:
-        return f"{sign}£{value / 1_000_000:.2f}m"
-    if value >= 1_000:
-        return f"{sign}£{value / 1_000:.0f}k"
-    return f"{sign}£{value:.0f}"
+    return format_pounds(value, short=True)
 
 
 def _scale(lo: float, hi: float, a: float, b: float):

@@ -318,11 +318,7 @@ class LineForm(RevisionMixin, forms.ModelForm):
 
     def save(self, commit=False):
         line = super().save(commit=False)
-        line.values = {
-            str(y): float(self.cleaned_data[f"year_{y}"])
-            for y in self.case.years
-            if self.cleaned_data.get(f"year_{y}")
-        }
+        line.values = {str(y): self.cleaned_data.get(f"year_{y}") for y in self.case.years}
         return line
 
 

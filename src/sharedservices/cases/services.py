@@ -22,7 +22,7 @@ from sharedservices.analysis import appraisal
 from sharedservices.analysis.errors import InputError
 from sharedservices.cases import permissions
 from sharedservices.cases.agreement import agreement_compute
-from sharedservices.cases.appraisal_input import appraisal_input
+from sharedservices.cases.appraisal_input import appraisal_input, line_values
 from sharedservices.cases.guidance import SUGGESTED_RISKS_BY_KEY
 from sharedservices.cases.models import (
     BusinessCase,
@@ -359,12 +359,8 @@ def option_delete(*, option: Option, user) -> None:
 
 def _line_clean(line: OptionLine) -> None:
     line.kind = "benefit" if line.category in BENEFIT_CATEGORIES else "cost"
-    first, last = line.option.case.start_year, line.option.case.end_year
-    line.values = {
-        str(year): float(amount)
-        for year, amount in sorted(line.values.items())
-        if amount and first <= int(year) <= last
-    }
+    case = line.option.case
+    line.values = line_values(line.values, case.start_year, case.end_year)
 
 
 @transaction.atomic

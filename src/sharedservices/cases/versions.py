@@ -10,11 +10,12 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
+from sharedservices.analysis.money import format_pounds
 from sharedservices.cases.models import BusinessCase
 
 
 def _money(value) -> str:
-    return f"£{float(value):,.0f}"
+    return format_pounds(value)
 
 
 def case_snapshot(case: BusinessCase) -> list[list[str]]:

@@ -15,6 +15,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.html import conditional_escape
 
+from sharedservices.analysis.money import MoneyError, parse_pounds, to_float
 from sharedservices.catalogue.models import ServiceArea
 from sharedservices.councils.models import Council, Nation
 from sharedservices.jobs import partners, selectors
@@ -269,8 +270,8 @@ class FindPartnersForm(forms.Form):
             numbers = []
             for label, text in zip(("baseline cost", "workload"), parts[1:], strict=False):
                 try:
-                    value = float(text.replace("£", "").replace(" ", "").replace("_", ""))
-                except ValueError:
+                    value = to_float(parse_pounds(text))
+                except MoneyError:
                     value = None
                 if value is None or value <= 0:
                     problems.append(f"Line {number}: the {label} must be a number more than 0")

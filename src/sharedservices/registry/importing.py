@@ -18,11 +18,11 @@ import io
 import json
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from django.db import transaction
 
+from sharedservices.analysis.money import MoneyError, parse_pounds, round_pounds
 from sharedservices.catalogue.models import ServiceArea
 from sharedservices.councils.models import Council
 from sharedservices.registry.models import (
@@ -174,19 +174,15 @@ def _year(cell: str, column: str, add) -> int | None:
 def _savings(cell: str, add) -> int | None:
     if not cell:
         return None
-    cleaned = cell.replace("£", "").replace(",", "").replace(" ", "")
     try:
-        amount = Decimal(cleaned)
-    except InvalidOperation:
-        add("annual_savings_gbp", f"'{cell}' is not an amount in pounds")
-        return None
-    if not amount.is_finite():
-        add("annual_savings_gbp", f"'{cell}' is not an amount in pounds")
+        amount = parse_pounds(cell)
+    except MoneyError as exc:
+        add("annual_savings_gbp", str(exc))
         return None
     if amount < 0:
         add("annual_savings_gbp", "Annual savings cannot be negative")
         return None
-    return int(amount.quantize(Decimal(1)))
+    return int(round_pounds(amount))
 
 
 class ArrangementImporter:

@@ -17,6 +17,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 
+from sharedservices.analysis.money import format_pounds
 from sharedservices.base.tenancy import CouncilOwnedQuerySet, OwnedThroughQuerySet
 from sharedservices.catalogue.models import ServiceArea, ServiceCategory  # noqa: F401
 
@@ -222,7 +223,8 @@ class ArrangementSaving(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.year}/{(self.year + 1) % 100:02d} {self.basis}: £{self.amount_gbp:,}"
+        amount = format_pounds(self.amount_gbp)
+        return f"{self.year}/{(self.year + 1) % 100:02d} {self.basis}: {amount}"
 
 
 class ArrangementSource(models.Model):

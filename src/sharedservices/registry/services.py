@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
+from sharedservices.analysis.money import format_pounds
+from sharedservices.base.tenancy import acts_for_any
 from sharedservices.catalogue.models import ServiceArea
 from sharedservices.councils.models import Council
 from sharedservices.registry.links import web_address_problem
@@ -134,9 +136,7 @@ def _organisation_role(delivery_model: str) -> str:
 def _acting_for(user, councils: list[Council]) -> bool:
     if user is None or user.is_superuser:
         return True
-    own = {user.council_id}
-    own |= set(Council.objects.filter(successors=user.council_id).values_list("pk", flat=True))
-    return any(c.pk in own for c in councils)
+    return acts_for_any(user, (c.pk for c in councils))
 
 
 def snapshot(arrangement: Arrangement) -> dict[str, str]:
@@ -157,7 +157,7 @@ def snapshot(arrangement: Arrangement) -> dict[str, str]:
         ),
         "organisations": "; ".join(sorted(p.organisation.name for p in partners if p.organisation)),
         "annual_savings_gbp": (
-            f"£{arrangement.annual_savings_gbp:,} "
+            f"{format_pounds(arrangement.annual_savings_gbp)} "
             f"({arrangement.get_savings_basis_display().lower()})"
             if arrangement.annual_savings_gbp is not None
             else ""
