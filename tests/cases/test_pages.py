@@ -247,4 +247,4 @@ def test_bad_partner_names_are_errors(client, lancaster_officer):
             "monte_carlo_iterations": 0,
         },
     )
-    assert "No current council is called ‘Atlantis’" in response.content.decode()
+    assert "There is no council “Atlantis”" in response.content.decode()

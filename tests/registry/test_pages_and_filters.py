@@ -103,7 +103,7 @@ def test_the_add_form_shows_the_error_summary(client, make_user):
     assert response.status_code == 200
     assert "govuk-error-summary" in page and "There is a problem" in page
     assert "Enter the name of the arrangement" in page
-    assert "There is no council &#x27;E99999999&#x27;" in page
+    assert "There is no council “E99999999”" in page
     assert not Arrangement.objects.exists()
 
 

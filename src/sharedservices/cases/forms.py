@@ -13,7 +13,6 @@ from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Fieldset, Fixed, Layout, Size
 from django import forms
-from django.db.models import Q
 from django.utils.html import conditional_escape
 
 from sharedservices.cases.guidance import SUGGESTED_RISKS
@@ -32,6 +31,7 @@ from sharedservices.cases.models.agreement import ShareBasis
 from sharedservices.cases.models.options import CostCategory, Distribution
 from sharedservices.cases.policy_templates import TEMPLATES
 from sharedservices.catalogue.models import ServiceArea
+from sharedservices.councils.forms import CouncilListField
 from sharedservices.councils.models import Council
 from sharedservices.programme.models import Opportunity
 from sharedservices.registry.models import Arrangement, DeliveryModel, Organisation
@@ -53,28 +53,6 @@ def _helper(*fields, submit="Save") -> FormHelper:
     helper.form_tag = False
     helper.layout = Layout(*fields, Button("submit", submit))
     return helper
-
-
-class CouncilListField(forms.CharField):
-    """Councils typed as names or GSS codes, separated by commas or new lines."""
-
-    def clean(self, value):
-        value = super().clean(value)
-        councils, unknown = [], []
-        for item in filter(None, (p.strip() for p in re.split(r"[,\n;]", value or ""))):
-            match = (
-                Council.objects.current()
-                .filter(Q(code__iexact=item) | Q(name__iexact=item))
-                .first()
-            )
-            (councils.append(match) if match else unknown.append(item))
-        if unknown:
-            raise forms.ValidationError(
-                "No current council is called "
-                + ", ".join(f"‘{u}’" for u in unknown)
-                + ". Use the council's name or its GSS code, like E07000123"
-            )
-        return councils
 
 
 class CaseForm(RevisionMixin, forms.ModelForm):
