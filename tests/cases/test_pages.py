@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from sharedservices.accounts.roles import Role
 from sharedservices.cases import services
-from sharedservices.cases.models import Baseline, CaseSection, Risk, SectionPart
+from sharedservices.cases.models import Baseline, CaseSection, Option, Risk, SectionPart
 
 from .conftest import LANCASTER, PRESTON, SHARED_LINES, WYRE_FOREST, add_option, add_policy
 
@@ -214,7 +214,7 @@ def test_an_officer_writes_a_case_and_the_appraisal_updates(client, lancaster_of
             "ob_running": "0",
         },
     )
-    option = services.Option.objects.get(case_id=pk, name="Lead authority")
+    option = Option.objects.get(case_id=pk, name="Lead authority")
     assert float(option.optimism_bias_capital) == 0.24
     response = client.post(
         reverse("cases:line-add", args=[pk, option.pk]),
