@@ -23,8 +23,16 @@ from sharedservices.councils.geography import (
     compute_geography,
 )
 from sharedservices.councils.geography import build as build_module
+from sharedservices.councils.geography.evaluation import (
+    lower_tier_pairs,
+    read_reference,
+    reference_pairs,
+    score,
+)
+from sharedservices.councils.geography.known_pairs import KNOWN_APART, KNOWN_BORDERS
 from sharedservices.councils.geography.neighbours import (
     MIN_EDGES,
+    adjacent_pairs,
     combined_neighbours,
     lower_tier_neighbours,
     upper_tier_neighbours,
@@ -142,7 +150,53 @@ def test_polygons_hold_their_own_points_and_counties_are_built_from_districts(sy
     assert geo.councils["E10000099"].postcode_count == (
         geo.councils["E07000002"].postcode_count + geo.councils["E07000003"].postcode_count
     )
-    assert geo.neighbours["E10000099"] == {"E07000001"}  # A is a unitary-like lone district
+    # A is a unitary-like lone district; D faces B across the mouth of the 1.2 km estuary
+    assert geo.neighbours["E10000099"] == {"E07000001", "E07000004"}
+
+
+def test_a_narrow_estuary_joins_the_councils_on_its_banks_and_a_wide_one_does_not(
+    synthetic_points,
+):
+    """Land edges alone never cross water (the first test); the polygons' land mask closes an
+    estuary up to about 3 km wide, so A and D, 1.2 km apart, share a boundary mid-stream, as the
+    Mersey makes Wirral and Liverpool neighbours. Moved 6 km away, D is on its own."""
+    near = compute_geography(synthetic_points, {}, version="t", islands=())
+    assert "E07000004" in near.neighbours["E07000001"]
+    assert near.metrics["neighbour_contact_m"]["E07000001|E07000004"] >= 1_000
+    far = _points(
+        _grid_points("E07000001", 400_000, 300_000, 4_000, 4_000, 80),
+        _grid_points("E07000004", 400_000, 310_000, 4_000, 4_000, 80),
+    )
+    assert compute_geography(far, {}, version="t", islands=()).neighbours["E07000001"] == set()
+
+
+def test_contact_lengths_measure_shared_edges_not_corners():
+    from sharedservices.councils.geography.neighbours import contact_lengths
+
+    shapes = {
+        "A": shapely.box(0, 0, 2_000, 2_000),
+        "B": shapely.box(2_000, 0, 4_000, 2_000),  # shares 2 km with A
+        "C": shapely.box(4_000, 2_000, 6_000, 4_000),  # touches B at one corner
+    }
+    lengths = contact_lengths(shapes)
+    assert lengths[("A", "B")] == pytest.approx(2_000, abs=100)
+    assert lengths.get(("B", "C"), 0) < 100
+    assert ("A", "C") not in lengths
+
+
+def test_curated_pairs_apply_only_to_councils_present(synthetic_points):
+    xy, labels = _cleaned(synthetic_points)
+    lower, _ = lower_tier_neighbours(
+        xy,
+        labels,
+        synthetic_points.codes,
+        islands=(),
+        known_apart={("E07000001", "E07000002")},
+        known_borders={("E07000003", "E07000004"), ("E07000001", "S12000017")},
+    )
+    assert "E07000002" not in lower["E07000001"]
+    assert "E07000004" in lower["E07000003"]
+    assert "S12000017" not in lower
 
 
 def test_cache_round_trip_and_reuse(synthetic_points, tmp_path, monkeypatch):
@@ -192,14 +246,23 @@ KNOWN_NEIGHBOURS = [
     ("E08000015", "E06000050"),  # Wirral - Cheshire West and Chester
     ("E06000010", "E06000011"),  # Hull - East Riding of Yorkshire
     ("N09000003", "N09000007"),  # Belfast - Lisburn and Castlereagh
+    # across water and empty hills (issue 14): the polygons' contact and the curated pairs
+    ("E08000015", "E08000012"),  # Wirral - Liverpool, in the Mersey
+    ("E08000015", "E08000014"),  # Wirral - Sefton, at the mouth of the Mersey
+    ("E08000015", "W06000005"),  # Wirral - Flintshire, in the Dee estuary
+    ("E07000088", "E06000044"),  # Gosport - Portsmouth, across the harbour mouth
+    ("E07000114", "E07000108"),  # Thanet - Dover, over the Stour marshes
+    ("E07000114", "E07000106"),  # Thanet - Canterbury
+    ("E07000122", "E08000032"),  # Pendle - Bradford, on the moors
+    ("E07000119", "E07000127"),  # Fylde - West Lancashire, in the Ribble estuary
+    ("S12000017", "S12000034"),  # Highland - Aberdeenshire, in the Cairngorms
+    ("S12000017", "S12000048"),  # Highland - Perth and Kinross
 ]
 
 KNOWN_NON_NEIGHBOURS = [
     ("E07000121", "E07000123"),  # Lancaster - Preston
-    ("E08000015", "E08000012"),  # Wirral - Liverpool, across the Mersey
     ("E06000010", "E06000013"),  # Hull - North Lincolnshire, across the Humber
     ("E06000046", "E07000091"),  # Isle of Wight - New Forest, across the Solent
-    ("E07000119", "E07000127"),  # Fylde - West Lancashire, across the Ribble estuary
     ("S12000036", "S12000047"),  # Edinburgh - Fife, across the Firth of Forth
     ("N09000003", "S12000006"),  # Belfast - Dumfries and Galloway, across the North Channel
     ("E06000063", "E07000121"),  # Cumberland - Lancaster
@@ -325,3 +388,45 @@ def test_a_rerun_with_nothing_changed_loads_from_the_cache_quickly(uk):
     assert time.perf_counter() - started < 10
     assert again.data_version == uk.data_version
     assert again.neighbours == uk.neighbours
+
+
+def test_the_ons_reference_is_read_in_todays_codes():
+    reference = read_reference()
+    assert len(reference) == 374  # the 2021 districts of the UK
+    assert reference["E06000046"] == ()  # the Isle of Wight shares no boundary
+    pairs = reference_pairs()
+    assert ("E06000063", "E06000064") in pairs  # Carlisle-Eden became Cumberland-W&F
+    assert ("E08000038", "E08000039") in pairs  # Barnsley-Sheffield under the 2025 codes
+    assert not any("E07000028" in p or "E08000016" in p for p in pairs)
+    assert ("W06000021", "W06000023") in pairs  # listed one way only by ONS, read both ways
+
+
+@pytest.mark.slow
+def test_neighbours_agree_with_the_ons_list_of_shared_boundaries(uk):
+    """Recall and precision against ONS's own list (docs/geography.md has the figures)."""
+    counties = {c for c, g in uk.councils.items() if g.tier == "county"}
+    final = score(lower_tier_pairs(uk.neighbours, counties), reference_pairs())
+    assert final.recall >= 0.99 and final.precision >= 0.996, (final.missed, final.extra)
+
+
+@pytest.mark.slow
+def test_the_method_alone_finds_97_percent_of_pairs_the_curated_list_left_aside(uk):
+    """Without the hand-settled pairs, scored on the pairs they do not settle: the postcode
+    method itself, so the curated list cannot make this pass."""
+    counties = {c for c, g in uk.councils.items() if g.tier == "county"}
+    present = [c for c in uk.councils if c not in counties]
+    evidence = {
+        key: {tuple(k.split("|")): v for k, v in uk.metrics[key].items()}
+        for key in ("neighbour_edge_counts", "neighbour_contact_m")
+    }
+    method = adjacent_pairs(
+        evidence["neighbour_edge_counts"],
+        evidence["neighbour_contact_m"],
+        present,
+        islands=uk.metrics["method"]["known_islands"],
+        known_borders=(),
+        known_apart=(),
+    )
+    curated = {tuple(sorted(p)) for p in (*KNOWN_BORDERS, *KNOWN_APART)}
+    alone = score(method - curated, reference_pairs() - curated)
+    assert alone.recall >= 0.975 and alone.precision >= 0.99, (alone.missed, alone.extra)

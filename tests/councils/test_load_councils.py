@@ -126,7 +126,7 @@ def test_loading_again_changes_nothing(capsys):
 def test_a_gap_in_the_data_writes_nothing_and_names_the_council(monkeypatch):
     curated = loading.read_curated()
     del curated["S12000036"]  # City of Edinburgh's name comes only from the curated file
-    monkeypatch.setattr(loading, "read_curated", lambda: curated)
+    monkeypatch.setattr(loading, "read_curated", lambda *_: curated)
     Council.objects.filter(code="S12000036").update(name="changed")
     with pytest.raises(CommandError, match="S12000036: no name"):
         call_command("load_councils")

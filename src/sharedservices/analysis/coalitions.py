@@ -62,6 +62,9 @@ def _no_progress(fraction: float, message: str) -> None:
 MAX_GRAPH_EXACT = 20  # with the graph, the 2**n route up to here, then candidates
 MAX_CANDIDATES = 2_000_000
 DEFAULT_TIME_LIMIT = 60.0
+# A promise the solver can keep: an hour is far beyond any search the product runs,
+# and an unbounded limit (1e9 s) would hold a worker for ever.
+MAX_TIME_LIMIT = 3600.0
 IR_TOLERANCE = 1e-6  # pounds
 
 
@@ -149,7 +152,13 @@ def _parse(data: Any, council_lookup: CouncilLookup | None) -> Problem_:
     o = r.mapping(data, "options", "$")
     p.time_limit = (
         r.number(
-            o, "time_limit", "$.options", default=DEFAULT_TIME_LIMIT, minimum=0, strict_minimum=True
+            o,
+            "time_limit",
+            "$.options",
+            default=DEFAULT_TIME_LIMIT,
+            minimum=0,
+            strict_minimum=True,
+            maximum=MAX_TIME_LIMIT,
         )
         or DEFAULT_TIME_LIMIT
     )

@@ -11,6 +11,14 @@ from sharedservices.analysis.errors import Problem
 GSS_CODE = re.compile(r"^[A-Z][0-9]{8}$")
 
 
+def _finite(value: int | float) -> bool:
+    """False for inf, nan and integers too large for a float (10**400 is valid JSON)."""
+    try:
+        return math.isfinite(value)
+    except OverflowError:
+        return False
+
+
 class Reader:
     """Reads fields of a JSON document, noting each problem with its path."""
 
@@ -37,11 +45,7 @@ class Reader:
                 self.fail(where, "is required")
             return None if default is ... else default
         value = obj[key]
-        if (
-            isinstance(value, bool)
-            or not isinstance(value, int | float)
-            or not math.isfinite(value)
-        ):
+        if isinstance(value, bool) or not isinstance(value, int | float) or not _finite(value):
             self.fail(where, f"must be a number, not {value!r}")
             return None
         if minimum is not None and (value <= minimum if strict_minimum else value < minimum):

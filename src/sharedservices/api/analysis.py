@@ -8,10 +8,11 @@ shape the command prints.
 import json
 from typing import Any
 
-from ninja import Body, Router, Schema, Status
+from ninja import Body, Router, Status
 
 from sharedservices.analysis import appraisal
 from sharedservices.analysis.errors import InputError, Problem
+from sharedservices.api.errors import ERROR_CODES, ErrorsOut
 
 router = Router(tags=["analysis"])
 
@@ -21,22 +22,9 @@ router = Router(tags=["analysis"])
 MAX_WEB_ITERATIONS = 1_000_000
 
 
-class ProblemOut(Schema):
-    path: str
-    message: str
-
-
-class ErrorsOut(Schema):
-    errors: list[ProblemOut]
-
-
-def _errors(problems: list[Problem]) -> Status:
-    return Status(422, {"errors": [p.as_dict() for p in problems]})
-
-
 @router.post(
     "/appraise",
-    response={200: dict[str, Any], 422: ErrorsOut},
+    response={200: dict[str, Any], ERROR_CODES: ErrorsOut},
     summary="Appraise options the Green Book way",
     description="The JSON contract of docs/appraisal.md: NPSV, BCR, payback, switching values, "
     "Monte Carlo. The same engine as `python -m sharedservices.analysis appraise`.",
@@ -45,7 +33,7 @@ def appraise(request, payload: Body[dict[str, Any]]):
     mc = payload.get("monte_carlo") if isinstance(payload, dict) else None
     iterations = mc.get("iterations") if isinstance(mc, dict) else None
     if isinstance(iterations, int) and iterations > MAX_WEB_ITERATIONS:
-        return _errors(
+        raise InputError(
             [
                 Problem(
                     "$.monte_carlo.iterations",
@@ -54,9 +42,6 @@ def appraise(request, payload: Body[dict[str, Any]]):
                 )
             ]
         )
-    try:
-        result = appraisal.run(payload)
-    except InputError as exc:
-        return _errors(exc.problems)
+    result = appraisal.run(payload)
     # Round-trip through JSON so numpy scalars never reach the renderer.
     return Status(200, json.loads(json.dumps(result)))

@@ -4,10 +4,12 @@ signed-in users of a partner council. The same selectors and services as the pag
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from ninja import Field, FilterSchema, Query, Router, Schema, Status
-from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from ninja.security import django_auth
+from pydantic import field_validator
 
+from sharedservices.api.errors import ERROR_CODES, ErrorsOut
+from sharedservices.api.pagination import BoundedLimitOffset
 from sharedservices.catalogue.models import ServiceArea, ServiceCategory
 from sharedservices.councils.models import Council, Nation
 from sharedservices.registry.models import (
@@ -158,9 +160,22 @@ class ArrangementPatch(Schema):
     savings_basis: str | None = None
     source_url: str | None = None
 
+    # Omitted means "unchanged". An explicit null clears a field that may be empty
+    # and is refused for one that may not.
+    @field_validator(
+        "name", "status", "councils", "service_areas", "organisations", "savings_basis",
+        mode="before",
+    )  # fmt: skip
+    @classmethod
+    def _not_null(cls, value):
+        if value is None:
+            raise ValueError("may not be null; leave the field out to keep it unchanged")
+        return value
 
-class FieldErrors(Schema):
-    errors: dict[str, list[str]]
+    @field_validator("description", "status_reason", "delivery_model", "source_url", mode="before")
+    @classmethod
+    def _null_clears(cls, value):
+        return "" if value is None else value
 
 
 def _resolve(payload: dict, base: ArrangementInput | None = None) -> ArrangementInput:
@@ -189,16 +204,12 @@ def _resolve(payload: dict, base: ArrangementInput | None = None) -> Arrangement
             errors["service_areas"] = [f"Unknown service area '{s}'" for s in bad]
         values["service_areas"] = [areas[s] for s in values["service_areas"] if s in areas]
     if errors:
-        raise HttpError(422, "; ".join(m for ms in errors.values() for m in ms))
+        raise ValidationError(errors)
     if base is None:
         return ArrangementInput(**values)
     for key, value in values.items():
         setattr(base, key, value)
     return base
-
-
-def _validation_error(e: ValidationError):
-    return Status(422, {"errors": e.message_dict})
 
 
 @router.get(
@@ -207,7 +218,7 @@ def _validation_error(e: ValidationError):
     auth=None,
     summary="List arrangements (public ones; a signed-in user also sees their council's)",
 )
-@paginate(LimitOffsetPagination, page_size=100)
+@paginate(BoundedLimitOffset, page_size=100)
 def list_arrangements(request, filters: Query[ArrangementQuery]):
     data = filters.dict(exclude_none=True)
     return arrangement_list(user=request.user, filters=ArrangementFilters(**data))
@@ -225,23 +236,20 @@ def get_arrangement(request, arrangement_id: int):
 
 @router.post(
     "",
-    response={201: ArrangementDetailOut, 422: FieldErrors},
+    response={201: ArrangementDetailOut, ERROR_CODES: ErrorsOut},
     auth=django_auth,
     summary="Record an arrangement your council is a partner in",
 )
 def create_arrangement(request, payload: ArrangementIn):
     if not can_record_arrangements(request.user):
-        raise HttpError(403, "Your role cannot record arrangements")
-    try:
-        a = arrangement_create(user=request.user, data=_resolve(payload.dict()))
-    except ValidationError as e:
-        return _validation_error(e)
+        raise PermissionDenied("Your role cannot record arrangements")
+    a = arrangement_create(user=request.user, data=_resolve(payload.dict()))
     return Status(201, arrangement_detail(user=request.user, pk=a.pk))
 
 
 @router.patch(
     "/{int:arrangement_id}",
-    response={200: ArrangementDetailOut, 422: FieldErrors},
+    response={200: ArrangementDetailOut, ERROR_CODES: ErrorsOut},
     auth=django_auth,
     summary="Change an arrangement of your council (only the fields given)",
 )
@@ -251,12 +259,7 @@ def update_arrangement(request, arrangement_id: int, payload: ArrangementPatch):
     except Arrangement.DoesNotExist:
         raise Http404("No arrangement you can see has that id") from None
     if not Arrangement.objects.editable_by(request.user).filter(pk=arrangement_id).exists():
-        raise HttpError(403, "Only officers of a partner council may change this arrangement")
+        raise PermissionDenied("Only officers of a partner council may change this arrangement")
     data = _resolve(payload.dict(exclude_unset=True), base=arrangement_input_from(arrangement))
-    try:
-        arrangement_update(user=request.user, arrangement=arrangement, data=data)
-    except ValidationError as e:
-        return _validation_error(e)
-    except PermissionDenied as e:
-        raise HttpError(403, str(e)) from None
+    arrangement_update(user=request.user, arrangement=arrangement, data=data)
     return arrangement_detail(user=request.user, pk=arrangement_id)

@@ -2,17 +2,20 @@
 
 import datetime as dt
 import gzip
+import re
 from functools import lru_cache
 
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpResponse
 from ninja import Field, FilterSchema, Query, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from sharedservices.api.pagination import BoundedLimitOffset
 from sharedservices.councils.models import BoundarySet, Council, CouncilKind, Nation
-from sharedservices.councils.selectors import council_list
+from sharedservices.councils.selectors import council_detail, council_list
 
 router = Router(tags=["councils"], auth=None)
+
+_CODE = re.compile(r"[A-Za-z0-9]{1,12}")
 
 
 class CouncilRef(Schema):
@@ -76,7 +79,7 @@ class CouncilFilters(FilterSchema):
 
 
 @router.get("", response=list[CouncilOut], summary="List councils")
-@paginate(LimitOffsetPagination, page_size=500)
+@paginate(BoundedLimitOffset, page_size=500)
 def list_councils(request, filters: Query[CouncilFilters]):
     councils = council_list(
         kind=filters.kind or "", nation=filters.nation or "", status=filters.status
@@ -129,9 +132,11 @@ def get_boundaries(request):
 
 @router.get("/{code}", response=CouncilDetailOut, summary="One council, with its links")
 def get_council(request, code: str):
-    return get_object_or_404(
-        Council.objects.select_related("upper_tier").prefetch_related(
-            "successors", "predecessors", "neighbours"
-        ),
-        code=code.upper(),
-    )
+    # The same read as the council page; a code that cannot be one (NUL bytes,
+    # punctuation) is not looked up at all.
+    if not _CODE.fullmatch(code):
+        raise Http404("No council with that code")
+    try:
+        return council_detail(code.upper())
+    except Council.DoesNotExist:
+        raise Http404("No council with that code") from None

@@ -13,8 +13,7 @@ from typing import Any
 from django.shortcuts import get_object_or_404
 from ninja import Body, Router, Schema, Status
 
-from sharedservices.analysis.errors import InputError, Problem
-from sharedservices.api.analysis import ErrorsOut, ProblemOut
+from sharedservices.api.errors import ERROR_CODES, ErrorsOut, ProblemOut
 from sharedservices.jobs import services
 from sharedservices.jobs.models import AnalysisJob, JobKind
 
@@ -43,10 +42,6 @@ class JobOut(Schema):
     errors: list[ProblemOut]
 
 
-def _errors(problems: list[Problem]) -> Status:
-    return Status(422, {"errors": [p.as_dict() for p in problems]})
-
-
 def _accepted(job: AnalysisJob) -> Status:
     return Status(
         202,
@@ -61,7 +56,7 @@ def _accepted(job: AnalysisJob) -> Status:
 
 @router.post(
     "/share",
-    response={200: dict[str, Any], 422: ErrorsOut},
+    response={200: dict[str, Any], ERROR_CODES: ErrorsOut},
     summary="Split the cost and saving lines of a sharing agreement",
     description="The `share` contract of docs/sharing-and-coalitions.md: equal, households, "
     "population, baseline cost, usage, custom, Shapley or nucleolus splits, individual "
@@ -69,15 +64,12 @@ def _accepted(job: AnalysisJob) -> Status:
     "`python -m sharedservices.analysis share`.",
 )
 def share(request, payload: Body[dict[str, Any]]):
-    try:
-        return Status(200, services.analysis_run(kind=JobKind.SHARE, data=payload))
-    except InputError as exc:
-        return _errors(exc.problems)
+    return Status(200, services.analysis_run(kind=JobKind.SHARE, data=payload))
 
 
 @router.post(
     "/coalitions",
-    response={200: dict[str, Any], 202: JobAccepted, 422: ErrorsOut},
+    response={200: dict[str, Any], 202: JobAccepted, ERROR_CODES: ErrorsOut},
     summary="Find the best partnerships of a set of councils",
     description="The `coalitions` contract of docs/sharing-and-coalitions.md; council "
     "locations and neighbours default to the register's ONS geography. Up to 16 councils "
@@ -86,12 +78,9 @@ def share(request, payload: Body[dict[str, Any]]):
 )
 def coalitions(request, payload: Body[dict[str, Any]]):
     data = services.analysis_input(payload)
-    try:
-        if not services.runs_in_background(kind=JobKind.COALITIONS, data=payload):
-            return Status(200, services.analysis_run(kind=JobKind.COALITIONS, data=data))
-        services.coalitions_validate(data=data)
-    except InputError as exc:
-        return _errors(exc.problems)
+    if not services.runs_in_background(kind=JobKind.COALITIONS, data=payload):
+        return Status(200, services.analysis_run(kind=JobKind.COALITIONS, data=data))
+    services.coalitions_validate(data=data)
     n = len(data.get("councils") or [])
     job = services.analysis_job_create(
         kind=JobKind.COALITIONS,

@@ -7,8 +7,10 @@ session (CSRF-checked) and narrows by ``visible_to(user)`` like the pages do.
 from ninja import NinjaAPI
 from ninja.security import django_auth
 
+from sharedservices.api import errors
 from sharedservices.api.analysis import router as analysis_router
 from sharedservices.api.councils import router as councils_router
+from sharedservices.api.parser import SafeParser
 
 api = NinjaAPI(
     title="Shared Services Hub API",
@@ -22,9 +24,12 @@ api = NinjaAPI(
     openapi_url="/openapi.json",
     docs_url="/docs",
     auth=django_auth,
+    parser=SafeParser(),
 )
+errors.install(api)  # every 4xx body: {"errors": [{"path", "message"}]}
 api.add_router("/councils", councils_router)
 api.add_router("", analysis_router)
 api.add_router("", "sharedservices.api.jobs.router")
 api.add_router("/arrangements", "sharedservices.api.arrangements.router")
 api.add_router("/stats", "sharedservices.api.stats.router")
+api.add_router("", "sharedservices.api.programmes.router")

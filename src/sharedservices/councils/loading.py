@@ -108,10 +108,14 @@ def read_curated(path: Path = CURATED_FILE) -> dict[str, dict[str, str]]:
     return curated
 
 
-def read_sources(postcode_codes: Iterable[str] | None = None) -> Sources:
+def read_sources(
+    postcode_codes: Iterable[str] | None = None, curated_path: Path = CURATED_FILE
+) -> Sources:
     codes = set(postcode_codes) if postcode_codes is not None else read_postcode_council_codes()
     return Sources(
-        lookup=read_lookup(), postcode_codes=codes - PSEUDO_CODES, curated=read_curated()
+        lookup=read_lookup(),
+        postcode_codes=codes - PSEUDO_CODES,
+        curated=read_curated(curated_path),
     )
 
 

@@ -102,8 +102,13 @@ class ArrangementQuerySet(CouncilOwnedQuerySet):
         )
 
     def of_council(self, council):
+        """Arrangements of a council and of the councils it took over (Cornwall's include
+        Caradon's, under its legacy code 15UB)."""
+        from sharedservices.base.tenancy import council_and_predecessors
+
+        codes = council_and_predecessors(council.pk)
         return self.filter(
-            pk__in=ArrangementPartner.objects.filter(council=council).values("arrangement_id")
+            pk__in=ArrangementPartner.objects.filter(council_id__in=codes).values("arrangement_id")
         )
 
 

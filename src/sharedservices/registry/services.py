@@ -36,6 +36,9 @@ from sharedservices.registry.models import (
 
 EARLIEST_YEAR = 1970
 LATEST_YEAR = 2100
+# Ten times the UK's whole local government spending: above it a figure is a typo (and
+# past 2**63 the database cannot hold it).
+MAX_SAVINGS_GBP = 1_000_000_000_000
 
 
 @dataclass
@@ -57,6 +60,14 @@ class ArrangementInput:
     savings_basis: str = SavingsBasis.ESTIMATED
     source_url: str = ""
     is_demo: bool = False
+
+
+def _texts(data: ArrangementInput):
+    """Every piece of typed text in the input, by column, for the rules all text obeys."""
+    for column in ("name", "description", "status_reason", "source_url"):
+        yield column, getattr(data, column) or ""
+    for name in data.organisations:
+        yield "organisations", name
 
 
 def arrangement_check(data: ArrangementInput) -> dict[str, list[str]]:
@@ -102,6 +113,8 @@ def arrangement_check(data: ArrangementInput) -> dict[str, list[str]]:
         add("end_year", "End year must be the same as or after the start year")
     if data.annual_savings_gbp is not None and data.annual_savings_gbp < 0:
         add("annual_savings_gbp", "Annual savings cannot be negative")
+    elif data.annual_savings_gbp is not None and data.annual_savings_gbp > MAX_SAVINGS_GBP:
+        add("annual_savings_gbp", f"Annual savings must be at most £{MAX_SAVINGS_GBP:,}")
     if data.savings_basis not in SavingsBasis.values:
         add("annual_savings_gbp", "Savings must be estimated or actual")
     if not data.councils:
@@ -118,6 +131,9 @@ def arrangement_check(data: ArrangementInput) -> dict[str, list[str]]:
         add("organisations", "An organisation name is empty")
     elif len(set(names)) != len(names):
         add("organisations", "An organisation is listed more than once")
+    for column, text in _texts(data):
+        if "\x00" in text or any("\ud800" <= ch <= "\udfff" for ch in text):
+            add(column, "Text must not contain NUL characters or invalid Unicode")
     if len(data.source_url) > 500:
         add("source_url", "Source address must be 500 characters or fewer")
     elif data.source_url and (problem := web_address_problem(data.source_url)):

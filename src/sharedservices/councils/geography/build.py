@@ -18,8 +18,10 @@ import shapely
 from . import boundaries as boundary_steps
 from .centroids import CouncilGeometry, council_centroids
 from .neighbours import (
+    CONTACT_M,
     KNOWN_ISLANDS,
     combined_neighbours,
+    contact_lengths,
     drop_outliers,
     lower_tier_neighbours,
     thinned_points,
@@ -29,7 +31,7 @@ from .points import PostcodePoints, load_postcode_points, postcode_package_versi
 from .tiers import authorities_package_version, default_upper_tier
 
 # Bump when the method or its parameters change: it is part of the cache key.
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"  # 2: polygon contact and the curated pairs (known_pairs.py)
 
 _FILES = ("councils.json", "neighbours.json", "boundaries.geojson", "meta.json")
 
@@ -167,15 +169,21 @@ def compute_geography(
     councils = council_centroids(points, upper_tier)
     timings["centroids_s"] = time.perf_counter() - started
 
-    # Cleaned points serve both neighbours and boundaries.
+    # Cleaned points serve both boundaries and neighbours; the polygons come first because
+    # neighbours also count a long shared polygon edge (an estuary, an empty moor).
     xy, labels = drop_outliers(*thinned_points(points))
-    lower, evidence = lower_tier_neighbours(xy, labels, points.codes, islands=islands)
+    lower_shapes, containment = _lower_tier_shapes(points, xy, labels, resolution_m, simplify_m)
+    timings["lower_shapes_s"] = time.perf_counter() - started - sum(timings.values())
+
+    contacts = contact_lengths(lower_shapes)
+    lower, evidence = lower_tier_neighbours(
+        xy, labels, points.codes, contacts=contacts, islands=islands
+    )
+    del xy, labels
     upper = upper_tier_neighbours(lower, upper_tier)
     neighbours = combined_neighbours(lower, upper)
     timings["neighbours_s"] = time.perf_counter() - started - sum(timings.values())
 
-    lower_shapes, containment = _lower_tier_shapes(points, xy, labels, resolution_m, simplify_m)
-    del xy, labels
     county_shapes = _county_shapes(lower_shapes, upper_tier)
     properties = {
         code: {"tier": g.tier, "postcode_count": g.postcode_count} for code, g in councils.items()
@@ -193,11 +201,13 @@ def compute_geography(
         "containment_min": round(float(values.min()), 4),
         "containment_median": round(float(np.median(values)), 4),
         "neighbour_edge_counts": {f"{a}|{b}": n for (a, b), n in sorted(evidence.items())},
+        "neighbour_contact_m": {f"{a}|{b}": round(m) for (a, b), m in sorted(contacts.items())},
         "method": {
             "resolution_m": resolution_m,
             "simplify_m": simplify_m,
             "land_reach_m": boundary_steps.LAND_REACH_M,
             "known_islands": sorted(islands),
+            "contact_m": CONTACT_M,
         },
     }
     return Geography(

@@ -1,4 +1,4 @@
-"""Land-boundary adjacency of councils, derived from postcode points.
+"""Adjacency of councils, derived from postcode points and the polygons built from them.
 
 Two councils are neighbours when enough Delaunay edges join their postcodes across a gap that
 looks like land rather than water. Without a coastline, "looks like land" is judged against the
@@ -10,9 +10,19 @@ Wirral, the Humber at Hull, the Solent) is many times the spacing on its banks a
 rural land border has edges about as long as those on either side and is kept.
 `min_edges` rules out a single stray edge.
 
-Known limit: a strait narrower than the postcode spacing of its banks cannot be seen from
-postcodes alone. The Menai Strait (250 m to 1 km between farms a few hundred metres apart) is
-the one case in the UK that matters, so Anglesey is declared an island in `KNOWN_ISLANDS`.
+Land edges alone miss councils whose statutory boundaries meet in an estuary (Wirral and
+Liverpool in the Mersey, Gosport and Portsmouth across the harbour mouth) or on land with no
+postcodes near the border (Pendle and Bradford on the moors). A second test therefore looks at the
+approximate polygons (`boundaries.py`): their land mask fills estuaries up to about 3 km wide and
+enclosed empty uplands, so two councils whose polygons share at least `CONTACT_M` of boundary are
+neighbours too. Measured against ONS's own list of local authorities that share a boundary
+(`evaluation.py`, docs/geography.md), this raises recall from 94.8% to about 98% of true pairs.
+
+Known limits, settled by hand from the ONS list (`known_pairs.py`): a strait narrower than the
+postcode spacing of its banks cannot be seen from postcodes alone (the Menai Strait: Anglesey is
+declared an island in `KNOWN_ISLANDS`); some estuaries that the land mask closes are not shared
+boundaries (the Forth, the Tay, the Humber); and three Highland borders run through mountains
+that are empty for tens of kilometres (`KNOWN_BORDERS`, `KNOWN_APART`).
 """
 
 from __future__ import annotations
@@ -20,8 +30,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 import numpy as np
+import shapely
 from scipy.spatial import Delaunay, QhullError, cKDTree
 
+from .known_pairs import KNOWN_APART, KNOWN_BORDERS
 from .points import PostcodePoints
 
 # Councils wholly on islands, for which the postcode method cannot see the water on its own.
@@ -35,6 +47,10 @@ MAX_EDGE_M = 8_000.0
 MIN_EDGES = 2
 THIN_M = 20.0
 OUTLIER_K = 8
+# Shared polygon boundary (metres) that makes two councils neighbours even without land edges;
+# below it, a touch at a corner or across a river mouth a few cells wide.
+CONTACT_M = 1_000.0
+CONTACT_TOLERANCE_M = 30.0
 
 
 def thinned_points(points: PostcodePoints, thin_m: float = THIN_M):
@@ -109,27 +125,90 @@ def land_edge_counts(
     }
 
 
+def contact_lengths(
+    shapes: Mapping[str, shapely.Geometry], tolerance_m: float = CONTACT_TOLERANCE_M
+) -> dict[tuple[str, str], float]:
+    """Length of boundary (metres) each pair of polygons shares, keyed (lo, hi) by code.
+
+    The polygons form a coverage (shared edges have identical vertices), so a boundary of one
+    within `tolerance_m` of the other is their common edge; the tolerance absorbs rounding.
+    """
+    codes = sorted(shapes)
+    if len(codes) < 2:
+        return {}
+    geoms = np.array([shapes[c] for c in codes])
+    grown = shapely.buffer(geoms, tolerance_m)
+    left, right = shapely.STRtree(geoms).query(grown, predicate="intersects")
+    keep = right < left
+    left, right = left[keep], right[keep]
+    lengths = shapely.length(shapely.intersection(shapely.boundary(geoms[right]), grown[left]))
+    return {
+        (codes[r], codes[q]): float(n)
+        for r, q, n in zip(right, left, lengths, strict=True)
+        if n > 0
+    }
+
+
+def adjacent_pairs(
+    edge_counts: Mapping[tuple[str, str], int],
+    contacts: Mapping[tuple[str, str], float],
+    present: Iterable[str],
+    *,
+    islands: Iterable[str] = KNOWN_ISLANDS,
+    known_borders: Iterable[tuple[str, str]] = KNOWN_BORDERS,
+    known_apart: Iterable[tuple[str, str]] = KNOWN_APART,
+    min_edges: int = MIN_EDGES,
+    contact_m: float = CONTACT_M,
+) -> set[tuple[str, str]]:
+    """The rule, on the evidence per pair of codes: adjacent with at least `min_edges` land
+    edges or at least `contact_m` of shared polygon boundary; then the curated pairs apply
+    (`known_apart` removed, `known_borders` added where both councils are present) and islands
+    have none. Pairs come back sorted (lo, hi)."""
+    present = set(present)
+    islands = set(islands)
+    pairs = {tuple(sorted(p)) for p, n in edge_counts.items() if n >= min_edges}
+    pairs |= {tuple(sorted(p)) for p, length in contacts.items() if length >= contact_m}
+    pairs -= {tuple(sorted(p)) for p in known_apart}
+    pairs |= {tuple(sorted(p)) for p in known_borders if set(p) <= present}
+    return {
+        (a, b)
+        for a, b in pairs
+        if a != b and a in present and b in present and a not in islands and b not in islands
+    }
+
+
 def lower_tier_neighbours(
     xy: np.ndarray,
     labels: np.ndarray,
     codes: np.ndarray,
     *,
+    contacts: Mapping[tuple[str, str], float] | None = None,
     islands: Iterable[str] = KNOWN_ISLANDS,
+    known_borders: Iterable[tuple[str, str]] = KNOWN_BORDERS,
+    known_apart: Iterable[tuple[str, str]] = KNOWN_APART,
     min_edges: int = MIN_EDGES,
+    contact_m: float = CONTACT_M,
     spacing_factor: float = SPACING_FACTOR,
     max_edge_m: float = MAX_EDGE_M,
 ) -> tuple[dict[str, frozenset[str]], dict[tuple[str, str], int]]:
     """Neighbours among the councils `codes` of cleaned points (see `thinned_points` and
-    `drop_outliers`), and the number of land edges per pair as evidence."""
+    `drop_outliers`), and the number of land edges per pair as evidence; `contacts` are the
+    shared polygon boundaries (`contact_lengths`), the rest is `adjacent_pairs`."""
     counts = land_edge_counts(xy, labels, spacing_factor=spacing_factor, max_edge_m=max_edge_m)
-    islands = set(islands)
-    neighbours: dict[str, set[str]] = {str(c): set() for c in codes}
-    evidence: dict[tuple[str, str], int] = {}
-    for (lo, hi), count in counts.items():
-        a, b = str(codes[lo]), str(codes[hi])
-        evidence[(a, b)] = count
-        if count < min_edges or a in islands or b in islands:
-            continue
+    evidence = {(str(codes[lo]), str(codes[hi])): n for (lo, hi), n in counts.items()}
+    present = [str(c) for c in codes]
+    pairs = adjacent_pairs(
+        evidence,
+        contacts or {},
+        present,
+        islands=islands,
+        known_borders=known_borders,
+        known_apart=known_apart,
+        min_edges=min_edges,
+        contact_m=contact_m,
+    )
+    neighbours: dict[str, set[str]] = {c: set() for c in present}
+    for a, b in pairs:
         neighbours[a].add(b)
         neighbours[b].add(a)
     return {c: frozenset(n) for c, n in neighbours.items()}, evidence

@@ -40,3 +40,27 @@ def council_sections(arrangements) -> dict:
         else:
             sections["ended"].append(a)
     return sections
+
+
+@register.simple_tag
+def partner_council(council, arrangement) -> dict:
+    """A partner council as the arrangement page shows it: named and linked as it is now, with
+    the ONS code it had over the arrangement's years when that differs from today's (Barnsley in
+    a 2024-25 arrangement: E08000016, recoded E08000038 on 1 April 2025)."""
+    from sharedservices.councils.selectors import codes_during, council_now, financial_year_span
+
+    now = council_now(council)
+    first, last = financial_year_span(arrangement.start_year, arrangement.end_year)
+    used = codes_during(council, first, last)
+    note = ""
+    if [u.code for u in used] != [now.code]:
+        parts = []
+        for i, u in enumerate(used):
+            if len(used) == 1:
+                parts.append(f"{u.code} at the time")
+            elif i == len(used) - 1:
+                parts.append(f"then {u.code}")
+            else:
+                parts.append(f"{u.code} until {u.valid_to:%-d %B %Y}")
+        note = ", ".join(parts)
+    return {"now": now, "note": note}

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from sharedservices.accounts.demo import demo_password, load_demo_users
 from sharedservices.cases.demo import load_demo_cases
+from sharedservices.programme.demo import load_demo_programmes
 from sharedservices.registry.demo import load_demo_arrangements
 
 
@@ -30,6 +31,7 @@ class Command(BaseCommand):
         logins = load_demo_users()
         self.stdout.write(f"Register: {load_demo_arrangements()} demo arrangements.")
         self.stdout.write(f"Business cases: {load_demo_cases()} demo cases created.")
+        self.stdout.write(f"Programmes: {load_demo_programmes()} demo opportunities.")
         self.stdout.write(
             self.style.SUCCESS("\nDemo ready. Sign in at http://127.0.0.1:8000/accounts/sign-in/")
         )
