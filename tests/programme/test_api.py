@@ -80,7 +80,7 @@ def test_ranking_shape(client, cluster, officer):
 
 
 def test_suggestions_are_public_and_shaped(client, councils):
-    from sharedservices.registry.models import ServiceArea
+    from sharedservices.catalogue.models import ServiceArea
     from sharedservices.registry.services import ArrangementInput, arrangement_create
 
     a = arrangement_create(

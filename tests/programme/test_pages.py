@@ -230,8 +230,8 @@ def test_council_page_shows_the_suggestions_panel(client, make_arrangement_live)
 
 @pytest.fixture
 def make_arrangement_live(db):
+    from sharedservices.catalogue.models import ServiceArea
     from sharedservices.councils.models import Council
-    from sharedservices.registry.models import ServiceArea
     from sharedservices.registry.services import ArrangementInput, arrangement_create
 
     return arrangement_create(

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from sharedservices.catalogue.models import ServiceArea
 from sharedservices.councils.models import Council
 from sharedservices.programme.suggestions import peers_of, suggestions_for
-from sharedservices.registry.models import Arrangement, ServiceArea
+from sharedservices.registry.models import Arrangement
 from sharedservices.registry.services import ArrangementInput, arrangement_create
 from tests.programme.conftest import CHORLEY, LANCASTER, PRESTON, SOUTH_RIBBLE, WYRE_FOREST
 

@@ -15,6 +15,7 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.security import django_auth
 
 from sharedservices.analysis.errors import InputError
+from sharedservices.catalogue.models import ServiceArea
 from sharedservices.councils.models import Council
 from sharedservices.programme import permissions
 from sharedservices.programme.models import Opportunity, OpportunityStage, Programme
@@ -28,7 +29,6 @@ from sharedservices.programme.services.opportunities import (
     opportunity_update,
 )
 from sharedservices.programme.suggestions import suggestions_for
-from sharedservices.registry.models import ServiceArea
 
 router = Router(tags=["programmes"], auth=django_auth)
 
