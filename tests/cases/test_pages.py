@@ -6,8 +6,9 @@ from django.urls import reverse
 from sharedservices.accounts.roles import Role
 from sharedservices.cases import services
 from sharedservices.cases.models import Baseline, CaseSection, Option, Risk, SectionPart
+from tests.known import LANCASTER, PRESTON, WYRE_FOREST
 
-from .conftest import LANCASTER, PRESTON, SHARED_LINES, WYRE_FOREST, add_option, add_policy
+from .conftest import SHARED_LINES, add_option, add_policy
 
 pytestmark = pytest.mark.django_db
 

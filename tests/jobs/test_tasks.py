@@ -5,7 +5,8 @@ import pytest
 from sharedservices.jobs import running, services
 from sharedservices.jobs.models import AnalysisJob, JobKind, JobStatus
 from sharedservices.jobs.tasks import run_job
-from tests.jobs.conftest import LANCASTER, PRESTON, WYRE, coalitions_body
+from tests.jobs.conftest import coalitions_body
+from tests.known import LANCASTER, PRESTON, WYRE
 
 pytestmark = pytest.mark.django_db
 

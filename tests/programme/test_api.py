@@ -8,7 +8,7 @@ import pytest
 from sharedservices.accounts.roles import Role
 from sharedservices.programme.services.funding import allocation_create, pot_add
 from sharedservices.programme.services.scoring import criterion_add, scores_save, weight_set_save
-from tests.programme.conftest import LANCASTER, PRESTON, WYRE_FOREST
+from tests.known import LANCASTER, PRESTON, WYRE_FOREST
 
 
 def error_paths(response) -> list[str]:

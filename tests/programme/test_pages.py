@@ -12,7 +12,7 @@ from sharedservices.accounts.roles import Role
 from sharedservices.programme.models import Allocation, Opportunity, Programme
 from sharedservices.programme.services.funding import pot_add
 from sharedservices.programme.services.scoring import criterion_add, scores_save, weight_set_save
-from tests.programme.conftest import CARLISLE, CUMBERLAND, LANCASTER, PRESTON, WYRE_FOREST
+from tests.known import CARLISLE, CUMBERLAND, LANCASTER, PRESTON, WYRE_FOREST
 
 
 def signed_in(client, user):

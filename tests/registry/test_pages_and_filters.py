@@ -5,8 +5,7 @@ from django.urls import reverse
 
 from sharedservices.registry.models import Arrangement
 from sharedservices.registry.services import arrangement_input_from
-
-from .conftest import CARLISLE, CUMBERLAND, EDEN, LANCASTER, PRESTON, SOUTH_LAKELAND, WYRE_FOREST
+from tests.known import CARLISLE, CUMBERLAND, EDEN, LANCASTER, PRESTON, SOUTH_LAKELAND, WYRE_FOREST
 
 pytestmark = pytest.mark.django_db
 
