@@ -259,3 +259,23 @@ def test_funding_forms_are_for_member_officers(client, make_programme, make_user
     other = signed_in(client, make_user(WYRE_FOREST, Role.OFFICER))
     assert other.get(f"/programmes/{p.pk}/pots/add/").status_code == 403
     assert other.get(f"/programmes/pots/{pot.pk}/allocate/").status_code == 403
+
+
+def test_absurd_ids_answer_404(lancaster):
+    for url in (
+        "/programmes/99999999999999999999999/",
+        "/programmes/opportunities/1" + "0" * 30 + "/",
+    ):
+        assert lancaster.get(url).status_code == 404
+
+
+def test_absurd_ids_in_the_api_answer_404(lancaster):
+    assert lancaster.get("/api/v1/opportunities/" + "9" * 30).status_code == 404
+    assert lancaster.get("/api/v1/programmes/" + "9" * 30).status_code == 404
+
+
+def test_start_a_business_case_ignores_a_bad_opportunity(lancaster, make_opportunity, make_user):
+    theirs = make_opportunity("E07000239", title="Wyre Forest's own")
+    for value in ("9" * 40, "abc", str(theirs.pk)):
+        page = lancaster.get(f"/cases/new/?opportunity={value}")
+        assert page.status_code == 200 and "Wyre Forest's own" not in page.content.decode()

@@ -79,3 +79,12 @@ def test_nearer_sharers_score_more(councils, share):
     rows = suggestions_for(councils[LANCASTER])
     assert [r.service_area.slug for r in rows] == ["payroll", "legal"]
     assert rows[0].score > rows[1].score
+
+
+def test_a_new_live_arrangement_shows_at_once(councils, share):
+    Arrangement.objects.all().delete()
+    assert suggestions_for(councils[LANCASTER]) == []
+    share("live", "cctv", PRESTON, CHORLEY)
+    assert [r.service_area.slug for r in suggestions_for(councils[LANCASTER])] == ["cctv"]
+    Arrangement.objects.filter(name="cctv live").update(status="ended")
+    assert suggestions_for(councils[LANCASTER]) == []

@@ -53,6 +53,11 @@ def validation_errors(error: ValidationError) -> Status:
 
 
 FAILURES = {403: ErrorsOut, 404: ErrorsOut, 422: ErrorsOut}
+MAX_ID = 2**63 - 1  # larger ids cannot be in the database (and SQLite cannot even compare them)
+
+
+def _by_id(queryset, pk: int | None):
+    return queryset.filter(pk=pk).first() if pk is not None and 0 < pk <= MAX_ID else None
 
 
 class PotOut(Schema):
@@ -138,7 +143,7 @@ def list_programmes(request):
 
 
 def _programme(request, programme_id: int) -> Programme | None:
-    return programme_list(user=request.user).filter(pk=programme_id).first()
+    return _by_id(programme_list(user=request.user), programme_id)
 
 
 @router.get(
@@ -187,7 +192,7 @@ def get_ranking(request, programme_id: int, weight_set: int | None = None):
     if not permissions.is_member(request.user, p):
         return errors(403, ("$.id", "Only the member councils see a programme's ranking"))
     sets = p.weight_sets.all()
-    chosen = sets.filter(pk=weight_set).first() if weight_set else sets.first()
+    chosen = _by_id(sets, weight_set) if weight_set else sets.first()
     if chosen is None:
         return errors(404, ("$.weight_set", "The programme has no such weight set"))
     try:
@@ -332,7 +337,7 @@ def _resolve(values: dict, user, problems: list) -> dict:
         out["council"] = council
     if "programme" in values:
         pk = values["programme"]
-        p = Programme.objects.visible_to(user).filter(pk=pk).first() if pk else None
+        p = _by_id(Programme.objects.visible_to(user), pk) if pk else None
         if pk and p is None:
             problems.append(("$.programme", "No programme you can see has that id"))
         out["programme"] = p
@@ -379,7 +384,7 @@ def create_opportunity(request, payload: OpportunityIn):
     summary="One opportunity",
 )
 def get_opportunity(request, opportunity_id: int):
-    o = Opportunity.objects.visible_to(request.user).filter(pk=opportunity_id).first()
+    o = _by_id(Opportunity.objects.visible_to(request.user), opportunity_id)
     if o is None:
         return errors(404, ("$.id", "No opportunity you can see has that id"))
     return _opportunity_out(o, request.user)
@@ -391,7 +396,7 @@ def get_opportunity(request, opportunity_id: int):
     summary="Change an opportunity (only the fields given); a stage change is a move",
 )
 def update_opportunity(request, opportunity_id: int, payload: OpportunityPatch):
-    o = Opportunity.objects.visible_to(request.user).filter(pk=opportunity_id).first()
+    o = _by_id(Opportunity.objects.visible_to(request.user), opportunity_id)
     if o is None:
         return errors(404, ("$.id", "No opportunity you can see has that id"))
     if not permissions.can_edit_opportunity(request.user, o):

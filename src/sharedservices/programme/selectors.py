@@ -144,9 +144,10 @@ def council_lists(*, user, council: Council) -> tuple[list, list]:
 def opportunity_case_initial(*, user, pk) -> dict | None:
     """What "Start a business case" fills in from an opportunity the user can see:
     for the business case form's ``initial``."""
-    try:
-        o = Opportunity.objects.visible_to(user).get(pk=int(pk))
-    except (Opportunity.DoesNotExist, TypeError, ValueError):
+    if not (isinstance(pk, str) and pk.isdigit() and len(pk) <= 18):
+        return None
+    o = Opportunity.objects.visible_to(user).filter(pk=int(pk)).first()
+    if o is None:
         return None
     partners = [c for c in o.proposed_partners.all() if c.pk != getattr(user, "council_id", None)]
     if o.council_id != getattr(user, "council_id", None):
@@ -160,5 +161,6 @@ def opportunity_case_initial(*, user, pk) -> dict | None:
         "opportunity": o.pk,
         "service_areas": [o.service_area_id] if o.service_area_id else [],
         "partner_organisations": list(o.partner_organisations.values_list("pk", flat=True)),
-        "partners": ", ".join(c.name for c in partners),
+        # The case form splits on commas: a name with one ("Bristol, City of") goes by code.
+        "partners": ", ".join(c.code if "," in c.name else c.name for c in partners),
     }

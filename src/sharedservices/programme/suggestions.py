@@ -12,19 +12,33 @@ pursued) can surface in another council's suggestions.
 Each council that shares an area adds ``1 / (1 + distance / 25 km)`` to its score:
 so more sharers rank higher, and a near one counts more than a far one (a
 neighbour 10 km away adds 0.71; a council 50 km away 0.33).
+
+Speed: the councils and the live part of the register are read into small in-process
+indexes, rebuilt whenever a cheap fingerprint of the tables changes (counts and the
+latest change), so each council's suggestions need a few tiny queries whatever the
+size of the register, and every web process stays correct on its own.
 """
 
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 
 import numpy as np
+from django.db.models import Count, Max
+from django.utils import timezone
 
 from sharedservices.analysis.costmodel import haversine_km
 from sharedservices.base.tenancy import council_and_predecessors
 from sharedservices.councils.models import Council, CouncilKind
-from sharedservices.registry.models import Arrangement, ArrangementPartner, ArrangementStatus
+from sharedservices.registry.models import (
+    Arrangement,
+    ArrangementPartner,
+    ArrangementStatus,
+    ServiceArea,
+)
 
 NEARBY_KM = 50.0
 HALF_WEIGHT_KM = 25.0
@@ -48,43 +62,120 @@ class Suggestion:
     why: list[str] = field(default_factory=list)
 
 
+@dataclass
+class _Councils:
+    codes: list[str]
+    index: dict[str, int]
+    names: list[str]
+    kinds: np.ndarray
+    upper: list[str | None]
+    lat: np.ndarray
+    lon: np.ndarray
+    current: np.ndarray
+    neighbours: dict[str, set[str]]
+
+
+@dataclass
+class _Register:
+    by_council: dict[str, list[int]]  # council code -> live arrangement ids
+    areas: dict[int, list[int]]  # live arrangement id -> service area ids
+
+
+_lock = threading.Lock()
+_cache: dict[str, tuple[object, object]] = {}
+
+
+def _cached(name: str, key, build):
+    found = _cache.get(name)
+    if found is not None and found[0] == key:
+        return found[1]
+    value = build()
+    with _lock:
+        _cache[name] = (key, value)
+    return value
+
+
+def _councils(today: date) -> _Councils:
+    through = Council.neighbours.through.objects
+    key = (today, Council.objects.count(), through.count())
+
+    def build() -> _Councils:
+        rows = list(
+            Council.objects.values_list(
+                "pk", "name", "kind", "upper_tier_id", "latitude", "longitude"
+            ).order_by("pk")
+        )
+        current = set(Council.objects.current(on=today).values_list("pk", flat=True))
+        neighbours: dict[str, set[str]] = defaultdict(set)
+        for a, b in through.values_list("from_council_id", "to_council_id"):
+            neighbours[a].add(b)
+            neighbours[b].add(a)
+        codes = [r[0] for r in rows]
+        return _Councils(
+            codes=codes,
+            index={c: i for i, c in enumerate(codes)},
+            names=[r[1] for r in rows],
+            kinds=np.array([r[2] for r in rows], dtype=object),
+            upper=[r[3] for r in rows],
+            lat=np.array([np.nan if r[4] is None else r[4] for r in rows], dtype=float),
+            lon=np.array([np.nan if r[5] is None else r[5] for r in rows], dtype=float),
+            current=np.array([c in current for c in codes], dtype=bool),
+            neighbours=dict(neighbours),
+        )
+
+    return _cached("councils", key, build)
+
+
+def _register() -> _Register:
+    live = Arrangement.objects.filter(status=ArrangementStatus.LIVE)
+    key = tuple(live.aggregate(n=Count("pk"), last=Max("updated_at"), top=Max("pk")).values()) + (
+        ArrangementPartner.objects.count(),
+    )
+
+    def build() -> _Register:
+        by_council: dict[str, list[int]] = defaultdict(list)
+        for arrangement_id, code in ArrangementPartner.objects.filter(
+            arrangement__status=ArrangementStatus.LIVE, council__isnull=False
+        ).values_list("arrangement_id", "council_id"):
+            by_council[code].append(arrangement_id)
+        areas: dict[int, list[int]] = defaultdict(list)
+        for arrangement_id, area_id in Arrangement.service_areas.through.objects.filter(
+            arrangement__status=ArrangementStatus.LIVE
+        ).values_list("arrangement_id", "servicearea_id"):
+            areas[arrangement_id].append(area_id)
+        return _Register(by_council=dict(by_council), areas=dict(areas))
+
+    return _cached("register", key, build)
+
+
 def peers_of(council: Council) -> dict[str, Peer]:
-    """The councils "like" ``council``, each with why and how far its centre is."""
-    current = Council.objects.current().exclude(pk=council.pk)
-    why: dict[str, set[str]] = defaultdict(set)
-    for code in current.filter(neighbours=council).values_list("pk", flat=True):
-        why[code].add("neighbour")
-    tier = current.none()
-    if council.upper_tier_id:
-        tier = current.filter(upper_tier_id=council.upper_tier_id)
-    elif council.kind == CouncilKind.COUNTY:
-        tier = current.filter(upper_tier=council)
-    for code in tier.values_list("pk", flat=True):
-        why[code].add("same upper tier")
-    rows = list(
-        current.filter(kind=council.kind, latitude__isnull=False).values_list(
-            "pk", "latitude", "longitude"
+    """The current councils "like" ``council``, each with why and how far its centre is."""
+    c = _councils(timezone.localdate())
+    me = c.index[council.pk]
+    why: dict[int, set[str]] = defaultdict(set)
+    for code in c.neighbours.get(council.pk, ()):
+        why[c.index[code]].add("neighbour")
+    tier = council.upper_tier_id
+    for i, upper in enumerate(c.upper):
+        if (tier and upper == tier) or (council.kind == CouncilKind.COUNTY and upper == council.pk):
+            why[i].add("same upper tier")
+    d = np.full(len(c.codes), np.nan)
+    if not np.isnan(c.lat[me]):
+        d = haversine_km(c.lat[me], c.lon[me], c.lat, c.lon)
+        with np.errstate(invalid="ignore"):
+            near = np.flatnonzero((c.kinds == council.kind) & (d <= NEARBY_KM))
+        for i in near.tolist():
+            why[i].add("same kind nearby")
+    return {
+        c.codes[i]: Peer(
+            code=c.codes[i],
+            name=c.names[i],
+            why=[w for w in WHY_ORDER if w in reasons],
+            distance_km=None if np.isnan(d[i]) else float(d[i]),
         )
-    )
-    if rows and council.latitude is not None:
-        lat = np.array([r[1] for r in rows])
-        lon = np.array([r[2] for r in rows])
-        d = haversine_km(council.latitude, council.longitude, lat, lon)
-        for (code, _, _), km in zip(rows, d, strict=True):
-            if km <= NEARBY_KM:
-                why[code].add("same kind nearby")
-    found = Council.objects.filter(pk__in=list(why)).values_list(
-        "pk", "name", "latitude", "longitude"
-    )
-    peers = {}
-    for code, name, lat, lon in found:
-        km = None
-        if None not in (lat, lon, council.latitude, council.longitude):
-            km = float(haversine_km(council.latitude, council.longitude, lat, lon))
-        peers[code] = Peer(
-            code=code, name=name, why=[w for w in WHY_ORDER if w in why[code]], distance_km=km
-        )
-    return peers
+        for i, reasons in why.items()
+        if i != me and c.current[i]
+    }
 
 
 def nearness(distance_km: float | None) -> float:
@@ -94,38 +185,24 @@ def nearness(distance_km: float | None) -> float:
 def suggestions_for(council: Council, *, limit: int | None = None) -> list[Suggestion]:
     """Service areas the council's peers share (live, public arrangements) and it does
     not, best first."""
-    from sharedservices.registry.models import ServiceArea
-
-    own = set(council_and_predecessors(council.pk))
+    own = council_and_predecessors(council.pk)
     peers = {code: p for code, p in peers_of(council).items() if code not in own}
-    through = Arrangement.service_areas.through.objects
-    live = ArrangementStatus.LIVE
-    own_areas = set(
-        through.filter(
-            arrangement__status=live,
-            arrangement_id__in=ArrangementPartner.objects.filter(council_id__in=own).values(
-                "arrangement_id"
-            ),
-        ).values_list("servicearea_id", flat=True)
-    )
-    partner_rows = list(
-        ArrangementPartner.objects.filter(
-            arrangement__status=live, council_id__in=list(peers)
-        ).values_list("arrangement_id", "council_id")
-    )
-    sharers: dict[int, set[str]] = defaultdict(set)
-    for arrangement_id, code in partner_rows:
-        sharers[arrangement_id].add(code)
+    register = _register()
+    own_areas = {
+        area
+        for code in own
+        for arrangement in register.by_council.get(code, ())
+        for area in register.areas.get(arrangement, ())
+    }
     by_area: dict[int, tuple[set[int], set[str]]] = defaultdict(lambda: (set(), set()))
-    for arrangement_id, area_id in through.filter(arrangement_id__in=list(sharers)).values_list(
-        "arrangement_id", "servicearea_id"
-    ):
-        if area_id in own_areas:
-            continue
-        arrangements, councils = by_area[area_id]
-        arrangements.add(arrangement_id)
-        councils |= sharers[arrangement_id]
-    areas = ServiceArea.objects.in_bulk(list(by_area))
+    for code in peers:
+        for arrangement in register.by_council.get(code, ()):
+            for area in register.areas.get(arrangement, ()):
+                if area not in own_areas:
+                    arrangements, councils = by_area[area]
+                    arrangements.add(arrangement)
+                    councils.add(code)
+    areas = ServiceArea.objects.in_bulk(list(by_area)) if by_area else {}
     result = []
     for area_id, (arrangements, codes) in by_area.items():
         row = sorted(
