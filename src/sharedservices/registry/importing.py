@@ -7,8 +7,7 @@ any error, nothing is written. The domain rules are ``services.arrangement_check
 the same the pages and the API use; this module adds what only a file can get
 wrong (unknown codes and slugs, numbers that are not numbers, duplicates).
 
-Saving uses bulk inserts so that 10,000 rows import in seconds; each new
-arrangement still gets its "imported" entry in the history.
+Bulk inserts import 10,000 rows in seconds; each arrangement still gets its history entry.
 """
 
 from __future__ import annotations
