@@ -23,6 +23,14 @@ can; the figures print the load average. Where ours is not proven optimal, a
 second line says where the gap comes from: the LP bound with cuts and the
 proven bound, and the first answer after each stage (dive, local search,
 restricted master).
+
+``--loaded``: the time limit as a promise. The whole of England (real map,
+connected partnerships of up to 5) goes through ``python -m
+sharedservices.analysis coalitions`` as one process with
+``options.time_limit`` = ``--limit``, while this script keeps one core busy
+with a spinning process of its own (the machine deliberately loaded, as when
+another job runs); the wall time of the whole process is printed against the
+limit, with whether standard output parsed as JSON.
 """
 
 from __future__ import annotations
@@ -167,6 +175,79 @@ def on_the_map(maps: list[str], max_sizes: list[int], limit: float, plain: bool)
                 )
 
 
+def _england_input(max_size: int, limit: float) -> dict:
+    councils, neighbours = england_real()
+    codes = councils.codes
+    return {
+        "councils": [
+            {
+                "code": code,
+                "baseline_cost": round(float(b), 2),
+                "workload": float(w),
+                "lat": float(la),
+                "lon": float(lo),
+            }
+            for code, b, w, la, lo in zip(
+                codes,
+                councils.baseline_cost,
+                councils.workload,
+                councils.lat,
+                councils.lon,
+                strict=True,
+            )
+        ],
+        "model": {"scale_exponent": 0.85, "governance_cost": 40_000, "distance_cost_per_km": 500},
+        "constraints": {
+            "connected": True,
+            "edges": sorted(
+                [codes[i], codes[j]] for i, ns in enumerate(neighbours) for j in ns if i < j
+            ),
+            "max_size": max_size,
+        },
+        "options": {"time_limit": limit},
+    }
+
+
+def time_limit_under_load(max_sizes: list[int], limit: float, spinners: int) -> None:
+    import json
+    import subprocess
+    import sys
+    import tempfile
+
+    print(
+        f"\ntime limit under load: real England, whole process, limit {limit:g} s, "
+        f"{spinners} core(s) kept busy by a spinning process, load {os.getloadavg()[0]:.1f}"
+    )
+    print(f"{'max':>3} {'wall s':>7} {'over %':>7} {'reported s':>10} {'gap':>8}  stdout")
+    spin = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(spinners)]
+    try:
+        for k in max_sizes:
+            with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as fh:
+                json.dump(_england_input(k, limit), fh)
+            t = time.perf_counter()
+            done = subprocess.run(
+                [sys.executable, "-m", "sharedservices.analysis", "coalitions", fh.name],
+                capture_output=True,
+                text=True,
+            )
+            wall = time.perf_counter() - t
+            os.unlink(fh.name)
+            try:
+                out, verdict = json.loads(done.stdout), "JSON"
+            except json.JSONDecodeError:
+                out, verdict = {}, f"NOT JSON: {done.stdout[:60]!r}"
+            print(
+                f"{k:>3} {wall:7.1f} {100 * (wall / limit - 1):7.1f} "
+                f"{out.get('seconds', float('nan')):10.1f} {out.get('gap', float('nan')):8.4%}  "
+                f"{verdict}",
+                flush=True,
+            )
+    finally:
+        for p in spin:
+            p.kill()
+            p.wait()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true", help="smaller sizes, shorter limits")
@@ -178,7 +259,15 @@ def main() -> None:
     ap.add_argument("--maps", default="real,synthetic")
     ap.add_argument("--limit", type=float, default=None)
     ap.add_argument("--no-plain", action="store_true", help="skip the plain MIP baseline")
+    ap.add_argument("--loaded", action="store_true", help="only the time limit under load")
+    ap.add_argument("--spinners", type=int, default=1, help="busy processes with --loaded")
     args = ap.parse_args()
+    if args.loaded:
+        print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
+        time_limit_under_load(
+            [int(x) for x in args.max_sizes.split(",")], args.limit or 60.0, args.spinners
+        )
+        return
     sizes = args.sizes or ("16,18,20" if args.quick else "16,18,20,22,24")
     print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
     if not args.skip_exact:

@@ -10,12 +10,27 @@ times a lognormal efficiency factor.
 
 from __future__ import annotations
 
+import functools
+import os
+
 import numpy as np
 from scipy.spatial import Delaunay
 
 from sharedservices.analysis.costmodel import Councils
 
 KM_PER_DEG_LAT = 111.2
+
+
+@functools.cache
+def _geography(cache_dir: str | None = None):
+    """The cached council geography (about 2 s to load), once per process."""
+    from pathlib import Path
+
+    from sharedservices.councils.geography import build_geography
+
+    root = Path(__file__).resolve().parents[1]
+    cache_dir = cache_dir or os.environ.get("GEOGRAPHY_CACHE_DIR")
+    return build_geography(cache_dir=Path(cache_dir) if cache_dir else root / "data" / "geography")
 
 
 def england_like(n: int = 296, seed: int = 7) -> tuple[Councils, list[list[int]]]:
@@ -55,12 +70,7 @@ def england_real(seed: int = 7, cache_dir: str | None = None) -> tuple[Councils,
     with the two lognormal factors drawn from ``numpy.random.default_rng(seed)``
     in code order, so the instance is the same on every machine.
     """
-    from pathlib import Path
-
-    from sharedservices.councils.geography import build_geography
-
-    root = Path(__file__).resolve().parents[1]
-    geo = build_geography(cache_dir=Path(cache_dir) if cache_dir else root / "data" / "geography")
+    geo = _geography(cache_dir)
     codes = sorted(c for c, x in geo.councils.items() if x.tier == "lower" and c.startswith("E"))
     index = {c: i for i, c in enumerate(codes)}
     rng = np.random.default_rng(seed)
@@ -72,3 +82,32 @@ def england_real(seed: int = 7, cache_dir: str | None = None) -> tuple[Councils,
     lon = [geo.councils[c].lon for c in codes]
     neighbours = [sorted(index[u] for u in geo.neighbours[c] if u in index) for c in codes]
     return Councils.build(codes, cost, workload, lat, lon), neighbours
+
+
+def district_sample(n: int, seed: int = 0, spread: bool = False, cache_dir: str | None = None):
+    """``n`` real English lower-tier councils, priced as the product prices them.
+
+    A council drawn with ``numpy.random.default_rng(seed)`` and its ``n - 1``
+    nearest lower-tier councils (by centroid), or with ``spread`` ``n`` councils
+    drawn from all of England by the same generator; workload = postcode count and
+    baseline cost = £300 a postcode, the defaults of the Find partners page
+    (``jobs/partners.py``), so the game is the one ``share`` and ``coalitions``
+    see from that page. Returns the ``Councils`` in code order.
+    """
+    geo = _geography(cache_dir)
+    codes = sorted(c for c, x in geo.councils.items() if x.tier == "lower" and c.startswith("E"))
+    lat = np.array([geo.councils[c].lat for c in codes])
+    lon = np.array([geo.councils[c].lon for c in codes])
+    from sharedservices.analysis.costmodel import haversine_km
+
+    rng = np.random.default_rng(seed)
+    if spread:
+        pick = np.sort(rng.choice(len(codes), n, replace=False))
+    else:
+        centre = rng.integers(len(codes))
+        km = haversine_km(lat[centre], lon[centre], lat, lon)
+        pick = np.sort(np.argsort(km, kind="stable")[:n])
+    postcodes = np.array([geo.councils[codes[i]].postcode_count for i in pick], dtype=float)
+    return Councils.build(
+        [codes[i] for i in pick], 300.0 * postcodes, postcodes, lat[pick], lon[pick]
+    )

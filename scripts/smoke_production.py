@@ -66,7 +66,8 @@ def public_pages():
     return [
         (name, p)
         for name, p in walk(get_resolver().url_patterns)
-        if access_of(p.callback) == PUBLIC and answers_get(p.callback)
+        # Unnamed patterns are catch-alls (the API's JSON 404), not pages anyone links to.
+        if p.name and access_of(p.callback) == PUBLIC and answers_get(p.callback)
     ]
 
 

@@ -47,3 +47,13 @@ def make_user(db):
         )
 
     return _make
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache (rate-limit counters, one-time tokens)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

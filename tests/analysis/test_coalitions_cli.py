@@ -62,3 +62,30 @@ def test_share_command_round_trip_and_errors(tmp_path):
     assert json.loads(done.stdout)["lines"][0]["shares"]["E07000122"] == 300.0
     bad = cli("share", "{not json", tmp_path)
     assert bad.returncode == 2 and "not valid JSON" in bad.stdout
+
+
+def test_coalitions_stdout_is_pure_json_when_highs_solves(tmp_path):
+    # 26 councils in a row: more than the exact search takes, so the candidates go
+    # to HiGHS (whose constructor prints a banner on file descriptor 1)
+    councils = [
+        {
+            "code": f"E07{i:06d}",
+            "baseline_cost": 1_000_000 + 37_000 * (i % 5),
+            "workload": 30_000 + 1_000 * (i % 7),
+            "lat": 53.0 + 0.05 * i,
+            "lon": -2.0,
+        }
+        for i in range(26)
+    ]
+    edges = [[councils[i]["code"], councils[i + 1]["code"]] for i in range(25)]
+    payload = {
+        "councils": councils,
+        "constraints": {"connected": True, "edges": edges, "max_size": 3},
+        "options": {"time_limit": 20},
+    }
+    done = cli("coalitions", payload, tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "HiGHS" not in done.stdout
+    out = json.loads(done.stdout)  # fails if anything precedes the JSON
+    assert out["optimal"] is True
+    assert sum(len(c["members"]) for c in out["coalitions"]) == 26

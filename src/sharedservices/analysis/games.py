@@ -6,6 +6,10 @@ table: Shapley in O(2**n), the core and the nucleolus by linear programmes
 whose 2**n constraints are generated lazily (only the most violated coalitions
 ever enter HiGHS), and the Myerson value as the Shapley value of the
 graph-restricted game.
+
+The least core and the nucleolus have only ``n + 1`` unknowns but ``2**n``
+rows, so they are solved by row generation on one HiGHS model that is kept
+warm between rounds (``analysis/nucleolus_lp.py``).
 """
 
 from __future__ import annotations
@@ -15,7 +19,6 @@ from dataclasses import dataclass
 from math import lgamma
 
 import numpy as np
-from scipy.optimize import linprog
 
 from sharedservices.analysis.bitsets import (
     component_of_lowest,
@@ -165,11 +168,6 @@ def core_check(v: np.ndarray, x: np.ndarray, tol: float = 1e-6) -> CoreCheck:
     return CoreCheck(efficient and worst_excess <= scale, worst, worst_excess)
 
 
-def _bits(masks: list[int], n: int) -> np.ndarray:
-    m = np.asarray(masks, dtype=np.int64)
-    return ((m[:, None] >> np.arange(n)) & 1).astype(float)
-
-
 @dataclass(frozen=True)
 class LeastCore:
     epsilon: float  # smallest possible largest excess; the core is non-empty iff <= 0
@@ -177,33 +175,20 @@ class LeastCore:
 
 
 def least_core(v: np.ndarray, tol: float = 1e-9) -> LeastCore:
-    """min eps s.t. x(S) >= v(S) - eps for all S, x(N) = v(N): one LP, cut lazily."""
+    """min eps s.t. x(S) >= v(S) - eps for all S, x(N) = v(N): one LP, rows generated.
+
+    It is the first stage of the nucleolus with no imputation bounds, so the
+    same warm-started row generation answers it (``t = -eps``).
+    """
+    from sharedservices.analysis.nucleolus_lp import SurplusLP
+
     v = np.asarray(v, dtype=float)
     n = players_in(v)
-    full = (1 << n) - 1
     if n <= 1:
         return LeastCore(0.0, np.array([v[-1]] * n))
-    scale = max(1.0, float(np.abs(v).max()))
-    work = [1 << i for i in range(n)]
-    while True:
-        a = _bits(work, n)
-        res = linprog(
-            np.r_[np.zeros(n), 1.0],
-            A_ub=np.hstack([-a, -np.ones((len(work), 1))]),
-            b_ub=-v[work],
-            A_eq=np.r_[np.ones(n), 0.0][None, :],
-            b_eq=[v[full]],
-            bounds=[(None, None)] * (n + 1),
-            method="highs",
-        )
-        x, eps = res.x[:n], res.x[n]
-        e = excesses(v, x)
-        e[0] = e[full] = -np.inf
-        violated = np.flatnonzero(e > eps + tol * scale)
-        if len(violated) == 0:
-            return LeastCore(float(eps), x)
-        top = violated[np.argsort(-e[violated])[: 2 * n]]
-        work.extend(int(t) for t in top)
+    lp = SurplusLP(v, imputation=False, tol=tol)
+    t, x = lp.stage()
+    return LeastCore(float(-t), x)
 
 
 @dataclass(frozen=True)
@@ -218,80 +203,32 @@ def nucleolus(v: np.ndarray, tol: float = 1e-9, seed: int = 0) -> Nucleolus:
     """Nucleolus by the sequential LP method (Maschler, Peleg and Shapley 1979).
 
     Stage k maximises the smallest surplus ``t = min x(S) - v(S)`` over the
-    coalitions whose surplus is not yet fixed. Coalitions with a positive dual
-    price have surplus ``t`` in every optimum; they join the fixed set, and so
-    does every coalition whose indicator vector lies in the span of the fixed
-    ones (its surplus is then determined). At least one new direction is fixed
-    per stage, so at most n stages. Inside a stage the 2**n rows are generated
-    lazily: the LP sees only the most violated coalitions, found by one
-    vectorised pass over the table. The domain is the imputation set; where it
-    is empty (sum of v({i}) > v(N)) the pre-nucleolus is returned instead.
+    coalitions whose surplus is not yet settled. Coalitions with a positive dual
+    price have surplus ``t`` in every optimum: they become equalities, and every
+    coalition whose indicator lies in the span of the equalities is settled too
+    (its surplus is then determined) and leaves the problem. At least one new
+    direction is settled per stage, so at most n stages. The 2**n rows are
+    generated: after each solve every coalition's surplus is computed at once
+    (one subset-sum table) and the most violated ones join the model in bulk,
+    with their complements, and HiGHS re-solves from its last basis. The
+    domain is the imputation set; where it is empty (sum of v({i}) > v(N)) the
+    pre-nucleolus is returned instead.
     """
+    from sharedservices.analysis.nucleolus_lp import SurplusLP
+
     v = np.asarray(v, dtype=float)
     n = players_in(v)
-    full = (1 << n) - 1
     if n <= 1:
         return Nucleolus(np.array([v[-1]] * n), [], 0, "imputation")
     singles = v[[1 << i for i in range(n)]]
-    imputation = singles.sum() <= v[full] + 1e-9 * max(1.0, abs(v[full]))
-    bounds = [(s, None) for s in singles] if imputation else [(None, None)] * n
-    bounds.append((None, None))
-    scale = max(1.0, float(np.abs(v).max()))
-    rng = np.random.default_rng(seed)
-
-    fixed_rows = [np.ones(n)]
-    fixed_vals = [v[full]]
-    free = np.ones(1 << n, dtype=bool)
-    free[0] = free[full] = False
+    full = (1 << n) - 1
+    imputation = bool(singles.sum() <= v[full] + 1e-9 * max(1.0, abs(v[full])))
+    lp = SurplusLP(v, imputation=imputation, tol=tol, seed=seed)
     levels: list[float] = []
-    solves = 0
-    work = [1 << i for i in range(n)]
     x = np.full(n, v[full] / n)
-    while free.any():
-        work = [s for s in work if free[s]] or [int(np.flatnonzero(free)[0])]
-        while True:
-            a = _bits(work, n)
-            res = linprog(
-                np.r_[np.zeros(n), -1.0],
-                A_ub=np.hstack([-a, np.ones((len(work), 1))]),
-                b_ub=-v[work],
-                A_eq=np.hstack([np.array(fixed_rows), np.zeros((len(fixed_rows), 1))]),
-                b_eq=fixed_vals,
-                bounds=bounds,
-                method="highs",
-            )
-            solves += 1
-            if res.status != 0:
-                raise RuntimeError(f"nucleolus LP failed: {res.message}")
-            x, t = res.x[:n], res.x[n]
-            surplus = subset_sums(x) - v
-            surplus[~free] = np.inf
-            violated = np.flatnonzero(surplus < t - tol * scale)
-            if len(violated) == 0:
-                break
-            top = violated[np.argsort(surplus[violated])[: 2 * n]]
-            work.extend(int(s) for s in top)
+    while not lp.settled():
+        t, x = lp.stage()
         levels.append(float(t))
-        duals = -res.ineqlin.marginals
-        tight = [work[j] for j in np.flatnonzero(duals > 1e-9)]
-        if not tight:  # degenerate answer from the solver: fall back to the tight rows
-            tight = [work[j] for j in np.flatnonzero(np.abs(res.ineqlin.residual) <= tol * scale)]
-        for s in tight:
-            row = _bits([s], n)[0]
-            if np.linalg.matrix_rank(np.array([*fixed_rows, row])) > len(fixed_rows):
-                fixed_rows.append(row)
-                fixed_vals.append(v[s] + t)
-        if len(fixed_rows) >= n:
-            break
-        # coalitions in the span of the fixed rows have a determined surplus
-        basis = np.array(fixed_rows)
-        _, sv, vt = np.linalg.svd(basis)
-        complement = vt[len(fixed_rows) :]
-        probes = complement.T @ rng.standard_normal((complement.shape[0], 2))
-        in_span = np.ones(1 << n, dtype=bool)
-        for k in range(probes.shape[1]):
-            in_span &= np.abs(subset_sums(probes[:, k])) <= 1e-9
-        free &= ~in_span
-    if len(fixed_rows) >= n:
-        x = np.linalg.solve(np.array(fixed_rows[:n]), np.array(fixed_vals[:n]))
-    return Nucleolus(x, levels, solves, "imputation" if imputation else "pre-imputation")
+        lp.settle(t)
+    x = lp.solution(x)
+    return Nucleolus(x, levels, lp.solves, "imputation" if imputation else "pre-imputation")

@@ -37,6 +37,7 @@ from itertools import combinations
 import numpy as np
 from scipy.sparse import csc_array, csr_array
 
+from .highs import quiet_highs
 from .packing_cuts import (
     Cuts,
     candidate_sets,
@@ -53,6 +54,8 @@ RESTRICTED_MASTER_COLUMNS = 17  # columns per council, best reduced cost first, 
 START_MIP_FROM_INCUMBENT = True
 DIVE_SHARE = 0.25  # the LP dive for a first answer stops at this share of the time limit
 POLISH_SHARE = 0.15  # and the local search after it may take this share
+MIN_MIP_SECONDS = 0.5  # a MIP is not started with less time than this left
+PRESOLVE_FROM = 2.0  # MIP presolve (which cannot be interrupted) only with this x LP time left
 
 
 @dataclass
@@ -228,13 +231,16 @@ class _Highs:
         integer: bool,
         time_limit: float,
         cuts: Cuts | None = None,
+        presolve: bool = True,
     ) -> None:
         import highspy
 
         self.highspy = highspy
-        h = highspy.Highs()
-        h.setOptionValue("output_flag", False)
+        h = quiet_highs()  # no banner on standard output: the CLI promises pure JSON
         h.setOptionValue("time_limit", float(max(time_limit, 0.1)))
+        # presolve cannot be interrupted (neither by the time limit nor by a callback):
+        # LPs go without it (no slower here), MIPs only when there is time for it
+        h.setOptionValue("presolve", "on" if presolve and integer else "off")
         if integer:
             h.setOptionValue("mip_rel_gap", 0.0)
             h.setOptionValue("mip_abs_gap", 0.0)
@@ -316,6 +322,31 @@ class _Highs:
         return self.h.modelStatusToString(self.h.getModelStatus())
 
 
+def _greedy(cols, vals, row_of, first: np.ndarray, rows: int) -> np.ndarray:
+    """Columns in ``first`` that fit, then the rest that fit, most valuable first."""
+    used = np.zeros(rows, dtype=bool)
+    chosen = np.zeros(len(cols), dtype=bool)
+    order = list(np.flatnonzero(first)) + [
+        j for j in np.argsort(-vals, kind="stable") if vals[j] > 0 and not first[j]
+    ]
+    for j in order:
+        r = [row_of[u] for u in cols[j]]
+        if not used[r].any():
+            used[r] = True
+            chosen[j] = True
+    return chosen
+
+
+def per_council_bound(cols, vals) -> float:
+    """No packing beats the sum over councils of their best ``max(0, v_j / |j|)``."""
+    best: dict[int, float] = {}
+    for c, x in zip(cols, vals, strict=True):
+        share = max(0.0, float(x) / len(c))
+        for u in c:
+            best[u] = max(best.get(u, 0.0), share)
+    return float(sum(best.values()))
+
+
 def _is_packing(a: csc_array, chosen: np.ndarray, lower: np.ndarray) -> bool:
     """True when the chosen columns cover no row twice and every row with ``lower`` 1."""
     cover = a @ chosen.astype(float)
@@ -366,6 +397,7 @@ def _region_packing(
     ``LB``, so the answer is optimal when every part is.
     """
     started = time.perf_counter()
+    deadline = started + time_limit
     councils = sorted({u for c in cols for u in c})
     row_of = {u: r for r, u in enumerate(councils)}
     m = len(cols)
@@ -415,8 +447,20 @@ def _region_packing(
         return list(np.flatnonzero(x)), value, value if opt else max(value, dual), opt, True
 
     # LP relaxation, tightened by rounded cuts, and its Lagrangian bound
-    lp = _Highs(a, w, lower, False, max(left(), 1.0))
+    lp = _Highs(a, w, lower, False, max(left(), 0.1))
+    lp.watch(None, deadline)
     lp.run()
+    lp_seconds = time.perf_counter() - started  # how long a solve of this model takes now
+
+    def out_of_time():  # no LP answer in time: the greedy packing and a simple bound
+        greedy = _greedy(cols, vals, row_of, np.zeros(m, dtype=bool), len(councils))
+        if not _is_packing(a, greedy, lower):
+            return [], -np.inf, per_council_bound(cols, vals), False, False
+        got = float(vals[greedy].sum())
+        return list(np.flatnonzero(greedy)), got, per_council_bound(cols, vals), False, True
+
+    if lp.status() != "Optimal":
+        return out_of_time()
     cuts = Cuts.none(m)
     xlp = np.asarray(lp.h.getSolution().col_value, dtype=float)
     on_map = map_sets(a) if CUT_ROUNDS else None
@@ -434,6 +478,8 @@ def _region_packing(
         xlp = np.asarray(lp.h.getSolution().col_value, dtype=float)
         if lp.h.getInfo().objective_function_value - before < 2e-6 * abs(before):
             break  # the bound no longer moves
+    if lp.status() != "Optimal":  # a cut round stopped at the deadline: its duals bound nothing
+        return out_of_time()
     dual = -np.asarray(lp.h.getSolution().row_dual, dtype=float) * scale
     y, pi = dual[: len(councils)], np.maximum(dual[len(councils) :], 0.0)
     binding = pi > 0  # the rest only slow the MIPs down: HiGHS re-solves its root with them
@@ -447,21 +493,7 @@ def _region_packing(
         report(0.1, f"LP relaxation solved: bound {big:,.0f}")
 
     # incumbent: the columns the LP takes whole, then the rest greedily
-    whole = np.flatnonzero(xlp > 1 - 1e-6)
-    used = np.zeros(len(councils), dtype=bool)
-    incumbent = np.zeros(m, dtype=bool)
-    for j in whole:
-        r = [row_of[u] for u in cols[j]]
-        if not used[r].any():
-            used[r] = True
-            incumbent[j] = True
-    for j in sorted(range(m), key=lambda j: -vals[j]):  # then greedily by worth
-        if vals[j] <= 0:
-            break
-        r = [row_of[u] for u in cols[j]]
-        if not incumbent[j] and not used[r].any():
-            used[r] = True
-            incumbent[j] = True
+    incumbent = _greedy(cols, vals, row_of, xlp > 1 - 1e-6, len(councils))
     lb = float(vals[incumbent].sum()) if _is_packing(a, incumbent, lower) else -np.inf
     # better: dive the LP (fix what it takes nearly whole, else its largest column, re-solve)
     dived = _dive(lp, started + DIVE_SHARE * time_limit)
@@ -474,9 +506,8 @@ def _region_packing(
     local = [tuple(row_of[u] for u in c) for c in cols]
 
     def polish(start: np.ndarray) -> np.ndarray:
-        return improve(
-            local, vals, start, lower > 0, 3, time.perf_counter() + POLISH_SHARE * time_limit
-        )
+        stop = min(time.perf_counter() + POLISH_SHARE * time_limit, deadline)
+        return improve(local, vals, start, lower > 0, 3, stop)
 
     if np.isfinite(lb):
         incumbent = polish(incumbent)
@@ -484,10 +515,22 @@ def _region_packing(
         stats["polished"] = stats.get("polished", 0.0) + lb
     # better incumbent on large models, where HiGHS's root alone can take the whole
     # time limit: the MIP over the columns the LP prices best (a restricted master)
-    if np.isfinite(lb) and m > RESTRICTED_MASTER_FROM * len(councils):
+    if (
+        np.isfinite(lb)
+        and m > RESTRICTED_MASTER_FROM * len(councils)
+        and 0.3 * left() > MIN_MIP_SECONDS
+    ):
         top = np.argsort(-rc, kind="stable")[: RESTRICTED_MASTER_COLUMNS * len(councils)]
         pool = np.flatnonzero(incumbent | np.isin(np.arange(m), top))
-        heur = _Highs(a[:, pool], w[pool], lower * 0, True, 0.3 * left(), cuts.restricted(pool))
+        heur = _Highs(
+            a[:, pool],
+            w[pool],
+            lower * 0,
+            True,
+            0.3 * left(),
+            cuts.restricted(pool),
+            presolve=0.3 * left() > PRESOLVE_FROM * lp_seconds,
+        )
         heur.start(incumbent[pool].astype(float))
         heur.watch(
             None
@@ -536,14 +579,22 @@ def _region_packing(
             value += float(vals[take].sum())
             bound += float(vals[take].sum())
             continue
+        if left() < MIN_MIP_SECONDS and np.isfinite(lb):  # no time: keep the incumbent
+            take = idx[incumbent[idx]]
+            chosen.extend(take)
+            value += float(vals[take].sum())
+            bound = np.inf  # the LP's bound stands for this part (taken below)
+            optimal = False
+            continue
         model_rows = sorted({row_of[u] for j in idx for u in cols[j]})
         model = _Highs(
             csc_array(a[:, idx][model_rows, :]),
             w[idx],
             lower[model_rows],
             True,
-            max(left(), 0.5),
+            max(left(), 0.1),
             cuts.restricted(idx),
+            presolve=left() > PRESOLVE_FROM * lp_seconds,
         )
         if START_MIP_FROM_INCUMBENT:
             model.start(incumbent[idx].astype(float))

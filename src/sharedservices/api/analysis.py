@@ -13,6 +13,7 @@ from ninja import Body, Router, Status
 from sharedservices.analysis import appraisal
 from sharedservices.analysis.errors import InputError, Problem
 from sharedservices.api.errors import ERROR_CODES, ErrorsOut
+from sharedservices.operations import ratelimit
 
 router = Router(tags=["analysis"])
 
@@ -27,10 +28,13 @@ MAX_WEB_ITERATIONS = 1_000_000
     response={200: dict[str, Any], ERROR_CODES: ErrorsOut},
     summary="Appraise options the Green Book way",
     description="The JSON contract of docs/appraisal.md: NPSV, BCR, payback, switching values, "
-    "Monte Carlo. The same engine as `python -m sharedservices.analysis appraise`.",
+    "Monte Carlo. The same engine as `python -m sharedservices.analysis appraise`. "
+    "Monte Carlo runs are rate-limited per user (429 with `Retry-After`).",
 )
 def appraise(request, payload: Body[dict[str, Any]]):
     mc = payload.get("monte_carlo") if isinstance(payload, dict) else None
+    if mc:
+        ratelimit.check(request.user, "Monte Carlo appraisal")
     iterations = mc.get("iterations") if isinstance(mc, dict) else None
     if isinstance(iterations, int) and iterations > MAX_WEB_ITERATIONS:
         raise InputError(

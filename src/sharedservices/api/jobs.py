@@ -16,6 +16,7 @@ from ninja import Body, Router, Schema, Status
 from sharedservices.api.errors import ERROR_CODES, ErrorsOut, ProblemOut
 from sharedservices.jobs import services
 from sharedservices.jobs.models import AnalysisJob, JobKind
+from sharedservices.operations import ratelimit
 
 router = Router(tags=["sharing and partners"])
 
@@ -64,6 +65,7 @@ def _accepted(job: AnalysisJob) -> Status:
     "`python -m sharedservices.analysis share`.",
 )
 def share(request, payload: Body[dict[str, Any]]):
+    ratelimit.check(request.user, "share")
     return Status(200, services.analysis_run(kind=JobKind.SHARE, data=payload))
 
 
@@ -77,6 +79,7 @@ def share(request, payload: Body[dict[str, Any]]):
     "a job to follow at `status_url` (JSON) or `page_url` (a page).",
 )
 def coalitions(request, payload: Body[dict[str, Any]]):
+    ratelimit.check(request.user, "coalitions")
     data = services.analysis_input(payload)
     if not services.runs_in_background(kind=JobKind.COALITIONS, data=payload):
         return Status(200, services.analysis_run(kind=JobKind.COALITIONS, data=data))

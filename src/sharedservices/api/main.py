@@ -11,6 +11,7 @@ from sharedservices.api import errors
 from sharedservices.api.analysis import router as analysis_router
 from sharedservices.api.councils import router as councils_router
 from sharedservices.api.parser import SafeParser
+from sharedservices.operations.ratelimit import RateLimited
 
 api = NinjaAPI(
     title="Shared Services Hub API",
@@ -33,3 +34,13 @@ api.add_router("", "sharedservices.api.jobs.router")
 api.add_router("/arrangements", "sharedservices.api.arrangements.router")
 api.add_router("/stats", "sharedservices.api.stats.router")
 api.add_router("", "sharedservices.api.programmes.router")
+
+
+@api.exception_handler(RateLimited)
+def rate_limited(request, exc: RateLimited):
+    """429 in the API's error shape, with the seconds to wait (operations.ratelimit)."""
+    response = api.create_response(
+        request, {"errors": [{"path": "$", "message": exc.message}]}, status=429
+    )
+    response["Retry-After"] = str(exc.retry_after)
+    return response
