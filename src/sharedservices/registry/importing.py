@@ -351,6 +351,14 @@ class ArrangementImporter:
         ArrangementPartner.objects.bulk_create(partners, batch_size=5000)
         ArrangementSource.objects.bulk_create(sources, batch_size=5000)
         ArrangementChange.objects.bulk_create(changes, batch_size=5000)
+        from sharedservices.governance.audit import audit_record_bulk
+
+        audit_record_bulk(
+            user=self.user,
+            action="arrangement.imported",
+            objects=arrangements,
+            timeline="arrangement",
+        )
         return len(arrangements)
 
     def run(self, content: bytes | str, *, fmt: str, dry_run: bool = False) -> ImportResult:

@@ -245,6 +245,16 @@ def _write_source(arrangement: Arrangement, url: str) -> None:
 
 
 def _record(arrangement, user, action, changes) -> ArrangementChange:
+    from sharedservices.governance.audit import audit_record
+
+    audit_record(
+        user=user,
+        action=f"arrangement.{action}",
+        obj=arrangement,
+        before={k: v[0] for k, v in changes.items()},
+        after={k: v[1] for k, v in changes.items()},
+        arrangement=arrangement,
+    )
     return ArrangementChange.objects.create(
         arrangement=arrangement,
         user=user,

@@ -42,13 +42,26 @@ def record_version(case: BusinessCase, user, change: str) -> CaseVersion:
     number = (case.versions.aggregate(n=Max("number"))["n"] or 0) + 1
     BusinessCase.objects.filter(pk=case.pk).update(updated_at=timezone.now())
     case.refresh_from_db()
-    return CaseVersion.objects.create(
+    version = CaseVersion.objects.create(
         case=case,
         number=number,
         change=change[:300],
         saved_by=user if getattr(user, "is_authenticated", False) else None,
         snapshot=case_snapshot(case),
     )
+    # Every write to a case lands in the audit trail (governance.AuditEvent); the
+    # version's snapshot holds the values before and after.
+    from sharedservices.governance.audit import audit_record
+
+    audit_record(
+        user=user,
+        action="case.saved",
+        obj=case,
+        before={"version": number - 1} if number > 1 else None,
+        after={"version": number, "change": change[:300]},
+        case=case,
+    )
+    return version
 
 
 def require(allowed: bool) -> None:

@@ -99,4 +99,19 @@ def policy_version_create(
     Criterion.objects.bulk_create(
         Criterion(version=version, order=i, **c) for i, c in enumerate(criteria, start=1)
     )
+    from sharedservices.governance.audit import audit_record
+
+    audit_record(
+        user=user,
+        action="policy.version_created",
+        obj=version,
+        after={
+            "council": policy.council_id,
+            "number": number,
+            "in_force_from": in_force_from,
+            "change_note": change_note,
+            "criteria": [c["key"] for c in criteria],
+        },
+        council=policy.council_id,
+    )
     return version

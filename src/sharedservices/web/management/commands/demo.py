@@ -10,6 +10,7 @@ from sharedservices.accounts.demo import demo_password, load_demo_users
 from sharedservices.cases.demo import load_demo_cases
 from sharedservices.cases.models import BusinessCase
 from sharedservices.cases.services import case_update
+from sharedservices.governance.demo import load_demo_governance
 from sharedservices.programme.demo import load_demo_programmes
 from sharedservices.programme.models import Opportunity
 from sharedservices.registry.demo import load_demo_arrangements
@@ -58,6 +59,9 @@ class Command(BaseCommand):
         self.stdout.write(f"Business cases: {load_demo_cases()} demo cases created.")
         self.stdout.write(f"Programmes: {load_demo_programmes()} demo opportunities.")
         _link_cases_to_opportunities()
+        self.stdout.write(
+            f"Governance: {load_demo_governance()} Mid Lancashire cases at every state created."
+        )
         self.stdout.write(
             self.style.SUCCESS("\nDemo ready. Sign in at http://127.0.0.1:8000/accounts/sign-in/")
         )
