@@ -5,7 +5,8 @@ Run by ``scripts/smoke-production`` against gunicorn on production settings (CI,
 configuration's access declarations (``public``), so a new public page joins the
 smoke test the day it is added. Pages whose route takes parameters (a council's
 code, an arrangement's id) are reached the way a visitor reaches them: through a
-link on another public page; a public page no public page links to is reported.
+link on another public page, or (a page linked from an e-mail) from the example
+``smoke_kwargs`` its view names; a public page reached neither way is reported.
 Every stylesheet, script and image the pages use is fetched too, because a
 broken static manifest is exactly what stopped production once.
 
@@ -102,6 +103,12 @@ def main(base: str) -> int:
     pages = public_pages()
     wanted = {name for name, _ in pages}
     queue = [reverse(name) for name, p in pages if not p.pattern.regex.groupindex]
+    # Pages reached from outside the site (a password-reset e-mail) name an example.
+    queue += [
+        reverse(name, kwargs=kwargs)
+        for name, p in pages
+        if (kwargs := getattr(getattr(p.callback, "view_class", p.callback), "smoke_kwargs", None))
+    ]
     seen_names: set[str] = set()
     seen_paths: set[str] = set()
     assets: set[str] = set()

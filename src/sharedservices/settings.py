@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "sharedservices.api",
     "sharedservices.web",
     "sharedservices.operations",
+    "sharedservices.governance",
 ]
 
 MIDDLEWARE = [
@@ -117,6 +118,17 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# SQLite, the embedded default, under concurrent writers: WAL lets readers go on
+# while one writes; IMMEDIATE takes the write lock when a transaction starts (a
+# read-then-write transaction cannot then fail half-way with "database is
+# locked"), and the busy timeout makes the next writer wait its turn.
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {**SQLITE_OPTIONS, **DATABASES["default"].get("OPTIONS", {})}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -132,7 +144,18 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Long but guessable (aaaaaaaaaaaa, qwertyuiop12) is refused too (zxcvbn).
+    {"NAME": "sharedservices.accounts.passwords.StrengthValidator"},
 ]
+# SMTP for e-mails (password reset, governance), used when DJANGO_EMAIL_BACKEND
+# names Django's SMTP backend; the backend itself is chosen further down.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600  # the e-mail says "within 3 days"
+
 LOGIN_URL = "accounts:sign-in"
 LOGIN_REDIRECT_URL = "web:dashboard"
 LOGOUT_REDIRECT_URL = "web:home"
@@ -155,6 +178,14 @@ AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_CALLABLE = "sharedservices.accounts.lockout.username_for_lockout"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
+# ...and a client (one address) is locked out after this many failures across every
+# account within the cool-off time (sharedservices.accounts.lockout.ClientAwareHandler).
+AXES_CLIENT_FAILURE_LIMIT = int(os.environ.get("AXES_CLIENT_FAILURE_LIMIT", "20"))
+AXES_HANDLER = "sharedservices.accounts.lockout.ClientAwareHandler"
+# The client's address: behind N reverse proxies that each append to X-Forwarded-For,
+# set TRUSTED_PROXY_COUNT=N; with 0 (no proxy) the header is ignored (README).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "sharedservices.accounts.lockout.client_ip"
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -253,3 +284,11 @@ RATE_LIMITS = {
 from sharedservices.operations.sentry import init_sentry  # noqa: E402
 
 SENTRY_ENABLED = init_sentry(os.environ)
+# E-mail to the people who must act next on a business case (governance/notifications.py):
+# printed to the console unless another backend is configured (e.g. Django's SMTP backend
+# with EMAIL_HOST). SITE_URL is the address the messages link to.
+EMAIL_BACKEND = os.environ.get(
+    "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "noreply@sharedservices.invalid")
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")

@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("sharedservices.registry.national_urls")),
     path("programmes/", include("sharedservices.programme.urls")),
     path("cases/", include("sharedservices.cases.urls")),
+    path("", include("sharedservices.governance.urls")),
     path("partners/", include("sharedservices.jobs.urls")),
     path("api/v1/", include("sharedservices.api.urls")),
     path("admin/", admin.site.urls),

@@ -2,6 +2,8 @@
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sharedservices.analysis.bitsets import popcounts
 from sharedservices.analysis.partition_exact import best_partition
@@ -56,8 +58,8 @@ def test_bounds_change_nothing_on_larger_games(kind):
         full = best_partition(v, prune=False)
         assert pruned.value == pytest.approx(full.value, rel=1e-12)
         check(v, pruned)
-        if kind in ("scale", "uniform"):
-            assert pruned.stats["pruned"] > 0
+        if kind in ("scale", "uniform"):  # pruned, or stopped early by the bound
+            assert pruned.stats["pruned"] > 0 or pruned.stats["levels_skipped"] > 0
 
 
 def test_all_forbidden_but_singletons_and_nothing_feasible():
@@ -69,3 +71,29 @@ def test_all_forbidden_but_singletons_and_nothing_feasible():
     assert got.value == 5.0 and got.blocks == [1, 2, 4, 8, 16]
     v[1] = -np.inf
     assert best_partition(v).value == -np.inf
+
+
+def test_integer_partition_bound_stops_at_once_when_the_grand_coalition_wins():
+    n = 14
+    v = popcounts(n).astype(float) ** 2  # any split loses: (n-1)^2 + 1 < n^2
+    got = best_partition(v)
+    assert got.blocks == [(1 << n) - 1] and got.value == n * n
+    assert got.stats["levels_skipped"] == n - 2  # stopped before the first level
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    n=st.integers(1, 8),
+    seed=st.integers(0, 2**32 - 1),
+    exponent=st.floats(0.5, 2.0),
+    noise=st.floats(0.0, 3.0),
+)
+def test_bounds_keep_the_optimum_on_scale_games(n, seed, exponent, noise):
+    # economies of scale with noise: the grand coalition often wins, so the
+    # early stop and the size skips are exercised against enumeration
+    rng = np.random.default_rng(seed)
+    v = popcounts(n).astype(float) ** exponent - rng.uniform(0, noise, 1 << n)
+    v[0] = 0.0
+    got = best_partition(v)
+    assert got.value == pytest.approx(brute_best_partition(v), rel=1e-12, abs=1e-12)
+    check(v, got)

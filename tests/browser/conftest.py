@@ -93,7 +93,7 @@ def live_site(tmp_path_factory):
         stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 180  # a loaded machine: the demo server starts slowly
+    deadline = time.monotonic() + 180  # a loaded CI machine starts Django slowly
     while True:
         try:
             urllib.request.urlopen(base + "/", timeout=2)  # noqa: S310 (loopback only)

@@ -62,7 +62,7 @@ def test_an_officer_adds_and_changes_an_arrangement(page, live_site, assert_acce
     page.get_by_role("button", name="Save arrangement").click()
     summary = page.locator(".govuk-error-summary")
     assert "Enter the name of the arrangement" in summary.inner_text()
-    assert "There is no council 'E99999999'" in summary.inner_text()
+    assert "There is no council “E99999999”" in summary.inner_text()
     assert page.title().startswith("Error: ")
     assert_accessible(page)
 

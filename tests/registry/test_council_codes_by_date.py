@@ -3,10 +3,9 @@ today's council: Barnsley across its recoding on 1 April 2025, Caradon (15UB) in
 
 import pytest
 
-pytestmark = pytest.mark.django_db
+from tests.known import BARNSLEY, CARADON, CORNWALL, OLD_BARNSLEY, RESTORMEL, ROTHERHAM
 
-OLD_BARNSLEY, BARNSLEY = "E08000016", "E08000038"
-ROTHERHAM, CARADON, RESTORMEL, CORNWALL = "E08000018", "15UB", "15UG", "E06000052"
+pytestmark = pytest.mark.django_db
 
 
 def page(client, arrangement) -> str:
@@ -81,3 +80,15 @@ def test_the_arrangement_page_names_caradon_and_links_to_cornwall(client, carado
 def test_caradons_own_page_names_its_successor(client):
     html = client.get(f"/councils/{CARADON}/").content.decode()
     assert "Caradon" in html and f'href="/councils/{CORNWALL}/"' in html
+
+
+def test_the_old_barnsley_page_says_it_is_the_same_council_recoded(client):
+    html = client.get(f"/councils/{OLD_BARNSLEY}/").content.decode()
+    assert "ONS replaced this code on 1 April 2025" in html
+    assert f'href="/councils/{BARNSLEY}/">Barnsley</a>' in html
+    assert "was abolished" not in html
+
+
+def test_barnsleys_page_gives_its_earlier_code(client):
+    html = client.get(f"/councils/{BARNSLEY}/").content.decode()
+    assert f"{OLD_BARNSLEY} until 31 March 2025" in html

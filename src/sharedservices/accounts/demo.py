@@ -23,6 +23,10 @@ DEMO_COUNCILS = {
     "E10000024": "nottinghamshire",  # seed 004
     "E06000063": "cumberland",  # Carlisle's successor (seeds 000, 003)
     "E06000064": "westmorland-furness",  # Carlisle's other Cumbrian successor
+    # The rest of Team Lancashire's Mid Lancashire cluster (seed 001).
+    "E07000126": "south-ribble",
+    "E07000118": "chorley",
+    "E07000127": "west-lancashire",
 }
 DEMO_ADMIN_EMAIL = "admin@demo.example.org"
 

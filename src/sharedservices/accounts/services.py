@@ -31,7 +31,21 @@ def user_create(
     return user
 
 
-def user_set_roles(*, user: User, roles: Iterable[Role | str]) -> None:
+def user_set_roles(*, user: User, roles: Iterable[Role | str], by: User | None = None) -> None:
+    """Give ``user`` exactly ``roles``; ``by`` is who did it (none: a command or the demo)."""
+    from sharedservices.governance.audit import audit_record
+
     groups = [Group.objects.get_or_create(name=str(Role(r)))[0] for r in roles]
+    before = sorted(user.roles) if user.pk else []
     user.groups.set(groups)
     user.__dict__.pop("roles", None)
+    after = sorted(str(Role(r)) for r in roles)
+    if before != after:
+        audit_record(
+            user=by,
+            action="user.roles_set",
+            obj=user,
+            before={"roles": before},
+            after={"roles": after},
+            council=user.council_id,
+        )

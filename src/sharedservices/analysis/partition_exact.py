@@ -31,6 +31,20 @@ keep it exact:
   optimum. On the benchmark families this skips the splits of 35-40% of all
   coalitions, nearly all of those above ``n/2``, where IDP's work lies.
 
+* **Integer-partition bounds** (ODP-IP's subspace bound). Every structure of
+  ``d`` players is worth at most the best integer partition of ``d`` valued by
+  the largest worth of each part size (a knapsack over part sizes; sizes up to
+  ``n/2`` that are solved exactly use their exact best instead). Before each
+  size level, when no structure of two or more blocks can beat the best found,
+  the search stops; above ``n/2`` a whole size is skipped when no coalition of
+  it can matter, and a coalition whose complement's size is not exact is
+  pruned against that bound. ``LB`` starts from the best structure of two
+  blocks (one serial pass over the table). Pruning below ``n/2`` was tried
+  and dropped: it loses the exact ``f`` there that the pruning above relies
+  on, and was slower overall. The bound ignores that parts must be disjoint,
+  so it proves the grand coalition at once only where it wins clearly (the
+  cost model's benchmark family at n = 14, not from 16 on).
+
 The kernel is compiled with numba and runs one size level at a time, the
 coalitions of a level in parallel (each only reads smaller coalitions), in
 blocks handed out round-robin so pruning does not unbalance the threads.
@@ -107,8 +121,30 @@ def _best_split(values, best, c, n, low, high):
 
 
 @nb.njit(parallel=True, cache=True)
-def _level(values, best, split, order, lo, hi, s, n, ub, per_player, lb, prune, threads):
-    """Solve every coalition of size ``s``; returns how many were pruned."""
+def _level(
+    values,
+    best,
+    split,
+    order,
+    lo,
+    hi,
+    s,
+    n,
+    ub,
+    per_player,
+    lb,
+    prune,
+    threads,
+    rest_bound,
+    rest_solved,
+    total_share,
+):
+    """Solve every coalition of size ``s``; returns how many were pruned.
+
+    ``C`` is pruned when ``cap(C) + rest <= lb``: ``rest`` is ``f(N \\ C)`` when
+    that size is solved exactly, else the smaller of ``rest_bound`` (the
+    integer-partition bound of its size) and its members' per-player bounds.
+    """
     full = (np.int64(1) << n) - 1
     bound = n - 1 if s == n else n - s  # largest allowed part
     low = s - bound
@@ -125,9 +161,11 @@ def _level(values, best, split, order, lo, hi, s, n, ub, per_player, lb, prune, 
                         share += per_player[_popcount(low_bit - 1)]
                         x ^= low_bit
                     cap = min(max(values[c], ub), share)
+                    rest = best[full ^ c] if rest_solved else min(rest_bound, total_share - share)
                 else:
                     cap = ub
-                if prune and cap + best[full ^ c] <= lb:
+                    rest = 0.0
+                if prune and cap + rest <= lb:
                     best[c] = values[c]
                     split[c] = 0
                     pruned[q] += 1
@@ -179,6 +217,21 @@ def _per_player(values, n):
 
 
 @nb.njit(cache=True)
+def _best_two_blocks(values, n):
+    """Largest ``v(C) + v(N \\ C)`` and its ``C``: one serial pass over half the masks."""
+    full = (np.int64(1) << n) - 1
+    top = np.int64(1) << (n - 1)
+    best = -np.inf
+    where = np.int64(0)
+    for c in range(1, top):  # C without the top player; N \\ C holds it
+        val = values[c] + values[full ^ c]
+        if val > best:
+            best = val
+            where = c
+    return best, where
+
+
+@nb.njit(cache=True)
 def _level_max(arr, order, lo, hi):
     out = -np.inf
     for j in range(lo, hi):
@@ -212,12 +265,27 @@ def best_partition(values: np.ndarray, prune: bool = True) -> ExactPartition:
     known = np.array(
         [0.0] + [_level_max(v, order, int(start[s]), int(start[s + 1])) for s in range(1, n + 1)]
     )
+    largest_v = known.copy()
+    # sizes whose f is exact for every coalition: all splits allowed (at most n/2)
+    # and nothing pruned at that size or below
+    exact = np.zeros(n + 1, dtype=bool)
+    exact[0] = exact[1] = True
     per_player = _per_player(v, n) if prune else np.zeros(n)
+    total_share = float(per_player.sum())
     singletons = float(sum(v[1 << i] for i in range(n)))
     lb = max(float(v[full]), singletons)
     lb_split = 0 if v[full] >= singletons else -1
+    if prune and n > 1:  # every structure of two blocks
+        val, c = _best_two_blocks(v, n)
+        if val > lb:
+            lb, lb_split = float(val), int(c)
     pruned = 0
+    skipped = 0
     for s in range(2, n):
+        bounds = _bounds(largest_v, known, exact, n)
+        if prune and np.isfinite(lb) and _structures_bound(bounds, largest_v, n) <= _slack(lb):
+            skipped += n - s  # no structure beats the best found: stop
+            break
         if n - s >= (s + 1) // 2:  # else no allowed split: best[c] = v[c]
             low_part = max(1, s - (n - s))
             # bound on the best allowed split of a coalition of this size
@@ -225,27 +293,49 @@ def best_partition(values: np.ndarray, prune: bool = True) -> ExactPartition:
                 (known[a] + known[s - a] for a in range(low_part, s // 2 + 1)),
                 default=-np.inf,
             )
-            cut = prune and 2 * s > n and np.isfinite(lb)
-            slack = lb - 1e-12 * abs(lb) if cut else -np.inf
-            pruned += int(
-                _level(
-                    v,
-                    best,
-                    split,
-                    order,
-                    int(start[s]),
-                    int(start[s + 1]),
-                    s,
-                    n,
-                    float(ub),
-                    per_player,
-                    slack,
-                    cut,
-                    threads,
+            # only above n/2 (a coalition, or a whole size when no coalition of it
+            # can matter): pruning below would cost the exactness of f there,
+            # on which the pruning above relies (measured: it is slower overall)
+            cut = prune and np.isfinite(lb)
+            slack = _slack(lb) if cut else -np.inf
+            rest_solved = bool(2 * s > n and exact[n - s])
+            rest_bound = float(bounds[n - s])
+            before = pruned
+            if (
+                cut
+                and 2 * s > n
+                and min(max(largest_v[s], ub), total_share)
+                + (known[n - s] if rest_solved else rest_bound)
+                <= slack
+            ):
+                pruned += int(start[s + 1] - start[s])  # the whole size: f = v
+                skipped += 1
+            else:
+                pruned += int(
+                    _level(
+                        v,
+                        best,
+                        split,
+                        order,
+                        int(start[s]),
+                        int(start[s + 1]),
+                        s,
+                        n,
+                        float(ub),
+                        per_player,
+                        slack,
+                        cut and 2 * s > n,
+                        threads,
+                        rest_bound,
+                        rest_solved,
+                        total_share,
+                    )
                 )
-            )
+        else:
+            before = pruned
         if 2 * s <= n:
             known[s] = _level_max(best, order, int(start[s]), int(start[s + 1]))
+            exact[s] = exact[s - 1] and pruned == before
         if 2 * s >= n:
             val, c = _best_with_complement(
                 best, order, int(start[s]), int(start[s + 1]), n, threads
@@ -272,8 +362,41 @@ def best_partition(values: np.ndarray, prune: bool = True) -> ExactPartition:
                 blocks.append(c)
             else:
                 stack.extend((x, int(split[x])) for x in (t, c ^ t))
+    if np.isfinite(value):  # the structure named may be better than when it was recorded
+        value = float(sum(v[b] for b in blocks))
     return ExactPartition(
         sorted(blocks),
         value,
-        {"pruned": pruned, "coalitions": 1 << n},
+        {"pruned": pruned, "coalitions": 1 << n, "levels_skipped": skipped},
     )
+
+
+def _slack(lb: float) -> float:
+    return lb - 1e-12 * abs(lb)
+
+
+def _bounds(largest_v: np.ndarray, known: np.ndarray, exact: np.ndarray, n: int) -> np.ndarray:
+    """``out[d]`` bounds every structure of ``d`` players (ODP-IP's integer-partition bound).
+
+    A structure of ``d`` players is one block (worth at most the largest ``v``
+    of size ``d``) or a first block of some size ``j`` and a structure of the
+    other ``d - j``: a knapsack over part sizes, i.e. the best integer partition
+    of ``d`` valued by the largest worth of each part size. Sizes solved exactly
+    use their exact best instead.
+    """
+    out = np.full(n + 1, -np.inf)
+    out[0] = 0.0
+    for d in range(1, n + 1):
+        if exact[d]:
+            out[d] = known[d]
+            continue
+        b = largest_v[d]
+        for j in range(1, d):
+            b = max(b, largest_v[j] + out[d - j])
+        out[d] = b
+    return out
+
+
+def _structures_bound(bounds: np.ndarray, largest_v: np.ndarray, n: int) -> float:
+    """No structure of all players with two or more blocks beats this."""
+    return max((largest_v[j] + bounds[n - j] for j in range(1, n)), default=-np.inf)

@@ -10,14 +10,13 @@ from pydantic import field_validator
 
 from sharedservices.api.errors import ERROR_CODES, ErrorsOut
 from sharedservices.api.pagination import BoundedLimitOffset
+from sharedservices.catalogue.models import ServiceArea, ServiceCategory
 from sharedservices.councils.models import Council, Nation
 from sharedservices.registry.models import (
     Arrangement,
     ArrangementStatus,
     DeliveryModel,
     SavingsBasis,
-    ServiceArea,
-    ServiceCategory,
 )
 from sharedservices.registry.permissions import can_record_arrangements
 from sharedservices.registry.selectors import (

@@ -46,3 +46,6 @@ def rate_limited(request, exc: RateLimited):
     )
     response["Retry-After"] = str(exc.retry_after)
     return response
+
+
+api.add_router("/cases", "sharedservices.api.cases.router")

@@ -2,19 +2,24 @@
 values, "councils like you already share this", and opportunities for the member
 councils' officers. The same selectors and services as the pages.
 
-Every 4xx answer here is ``{"errors": [{"path", "message"}]}``.
+Endpoints raise (``Http404``, ``PermissionDenied``, a service's ``ValidationError``,
+``InputError`` for unknown references); ``api/errors.py`` answers every refusal as
+``{"errors": [{"path", "message"}]}``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.http import Http404
 from ninja import Field, Query, Router, Schema, Status
 from ninja.security import django_auth
 
-from sharedservices.analysis.errors import InputError
+from sharedservices.analysis.errors import InputError, Problem
+from sharedservices.api.errors import ErrorsOut
+from sharedservices.catalogue.models import ServiceArea
 from sharedservices.councils.models import Council
 from sharedservices.programme import permissions
 from sharedservices.programme.models import Opportunity, OpportunityStage, Programme
@@ -28,31 +33,15 @@ from sharedservices.programme.services.opportunities import (
     opportunity_update,
 )
 from sharedservices.programme.suggestions import suggestions_for
-from sharedservices.registry.models import ServiceArea
 
 router = Router(tags=["programmes"], auth=django_auth)
 
 
-class ErrorOut(Schema):
-    path: str
-    message: str
+def not_found(what: str):
+    return Http404(f"No {what} you can see has that id")
 
 
-class ErrorsOut(Schema):
-    errors: list[ErrorOut]
-
-
-def errors(status: int, *pairs: tuple[str, str]) -> Status:
-    return Status(status, {"errors": [{"path": p, "message": m} for p, m in pairs]})
-
-
-def validation_errors(error: ValidationError) -> Status:
-    if hasattr(error, "error_dict"):
-        return errors(422, *((f"$.{key}", m) for key, ms in error.message_dict.items() for m in ms))
-    return errors(422, *(("$", m) for m in error.messages))
-
-
-FAILURES = {403: ErrorsOut, 404: ErrorsOut, 422: ErrorsOut}
+FAILURES = {401: ErrorsOut, 403: ErrorsOut, 404: ErrorsOut, 422: ErrorsOut}
 MAX_ID = 2**63 - 1  # larger ids cannot be in the database (and SQLite cannot even compare them)
 
 
@@ -142,8 +131,11 @@ def list_programmes(request):
     return [_programme_out(p, request.user) for p in programme_list(user=request.user)]
 
 
-def _programme(request, programme_id: int) -> Programme | None:
-    return _by_id(programme_list(user=request.user), programme_id)
+def _programme(request, programme_id: int) -> Programme:
+    p = _by_id(programme_list(user=request.user), programme_id)
+    if p is None:
+        raise not_found("programme")
+    return p
 
 
 @router.get(
@@ -152,10 +144,7 @@ def _programme(request, programme_id: int) -> Programme | None:
     summary="One programme: members, pots, opportunities",
 )
 def get_programme(request, programme_id: int):
-    p = _programme(request, programme_id)
-    if p is None:
-        return errors(404, ("$.id", "No programme you can see has that id"))
-    return _programme_out(p, request.user)
+    return _programme_out(_programme(request, programme_id), request.user)
 
 
 class SwapOut(Schema):
@@ -187,18 +176,13 @@ class RankingOut(Schema):
 )
 def get_ranking(request, programme_id: int, weight_set: int | None = None):
     p = _programme(request, programme_id)
-    if p is None:
-        return errors(404, ("$.id", "No programme you can see has that id"))
     if not permissions.is_member(request.user, p):
-        return errors(403, ("$.id", "Only the member councils see a programme's ranking"))
+        raise PermissionDenied("Only the member councils see a programme's ranking")
     sets = p.weight_sets.all()
     chosen = _by_id(sets, weight_set) if weight_set else sets.first()
     if chosen is None:
-        return errors(404, ("$.weight_set", "The programme has no such weight set"))
-    try:
-        r = programme_ranking(programme=p, weight_set=chosen, user=request.user)
-    except InputError as e:
-        return errors(422, *((pr.path, pr.message) for pr in e.problems))
+        raise Http404("The programme has no such weight set")
+    r = programme_ranking(programme=p, weight_set=chosen, user=request.user)
     return {
         "programme": p.pk,
         "weight_set": chosen.name,
@@ -241,7 +225,7 @@ class SuggestionOut(Schema):
 def get_suggestions(request, code: str, limit: int = Query(50, ge=1, le=200)):
     council = Council.objects.filter(pk=code.upper()).first()
     if council is None:
-        return errors(404, ("$.code", "No council with that code"))
+        raise Http404("No council with that code")
     return [
         {
             "service_area": s.service_area.slug,
@@ -268,6 +252,13 @@ class OpportunityOut(OpportunityRef):
     notes: str
     business_cases: list[int]
     url: str
+
+
+def _opportunity(request, opportunity_id: int) -> Opportunity:
+    o = _by_id(Opportunity.objects.visible_to(request.user), opportunity_id)
+    if o is None:
+        raise not_found("opportunity")
+    return o
 
 
 def _opportunity_out(o: Opportunity, user) -> dict:
@@ -326,34 +317,37 @@ class OpportunityPatch(Schema):
 NULLABLE = ("programme", "service_area", "next_step_due")
 
 
-def _resolve(values: dict, user, problems: list) -> dict:
+def _resolve(values: dict, user) -> dict:
     """Codes, slugs and ids to objects; unknown ones become problems."""
     out = dict(values)
+    problems: list[Problem] = []
     if "council" in values:
         code = (values["council"] or "").upper()
         council = Council.objects.filter(pk=code).first() if code else user.council
         if council is None:
-            problems.append(("$.council", f"Unknown council code '{values['council']}'"))
+            problems.append(Problem("$.council", "Give the code of the council it is for"))
         out["council"] = council
     if "programme" in values:
         pk = values["programme"]
         p = _by_id(Programme.objects.visible_to(user), pk) if pk else None
         if pk and p is None:
-            problems.append(("$.programme", "No programme you can see has that id"))
+            problems.append(Problem("$.programme", "No programme you can see has that id"))
         out["programme"] = p
     if "service_area" in values:
         slug = values["service_area"]
         area = ServiceArea.objects.filter(slug=slug).first() if slug else None
         if slug and area is None:
-            problems.append(("$.service_area", f"Unknown service area '{slug}'"))
+            problems.append(Problem("$.service_area", f"Unknown service area '{slug}'"))
         out["service_area"] = area
     if "proposed_partners" in values:
         codes = [c.upper() for c in values["proposed_partners"]]
         found = Council.objects.in_bulk(codes)
         for i, c in enumerate(codes):
             if c not in found:
-                problems.append((f"$.proposed_partners[{i}]", f"Unknown council code '{c}'"))
+                problems.append(Problem(f"$.proposed_partners[{i}]", f"Unknown council code '{c}'"))
         out["proposed_partners"] = [found[c] for c in codes if c in found]
+    if problems:
+        raise InputError(problems)
     return out
 
 
@@ -364,17 +358,9 @@ def _resolve(values: dict, user, problems: list) -> dict:
 )
 def create_opportunity(request, payload: OpportunityIn):
     if not permissions.can_write(request.user):
-        return errors(403, ("$", "Your role cannot record opportunities"))
-    problems: list = []
-    values = _resolve(payload.dict(), request.user, problems)
-    if problems:
-        return errors(422, *problems)
-    try:
-        o = opportunity_create(user=request.user, data=OpportunityInput(**values))
-    except PermissionDenied as e:
-        return errors(403, ("$.council", str(e)))
-    except ValidationError as e:
-        return validation_errors(e)
+        raise PermissionDenied("Your role cannot record opportunities")
+    values = _resolve(payload.dict(), request.user)
+    o = opportunity_create(user=request.user, data=OpportunityInput(**values))
     return Status(201, _opportunity_out(o, request.user))
 
 
@@ -384,10 +370,7 @@ def create_opportunity(request, payload: OpportunityIn):
     summary="One opportunity",
 )
 def get_opportunity(request, opportunity_id: int):
-    o = _by_id(Opportunity.objects.visible_to(request.user), opportunity_id)
-    if o is None:
-        return errors(404, ("$.id", "No opportunity you can see has that id"))
-    return _opportunity_out(o, request.user)
+    return _opportunity_out(_opportunity(request, opportunity_id), request.user)
 
 
 @router.patch(
@@ -396,32 +379,22 @@ def get_opportunity(request, opportunity_id: int):
     summary="Change an opportunity (only the fields given); a stage change is a move",
 )
 def update_opportunity(request, opportunity_id: int, payload: OpportunityPatch):
-    o = _by_id(Opportunity.objects.visible_to(request.user), opportunity_id)
-    if o is None:
-        return errors(404, ("$.id", "No opportunity you can see has that id"))
+    o = _opportunity(request, opportunity_id)
     if not permissions.can_edit_opportunity(request.user, o):
-        return errors(403, ("$", "Only officers of the council or its programme may change it"))
+        raise PermissionDenied("Only officers of the council or its programme may change it")
     given = payload.dict(exclude_unset=True)
     stage, reason = given.pop("stage", None), given.pop("stage_reason", None)
-    problems: list = []
-    values = _resolve(given, request.user, problems)
-    if problems:
-        return errors(422, *problems)
+    values = _resolve(given, request.user)
     data = opportunity_input_from(o)
     for key, value in values.items():
         # null clears a link or a date; for text and lists it means "leave as it is"
         if value is not None or key in NULLABLE:
             setattr(data, key, value)
-    try:
-        with transaction.atomic():
-            if values:
-                o = opportunity_update(user=request.user, opportunity=o, data=data)
-            if stage is not None and stage != o.stage:
-                o = opportunity_move(
-                    user=request.user, opportunity=o, to_stage=stage, reason=reason or ""
-                )
-    except PermissionDenied as e:
-        return errors(403, ("$", str(e)))
-    except ValidationError as e:
-        return validation_errors(e)
+    with transaction.atomic():  # details and stage together, or neither
+        if values:
+            o = opportunity_update(user=request.user, opportunity=o, data=data)
+        if stage is not None and stage != o.stage:
+            o = opportunity_move(
+                user=request.user, opportunity=o, to_stage=stage, reason=reason or ""
+            )
     return _opportunity_out(o, request.user)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from sharedservices.analysis.money import format_pounds
+
 WIDTH, HEIGHT, PAD = 640, 260, 40
 LEFT = 76  # room for a signed amount such as "−£2.50m" left of the axis
 CHAR = 6.6  # the width of an average character at 12 px, for laying out labels
@@ -30,13 +32,7 @@ class Chart:
 
 
 def money(value: float) -> str:
-    sign = "−" if value < 0 and round(abs(value)) >= 1 else ""
-    value = abs(value)
-    if value >= 1_000_000:
-        return f"{sign}£{value / 1_000_000:.2f}m"
-    if value >= 1_000:
-        return f"{sign}£{value / 1_000:.0f}k"
-    return f"{sign}£{value:.0f}"
+    return format_pounds(value, short=True)
 
 
 def _scale(lo: float, hi: float, a: float, b: float):

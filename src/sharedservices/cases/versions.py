@@ -10,14 +10,13 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
+from sharedservices.analysis.money import format_pounds
 from sharedservices.cases.models import BusinessCase
 from sharedservices.cases.models.agreement import SharingAgreement
 
 
 def _money(value) -> str:
-    """Pence shown when there are any, so a change of pence is a difference."""
-    value = float(value)
-    return f"£{value:,.0f}" if value == round(value) else f"£{value:,.2f}"
+    return format_pounds(value)
 
 
 def case_snapshot(case: BusinessCase) -> list[list[str]]:

@@ -5,10 +5,15 @@ from django.http import Http404
 from django.shortcuts import render
 
 from sharedservices.base.access import public
+from sharedservices.base.panels import council_panels
 from sharedservices.councils.forms import CouncilFilterForm
 from sharedservices.councils.models import Council
-from sharedservices.councils.selectors import council_detail, council_list, current_council_names
-from sharedservices.registry.models import Arrangement
+from sharedservices.councils.selectors import (
+    council_detail,
+    council_list,
+    current_council_names,
+    recode_lineage,
+)
 
 
 @public
@@ -38,7 +43,17 @@ def detail(request, code):
         council = council_detail(code.upper())
     except Council.DoesNotExist:
         raise Http404("No council with that code") from None
-    arrangements = Arrangement.objects.visible_to(request.user).of_council(council)
+    lineage = recode_lineage(council)
     return render(
-        request, "councils/detail.html", {"council": council, "arrangements": arrangements}
+        request,
+        "councils/detail.html",
+        {
+            "council": council,
+            "panels": council_panels(request, council),
+            # ONS recoded it (Barnsley E08000016 -> E08000038): the same council, another code
+            "recoded_as": lineage[-1] if lineage[-1] != council else None,
+            "earlier_codes": [
+                c for c in lineage if c != council and lineage.index(c) < lineage.index(council)
+            ],
+        },
     )

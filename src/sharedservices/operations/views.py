@@ -3,8 +3,8 @@
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 
+from sharedservices.base.access import public
 from sharedservices.operations.health import run_checks
-from sharedservices.web.access import public
 
 
 @public

@@ -15,9 +15,9 @@ from django.db.models import Q
 
 from sharedservices.accounts.models import User
 from sharedservices.base.tenancy import acting_council_ids
+from sharedservices.catalogue.models import ServiceArea
 from sharedservices.councils.models import Council
 from sharedservices.programme.models import MAX_SCORE, MAX_WEIGHT, OpportunityStage, Programme
-from sharedservices.registry.models import ServiceArea
 
 
 def _helper(*fields, button: str) -> FormHelper:

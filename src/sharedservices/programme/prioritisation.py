@@ -45,6 +45,7 @@ class ProgrammeRanking:
     criteria: list
     rows: list[Row]
     unscored: list[Opportunity]
+    weight_total: float = 0.0
 
 
 def _inputs(programme: Programme, user):
@@ -97,7 +98,13 @@ def programme_ranking(*, programme: Programme, weight_set: WeightSet, user) -> P
                 next_opportunity=scored[following.index] if following else None,
             )
         )
-    return ProgrammeRanking(weight_set=weight_set, criteria=criteria, rows=rows, unscored=unscored)
+    return ProgrammeRanking(
+        weight_set=weight_set,
+        criteria=criteria,
+        rows=rows,
+        unscored=unscored,
+        weight_total=sum(weights),
+    )
 
 
 @dataclass

@@ -1,16 +1,15 @@
 from django.contrib import admin
 
+from sharedservices.operations.admin_readonly import ReadOnlyAdmin, ReadOnlyTabularInline
 from sharedservices.registry.models import Arrangement, ArrangementPartner
 
 
-class PartnerInline(admin.TabularInline):
+class PartnerInline(ReadOnlyTabularInline):
     model = ArrangementPartner
-    autocomplete_fields = ["council"]
-    extra = 1
 
 
 @admin.register(Arrangement)
-class ArrangementAdmin(admin.ModelAdmin):
+class ArrangementAdmin(ReadOnlyAdmin):
     list_display = ["name", "status", "delivery_model", "start_year"]
     list_filter = ["status", "delivery_model"]
     search_fields = ["name"]

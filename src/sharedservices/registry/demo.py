@@ -24,6 +24,7 @@ import random
 
 from django.db import transaction
 
+from sharedservices.catalogue.models import ServiceArea
 from sharedservices.councils.models import Council, CouncilKind
 from sharedservices.registry.importing import ArrangementImporter
 from sharedservices.registry.models import (
@@ -31,7 +32,6 @@ from sharedservices.registry.models import (
     ArrangementSource,
     Organisation,
     OrganisationKind,
-    ServiceArea,
 )
 
 DEMO_SOURCE = "Demo data: illustrates the register, not a real record"

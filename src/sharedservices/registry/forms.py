@@ -9,9 +9,11 @@ from __future__ import annotations
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Layout, Size
 from django import forms
-from django.db.models import Q
 
+from sharedservices.base.text import lines
+from sharedservices.catalogue.models import ServiceArea, ServiceCategory
 from sharedservices.councils.models import Council, CouncilKind, Nation
+from sharedservices.councils.naming import UnknownCouncil, council_by_name_or_code
 from sharedservices.registry.importing import MAX_UPLOAD_BYTES
 from sharedservices.registry.links import WebAddressField
 from sharedservices.registry.models import (
@@ -19,8 +21,6 @@ from sharedservices.registry.models import (
     ArrangementStatus,
     DeliveryModel,
     SavingsBasis,
-    ServiceArea,
-    ServiceCategory,
 )
 from sharedservices.registry.selectors import ArrangementFilters, council_code_for
 from sharedservices.registry.services import ArrangementInput, arrangement_check
@@ -113,18 +113,14 @@ class ArrangementFilterForm(forms.Form):
 
 
 def _resolve_council(text: str) -> Council | None:
-    text = text.strip()
-    if not text:
+    """A council by GSS code or name; abolished ones too, as the register keeps the
+    arrangements they made (``councils/naming.py``)."""
+    if not text.strip():
         return None
-    matches = list(Council.objects.filter(Q(code__iexact=text) | Q(name__iexact=text)))
-    if not matches:
-        raise forms.ValidationError(f"There is no council '{text}': enter a GSS code or its name")
-    matches.sort(key=lambda c: (not c.is_current, c.code))
-    return matches[0]
-
-
-def _lines(text: str) -> list[str]:
-    return [line.strip() for line in text.replace(";", "\n").splitlines() if line.strip()]
+    try:
+        return council_by_name_or_code(text, current_only=False)
+    except UnknownCouncil as exc:
+        raise forms.ValidationError(exc.messages) from None
 
 
 class ArrangementForm(forms.Form):
@@ -243,7 +239,7 @@ class ArrangementForm(forms.Form):
 
     def clean_councils(self) -> list[Council]:
         councils, errors = [], []
-        for text in _lines(self.cleaned_data["councils"]):
+        for text in lines(self.cleaned_data["councils"]):
             try:
                 councils.append(_resolve_council(text))
             except forms.ValidationError as e:

@@ -7,8 +7,7 @@ any error, nothing is written. The domain rules are ``services.arrangement_check
 the same the pages and the API use; this module adds what only a file can get
 wrong (unknown codes and slugs, numbers that are not numbers, duplicates).
 
-Saving uses bulk inserts so that 10,000 rows import in seconds; each new
-arrangement still gets its "imported" entry in the history.
+Bulk inserts import 10,000 rows in seconds; each arrangement still gets its history entry.
 """
 
 from __future__ import annotations
@@ -18,11 +17,12 @@ import io
 import json
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from django.db import transaction
 
+from sharedservices.analysis.money import MoneyError, parse_pounds, round_pounds
+from sharedservices.catalogue.models import ServiceArea
 from sharedservices.councils.models import Council
 from sharedservices.registry.models import (
     Arrangement,
@@ -33,7 +33,6 @@ from sharedservices.registry.models import (
     Organisation,
     PartnerRole,
     SavingsBasis,
-    ServiceArea,
 )
 from sharedservices.registry.services import (
     ArrangementInput,
@@ -182,19 +181,15 @@ def _year(cell: str, column: str, add) -> int | None:
 def _savings(cell: str, add) -> int | None:
     if not cell:
         return None
-    cleaned = cell.replace("£", "").replace(",", "").replace(" ", "")
     try:
-        amount = Decimal(cleaned)
-    except InvalidOperation:
-        add("annual_savings_gbp", f"'{cell}' is not an amount in pounds")
-        return None
-    if not amount.is_finite():
-        add("annual_savings_gbp", f"'{cell}' is not an amount in pounds")
+        amount = parse_pounds(cell)
+    except MoneyError as exc:
+        add("annual_savings_gbp", str(exc))
         return None
     if amount < 0:
         add("annual_savings_gbp", "Annual savings cannot be negative")
         return None
-    return int(amount.quantize(Decimal(1)))
+    return int(round_pounds(amount))
 
 
 class ArrangementImporter:
@@ -364,6 +359,14 @@ class ArrangementImporter:
         ArrangementPartner.objects.bulk_create(partners, batch_size=5000)
         ArrangementSource.objects.bulk_create(sources, batch_size=5000)
         ArrangementChange.objects.bulk_create(changes, batch_size=5000)
+        from sharedservices.governance.audit import audit_record_bulk
+
+        audit_record_bulk(
+            user=self.user,
+            action="arrangement.imported",
+            objects=arrangements,
+            timeline="arrangement",
+        )
         return len(arrangements)
 
     def run(self, content: bytes | str, *, fmt: str, dry_run: bool = False) -> ImportResult:

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, Q, QuerySet
 
 from sharedservices.base.tenancy import acts_for_any, council_and_predecessors, is_superuser
+from sharedservices.catalogue.models import ServiceArea
 from sharedservices.councils.models import Council
-from sharedservices.registry.models import Arrangement, ArrangementPartner, ServiceArea
+from sharedservices.registry.models import Arrangement, ArrangementPartner
 
 
 @dataclass(frozen=True)

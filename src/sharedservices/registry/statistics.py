@@ -25,14 +25,13 @@ from functools import wraps
 from django.core.cache import cache
 from django.db.models import Count, Max, Q, Sum
 
+from sharedservices.catalogue.models import ServiceArea, ServiceCategory
 from sharedservices.councils.models import Council, CouncilKind
 from sharedservices.registry.models import (
     Arrangement,
     ArrangementPartner,
     ArrangementStatus,
     PartnerRole,
-    ServiceArea,
-    ServiceCategory,
 )
 
 # The kinds the LGA and seed 004 compare: districts against counties and single tier.

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.shortcuts import redirect, render
 
 from sharedservices.base.access import public, signed_in
+from sharedservices.governance.waiting import waiting_for
 from sharedservices.web.selectors import council_counts
 
 
@@ -43,5 +44,9 @@ def dashboard(request):
     return render(
         request,
         "web/dashboard.html",
-        {"council": request.user.council, "counts": council_counts(user=request.user)},
+        {
+            "council": request.user.council,
+            "counts": council_counts(user=request.user),
+            "waiting": waiting_for(request.user),
+        },
     )

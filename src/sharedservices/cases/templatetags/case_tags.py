@@ -1,6 +1,6 @@
 from django import template
 
-from sharedservices.cases.charts import money as short_money
+from sharedservices.analysis.money import format_pounds
 
 register = template.Library()
 
@@ -8,16 +8,13 @@ register = template.Library()
 @register.filter
 def money(value):
     """Whole pounds with a minus sign that screen readers read: −£1,234."""
-    if value is None or value == "":
-        return "–"
-    value = float(value)
-    # Rounded first, so a tiny negative is "£0", never "−£0".
-    return f"{'−' if round(value) < 0 else ''}£{abs(value):,.0f}"
+    return format_pounds(value)
 
 
 @register.filter
 def short(value):
-    return "" if value in (None, "") else short_money(float(value))
+    """£1.20m, £90k; an empty cell stays empty (a year with nothing in it)."""
+    return "" if value in (None, "") else format_pounds(value, short=True)
 
 
 @register.filter

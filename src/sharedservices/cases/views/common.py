@@ -26,6 +26,9 @@ CASE_PAGES = [
     ("consultation", "Consultation and staff"),
     ("sharing", "Sharing and comments"),
     ("versions", "Versions"),
+    # Pages of the governance app (full URL names).
+    ("governance:case", "Decisions and governance"),
+    ("governance:timeline", "Audit trail"),
 ]
 
 
@@ -44,7 +47,7 @@ def case_context(request, case: BusinessCase, page: str, **extra) -> dict:
         "case": case,
         "case_nav": [
             {
-                "href": reverse(f"cases:{name}", args=[case.pk]),
+                "href": reverse(name if ":" in name else f"cases:{name}", args=[case.pk]),
                 "text": text,
                 "current": name == page,
             }

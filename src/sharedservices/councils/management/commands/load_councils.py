@@ -51,7 +51,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, no_geography=False, check=False, curated=CURATED_FILE, **options):
         if check:
-            return self.check(curated)
+            return self.check_data(curated)
         geo = None
         postcode_codes = None
         if not no_geography:
@@ -74,7 +74,8 @@ class Command(BaseCommand):
                 f"{'stored' if g.boundaries_stored else 'unchanged'}."
             )
 
-    def check(self, curated: Path):
+    def check_data(self, curated: Path):
+        """Named apart from BaseCommand.check (the system checks run before handle)."""
         _, postcode_codes = self._postcode_codes()
         problems, records = check_sources(read_sources(postcode_codes, curated_path=curated))
         if records:

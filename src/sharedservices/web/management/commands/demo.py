@@ -8,8 +8,34 @@ from django.core.management.base import BaseCommand, CommandError
 
 from sharedservices.accounts.demo import demo_password, load_demo_users
 from sharedservices.cases.demo import load_demo_cases
+from sharedservices.cases.models import BusinessCase
+from sharedservices.cases.services import case_update
+from sharedservices.governance.demo import load_demo_governance
 from sharedservices.programme.demo import load_demo_programmes
+from sharedservices.programme.models import Opportunity
 from sharedservices.registry.demo import load_demo_arrangements
+
+# Each demo business case and the demo opportunity it was started from (lead, area).
+CASE_OPPORTUNITIES = {
+    "Shared Revenues and Benefits service (demo)": ("E07000121", "revenues-benefits"),
+    "Cumbrian building control partnership (demo)": ("E06000063", "building-control"),
+}
+
+
+def _link_cases_to_opportunities() -> None:
+    """The demo opportunities are made afresh on every run; link the demo cases to them
+    again, through the case service so the case keeps its version history."""
+    for title, (lead, area) in CASE_OPPORTUNITIES.items():
+        case = BusinessCase.objects.filter(title=title, is_demo=True).first()
+        opportunity = Opportunity.objects.filter(
+            is_demo=True, council_id=lead, service_area__slug=area
+        ).first()
+        writer = (
+            case.lead_council.users.filter(email__startswith="officer@").first() if case else None
+        )
+        if case and opportunity and writer and case.opportunity_id != opportunity.pk:
+            case.opportunity = opportunity
+            case_update(case=case, user=writer, expected_revision=None)
 
 
 class Command(BaseCommand):
@@ -32,6 +58,10 @@ class Command(BaseCommand):
         self.stdout.write(f"Register: {load_demo_arrangements()} demo arrangements.")
         self.stdout.write(f"Business cases: {load_demo_cases()} demo cases created.")
         self.stdout.write(f"Programmes: {load_demo_programmes()} demo opportunities.")
+        _link_cases_to_opportunities()
+        self.stdout.write(
+            f"Governance: {load_demo_governance()} Mid Lancashire cases at every state created."
+        )
         self.stdout.write(
             self.style.SUCCESS("\nDemo ready. Sign in at http://127.0.0.1:8000/accounts/sign-in/")
         )

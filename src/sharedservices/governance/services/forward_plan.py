@@ -1,0 +1,85 @@
+"""Entries on a council's forward plan of key decisions."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from sharedservices.accounts.roles import Role
+from sharedservices.cases.models import BusinessCase
+from sharedservices.governance.audit import audit_record
+from sharedservices.governance.errors import BadFields, NotAllowedNow, NotYours
+from sharedservices.governance.models import ForwardPlanEntry
+from sharedservices.governance.services.common import lock
+from sharedservices.governance.services.workflow import _date, _text
+from sharedservices.governance.tenancy import acting_council_ids
+
+PLANNING_ROLES = frozenset({Role.OFFICER, Role.DIRECTOR, Role.LEAD_OFFICER})
+
+
+@transaction.atomic
+def forward_plan_entry_save(
+    *,
+    case: BusinessCase,
+    user,
+    council,
+    what: str,
+    decision_maker: str,
+    expected_on,
+    documents: str = "",
+    private: bool = False,
+    private_reason: str = "",
+    published_on: datetime.date | None = None,
+) -> ForwardPlanEntry:
+    """Put a key decision on the council's forward plan, published today. Only the demo
+    and the importer (``user=None``) may give an earlier publication date."""
+    records = lock(case)
+    if user is not None:
+        if council is None or council.pk not in acting_council_ids(user):
+            raise NotYours("Only a council's own officers put items on its forward plan")
+        if not PLANNING_ROLES & set(getattr(user, "roles", ())):
+            raise NotYours("The forward plan is kept by officers, directors and lead officers")
+        published_on = timezone.localdate()
+    published_on = published_on or timezone.localdate()
+    if not records.is_party(council.pk):
+        raise NotAllowedNow(f"{council.name} is not a partner in this case", "council")
+    what = _text(what, "what", max_length=300)
+    decision_maker = _text(decision_maker, "decision_maker", max_length=200)
+    expected_on = _date(expected_on, "expected_on")
+    if expected_on < published_on:
+        raise BadFields("The decision is expected after the entry is published", "expected_on")
+    documents = _text(documents, "documents", required=False)
+    private_reason = _text(private_reason, "private_reason", required=False)
+    if private and not private_reason:
+        raise BadFields("Say why the decision will be taken in private", "private_reason")
+    entry, created = ForwardPlanEntry.objects.get_or_create(
+        council=council,
+        case=records.case,
+        what=what,
+        expected_on=expected_on,
+        defaults=dict(
+            decision_maker=decision_maker,
+            documents=documents,
+            private=bool(private),
+            private_reason=private_reason if private else "",
+            published_on=published_on,
+        ),
+    )
+    if created:
+        audit_record(
+            user=user,
+            action="forward_plan.published",
+            obj=entry,
+            after={
+                "what": what,
+                "decision_maker": decision_maker,
+                "expected_on": expected_on,
+                "private": bool(private),
+                "published_on": published_on,
+            },
+            case=records.case,
+            council=council,
+        )
+    return entry

@@ -1,0 +1,170 @@
+"""The governance page of a case and its moves: the same services as the API, so a page
+refuses exactly what the API refuses, with the same words."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+
+from sharedservices.base.access import signed_in
+from sharedservices.cases.views.common import case_context
+from sharedservices.governance import forms, services
+from sharedservices.governance.errors import MoveRefused
+from sharedservices.governance.models import (
+    CaseState,
+    Dispute,
+    ForwardPlanEntry,
+    Milestone,
+    Withdrawal,
+)
+from sharedservices.governance.records import decision_in_effect, load_records
+from sharedservices.governance.selectors import (
+    allowed_actions,
+    cases_visible_to,
+    own_council_for,
+    readiness_document,
+)
+from sharedservices.governance.transitions import MOVES
+
+AFTER_APPROVAL = (CaseState.APPROVED, CaseState.IMPLEMENTATION, CaseState.LIVE, CaseState.ENDED)
+UNDER_WAY = (CaseState.IMPLEMENTATION, CaseState.LIVE, CaseState.ENDED)
+
+# Moves that need a form; the others are a single button.
+FORMS = {
+    "record_scrutiny": forms.ScrutinyForm,
+    "record_decision": forms.DecisionForm,
+    "request_call_in": forms.CallInForm,
+    "resolve_call_in": forms.ResolveCallInForm,
+    "withdraw": forms.WithdrawForm,
+    "not_pursued": forms.NotPursuedForm,
+}
+SERVICES = {
+    "submit": services.case_submit,
+    "record_scrutiny": services.case_record_scrutiny,
+    "record_decision": services.case_record_decision,
+    "request_call_in": services.case_request_call_in,
+    "resolve_call_in": services.case_resolve_call_in,
+    "confirm": services.case_confirm,
+    "start_implementation": services.case_start_implementation,
+    "go_live": services.case_go_live,
+    "withdraw": services.case_withdraw,
+    "not_pursued": services.case_not_pursued,
+}
+DONE = {
+    "submit": "The case is submitted for scrutiny",
+    "record_scrutiny": "Scrutiny findings recorded",
+    "record_decision": "Decision recorded",
+    "request_call_in": "Call-in requested",
+    "resolve_call_in": "Call-in resolved",
+    "confirm": "Decisions confirmed",
+    "start_implementation": "Implementation started",
+    "go_live": "The arrangement is live and in the register",
+    "withdraw": "Notice of withdrawal recorded",
+    "not_pursued": "The case is not pursued",
+}
+
+
+def get_case(request, pk):
+    return get_object_or_404(cases_visible_to(request.user), pk=pk)
+
+
+def page_context(request, case, **extra) -> dict:
+    records = load_records(case)
+    own = own_council_for(request.user, records)
+    allowed = allowed_actions(request.user, records)
+    return case_context(
+        request,
+        case,
+        "governance:case",
+        records=records,
+        own_council=own,
+        partners=[
+            {
+                "council": c,
+                "status": records.status(c.pk),
+                "scrutiny": records.scrutiny.get(c.pk),
+                "decision": records.latest(c.pk),
+                "in_effect": decision_in_effect(records.latest(c.pk)),
+                "exit": records.exits.get(c.pk),
+                "withdrawal": records.withdrawals.get(c.pk),
+            }
+            for c in records.everyone
+        ],
+        readiness=readiness_document(records),
+        after_approval=records.state in AFTER_APPROVAL,
+        under_way=records.state in UNDER_WAY,
+        buttons=[(a, MOVES[a].label) for a in allowed if a not in FORMS],
+        form_actions=[(a, MOVES[a].label) for a in allowed if a in FORMS],
+        milestones=Milestone.objects.filter(case=case),
+        forward_plan=ForwardPlanEntry.objects.filter(case=case).select_related("council"),
+        disputes=Dispute.objects.filter(case=case)
+        .select_related("raised_by")
+        .prefetch_related("steps__council"),
+        withdrawals=Withdrawal.objects.filter(case=case).select_related("council"),
+        **extra,
+    )
+
+
+@signed_in
+def case(request, pk):
+    case = get_case(request, pk)
+    return render(request, "governance/case.html", page_context(request, case))
+
+
+def _apply_problems(form, refusal: MoveRefused) -> None:
+    for problem in refusal.problems:
+        field = problem["path"] if problem["path"] in form.fields else None
+        form.add_error(field, problem["message"])
+
+
+@signed_in
+def act(request, pk, action):
+    """GET: the form of a move; POST: make it through the service."""
+    case = get_case(request, pk)
+    if action not in MOVES:
+        raise Http404("No such action")
+    form_class = FORMS.get(action)
+    if form_class is None and request.method != "POST":
+        return redirect("governance:case", pk=case.pk)
+    records = load_records(case)
+    council = own_council_for(request.user, records)
+    if MOVES[action].council != "lead" and council is None:
+        raise PermissionDenied  # nobody acts for another council
+    form = form_class(request.POST or None) if form_class else None
+    if request.method == "POST" and (form is None or form.is_valid()):
+        if form is None:
+            values = {}
+        elif hasattr(form, "values"):
+            values = form.values()
+        else:
+            values = dict(form.cleaned_data)
+        if MOVES[action].council != "lead":
+            values["council"] = council
+        try:
+            SERVICES[action](case=case, user=request.user, **values)
+        except MoveRefused as refusal:
+            if form is None:
+                for message in refusal.messages:
+                    messages.error(request, message)
+                return redirect("governance:case", pk=case.pk)
+            _apply_problems(form, refusal)
+        else:
+            messages.success(request, DONE[action])
+            return redirect("governance:case", pk=case.pk)
+    if action not in allowed_actions(request.user, records) and request.method != "POST":
+        raise PermissionDenied
+    return render(
+        request,
+        "governance/form.html",
+        case_context(
+            request,
+            case,
+            "governance:case",
+            form=form,
+            title=MOVES[action].label,
+            council=council,
+            cancel_url=f"/cases/{case.pk}/governance/",
+        ),
+    )

@@ -1,0 +1,40 @@
+"""The audit trail as a timeline, on each case and on each register record."""
+
+from __future__ import annotations
+
+from django.shortcuts import get_object_or_404, render
+
+from sharedservices.base.access import public, signed_in
+from sharedservices.cases.views.common import case_context
+from sharedservices.governance.models import AuditEvent
+from sharedservices.governance.tenancy import acting_council_ids
+from sharedservices.governance.views.case import get_case
+from sharedservices.registry.models import Arrangement
+
+LIMIT = 1000
+
+
+@signed_in
+def case_timeline(request, pk):
+    case = get_case(request, pk)
+    events = AuditEvent.objects.of_case(case).select_related("council")[:LIMIT]
+    return render(
+        request,
+        "governance/case_timeline.html",
+        case_context(request, case, "governance:timeline", events=events),
+    )
+
+
+@public
+def arrangement_timeline(request, pk):
+    """Public for a public arrangement (the register is open data); otherwise only the
+    partner councils' users see the record, and so its history."""
+    arrangement = get_object_or_404(Arrangement.objects.visible_to(request.user), pk=pk)
+    events = AuditEvent.objects.of_arrangement(arrangement).select_related("council")[:LIMIT]
+    partners = set(arrangement.partners.values_list("council_id", flat=True))
+    full = request.user.is_superuser or bool(partners & acting_council_ids(request.user))
+    return render(
+        request,
+        "governance/arrangement_timeline.html",
+        {"arrangement": arrangement, "events": events, "full": full},
+    )

@@ -1,0 +1,100 @@
+"""What waits for me: the dashboard's list of what this user must act on, read from the
+same transition table and records as the pages, so it offers only moves they may make."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils import timezone
+
+from sharedservices.governance.models import CaseGovernance, CaseState, ForwardPlanEntry, Withdrawal
+from sharedservices.governance.records import load_records
+from sharedservices.governance.selectors import allowed_actions, cases_visible_to
+from sharedservices.governance.tenancy import acting_council_ids
+
+HEADINGS = {
+    "submit": "Cases to submit",
+    "record_scrutiny": "Cases to scrutinise",
+    "record_decision": "Cases to decide",
+    "resolve_call_in": "Call-ins to resolve",
+    "request_call_in": "Decisions you may call in",
+    "confirm": "Decisions to confirm",
+    "start_implementation": "Cases to implement",
+    "go_live": "Cases ready to go live",
+}
+ACTIVE = [
+    CaseState.DRAFT,
+    CaseState.SUBMITTED,
+    CaseState.SCRUTINY,
+    CaseState.DECISIONS,
+    CaseState.CALL_IN,
+    CaseState.APPROVED,
+    CaseState.IMPLEMENTATION,
+]
+
+
+@dataclass(frozen=True)
+class Waiting:
+    heading: str
+    items: list  # (text, url)
+
+
+def waiting_for(user, *, today: datetime.date | None = None) -> list[Waiting]:
+    today = today or timezone.localdate()
+    codes = acting_council_ids(user)
+    if not codes:
+        return []
+    cases = list(cases_visible_to(user))
+    states = dict(CaseGovernance.objects.filter(case__in=cases).values_list("case_id", "state"))
+    groups: dict[str, list] = {key: [] for key in HEADINGS}
+    for case in cases:
+        if states.get(case.pk, CaseState.DRAFT) not in ACTIVE:
+            continue
+        records = load_records(case)
+        url = reverse("governance:case", args=[case.pk])
+        for action in allowed_actions(user, records):
+            if action == "submit" and records.state == CaseState.DRAFT:
+                from sharedservices.governance.selectors import readiness_document
+
+                if not readiness_document(records)["ready"]:
+                    continue
+            if action in groups:
+                groups[action].append((case.title, url))
+    result = [Waiting(HEADINGS[k], v) for k, v in groups.items() if v]
+    month_end = (today.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+    due = ForwardPlanEntry.objects.filter(
+        council__in=codes, expected_on__gte=today.replace(day=1), expected_on__lt=month_end
+    ).select_related("council")
+    if due:
+        result.append(
+            Waiting(
+                "Decisions due this month",
+                [
+                    (
+                        f"{e.what} ({e.council.name}, {e.expected_on:%d %B %Y})",
+                        reverse("governance:forward-plan", args=[e.council_id]),
+                    )
+                    for e in due
+                ],
+            )
+        )
+    visible = [c.pk for c in cases]
+    notices = Withdrawal.objects.filter(case__in=visible, applied_at__isnull=True).select_related(
+        "council", "case"
+    )
+    if notices:
+        result.append(
+            Waiting(
+                "Withdrawals and notices",
+                [
+                    (
+                        f"{w.council.name} leaves {w.case.title} on {w.leaves_on:%d %B %Y}",
+                        reverse("governance:case", args=[w.case_id]),
+                    )
+                    for w in notices
+                ],
+            )
+        )
+    return result
