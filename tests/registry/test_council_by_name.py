@@ -7,7 +7,8 @@ import re
 import pytest
 
 from sharedservices.accounts.roles import Role
-from tests.registry.conftest import LANCASTER, PRESTON, WYRE_FOREST
+
+LANCASTER, PRESTON, WYRE_FOREST = "E07000121", "E07000123", "E07000239"
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from sharedservices.registry.exporting import EXPORT_COLUMNS
 from sharedservices.registry.importing import import_arrangements
 from sharedservices.registry.models import Arrangement
 
-from .conftest import LANCASTER, PRESTON, WYRE_FOREST
+LANCASTER, PRESTON, WYRE_FOREST = "E07000121", "E07000123", "E07000239"
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import LANCASTER, PRESTON
+LANCASTER, PRESTON, WYRE_FOREST = "E07000121", "E07000123", "E07000239"
 
 pytestmark = pytest.mark.django_db
 
