@@ -24,6 +24,15 @@ from django.db import transaction
 from sharedservices.analysis.money import MoneyError, parse_pounds, round_pounds
 from sharedservices.catalogue.models import ServiceArea
 from sharedservices.councils.models import Council
+from sharedservices.registry.columns import (  # noqa: E402,F401 (one home, re-exported)
+    COLUMNS,
+    FORMULA_PREFIXES,
+    LIST_SEPARATOR,
+    MAX_UPLOAD_BYTES,
+    OPTIONAL_COLUMNS,
+    REQUIRED_COLUMNS,
+    ImportFileError,
+)
 from sharedservices.registry.models import (
     Arrangement,
     ArrangementChange,
@@ -40,28 +49,6 @@ from sharedservices.registry.services import (
     arrangement_check,
     organisations_get_or_create,
 )
-
-COLUMNS = (
-    "name",
-    "service_areas",
-    "councils",
-    "organisations",
-    "lead_council",
-    "delivery_model",
-    "status",
-    "status_reason",
-    "start_year",
-    "end_year",
-    "annual_savings_gbp",
-    "description",
-    "source_url",
-)
-OPTIONAL_COLUMNS = ("savings_basis",)
-REQUIRED_COLUMNS = ("name", "councils", "status")
-LIST_SEPARATOR = ";"
-# Spreadsheet formula prefixes; the exporter escapes them with a leading quote.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -88,10 +75,6 @@ class ImportResult:
     @property
     def ok(self) -> bool:
         return not self.errors
-
-
-class ImportFileError(Exception):
-    """The file cannot be read at all (not UTF-8, not CSV or JSON)."""
 
 
 def unescape_cell(value: str) -> str:

@@ -16,7 +16,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 from openpyxl.utils.exceptions import InvalidFileException
 
-from sharedservices.registry.importing import COLUMNS, LIST_SEPARATOR, ImportFileError
+from sharedservices.registry.columns import COLUMNS, LIST_SEPARATOR, ImportFileError
 
 SHEET = "Arrangements"
 # What each column holds, in words: the import page and the template's second sheet.
