@@ -30,4 +30,12 @@ for (const file of ["leaflet.js", "leaflet.js.map"]) {
 }
 cpSync(join(nm, "leaflet/dist/leaflet.css"), join(vendor, "leaflet/leaflet.css"));
 cpSync(join(nm, "leaflet/dist/images"), join(vendor, "leaflet/images"), { recursive: true });
+// GOV.UK's accessible-autocomplete (the register's council filter) and Swagger UI
+// (the API docs at /api/v1/docs), served from here rather than a CDN.
+mkdirSync(join(vendor, "autocomplete"), { recursive: true });
+cpSync(join(nm, "accessible-autocomplete/dist/accessible-autocomplete.min.js"), join(vendor, "autocomplete/accessible-autocomplete.min.js"));
+cpSync(join(nm, "accessible-autocomplete/dist/accessible-autocomplete.min.css"), join(vendor, "autocomplete/accessible-autocomplete.min.css"));
+mkdirSync(join(vendor, "swagger-ui"), { recursive: true });
+cpSync(join(nm, "swagger-ui-dist/swagger-ui-bundle.js"), join(vendor, "swagger-ui/swagger-ui-bundle.js"));
+cpSync(join(nm, "swagger-ui-dist/swagger-ui.css"), join(vendor, "swagger-ui/swagger-ui.css"));
 console.log(`front end built into ${vendor}`);

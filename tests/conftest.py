@@ -11,10 +11,8 @@ import pytest
 from django.core.management import call_command
 
 from sharedservices.accounts.roles import Role
-from sharedservices.accounts.services import user_create
 from sharedservices.councils.models import Council
-
-TEST_PASSWORD = "correct-horse-battery-staple"
+from tests.factories import UserFactory
 
 
 @pytest.fixture(scope="session")
@@ -39,13 +37,11 @@ def make_user(db):
     counter = iter(range(10_000))
 
     def _make(council_code: str | None, *roles: Role, email: str | None = None, **kwargs):
-        council = Council.objects.get(code=council_code) if council_code else None
         n = next(counter)
-        return user_create(
+        return UserFactory(
             email=email or f"user{n}-{council_code or 'admin'}@example.org".lower(),
             full_name=f"Test User {n}",
-            password=TEST_PASSWORD,
-            council=council,
+            council=Council.objects.get(code=council_code) if council_code else None,
             roles=roles or [Role.OFFICER],
             **kwargs,
         )

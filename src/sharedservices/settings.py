@@ -193,6 +193,9 @@ USE_I18N = True
 USE_TZ = True
 USE_THOUSAND_SEPARATOR = False
 
+# Where people write about the service itself (the help page and accessibility statement).
+SERVICE_CONTACT_EMAIL = os.environ.get("SERVICE_CONTACT_EMAIL", "shared-services-hub@example.org")
+
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [SRC_DIR / "static"]
@@ -203,6 +206,14 @@ STORAGES = {
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"
+# Number, URL and date inputs get the GOV.UK input style too (crispy-forms-gds
+# styles only text, e-mail and password inputs by default).
+CRISPY_CLASS_CONVERTERS = {
+    "numberinput": "govuk-input",
+    "urlinput": "govuk-input",
+    "dateinput": "govuk-input",
+    "timeinput": "govuk-input",
+}
 
 # Uploads: imports of arrangements are the largest thing a user sends.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

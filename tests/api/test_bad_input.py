@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from tests.registry.conftest import LANCASTER, PRESTON
+from tests.known import LANCASTER, PRESTON
 
 pytestmark = pytest.mark.django_db
 

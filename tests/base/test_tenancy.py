@@ -20,9 +20,23 @@ from sharedservices.cases import services as case_services
 from sharedservices.cases.models import BusinessCase
 from sharedservices.jobs.models import AnalysisJob
 from sharedservices.programme.models import Opportunity
-
-CUMBERLAND, CARLISLE, ALLERDALE, COPELAND = "E06000063", "E07000028", "E07000026", "E07000029"
-LANCASTER = "E07000121"
+from sharedservices.registry.models import Arrangement
+from tests.factories import (
+    AnalysisJobFactory,
+    ArrangementFactory,
+    BusinessCaseFactory,
+    OpportunityFactory,
+    council,
+)
+from tests.known import (
+    ALLERDALE,
+    CARLISLE,
+    COPELAND,
+    CUMBERLAND,
+    EDEN,
+    LANCASTER,
+    WESTMORLAND_AND_FURNESS,
+)
 
 # Models that point at a council without belonging to it: the council itself (its
 # successors) and the user (their membership, kept by accounts and the admin).
@@ -82,11 +96,9 @@ def test_users_without_a_council_act_for_none(make_user):
 
 @pytest.fixture
 def carlisle_records(db):
-    case = BusinessCase.objects.create(
-        title="Carlisle's shared legal service", lead_council_id=CARLISLE, start_year=2020
-    )
-    job = AnalysisJob.objects.create(kind="share", input={}, council_id=CARLISLE, title="Split")
-    opportunity = Opportunity.objects.create(council_id=CARLISLE, title="Shared payroll")
+    case = BusinessCaseFactory(lead_council=council(CARLISLE), start_year=2020)
+    job = AnalysisJobFactory(council=council(CARLISLE))
+    opportunity = OpportunityFactory(council=council(CARLISLE))
     return case, job, opportunity
 
 
@@ -132,6 +144,17 @@ def test_superusers_see_all_and_anonymous_users_see_only_public(make_user, carli
     assert not AnalysisJob.objects.visible_to(anonymous).exists()
     assert not Opportunity.objects.visible_to(anonymous).exists()
     assert not BusinessCase.objects.editable_by(anonymous).exists()
+
+
+def test_a_successor_keeps_its_predecessors_private_arrangements(make_user):
+    private = ArrangementFactory(partners=[CARLISLE, EDEN], status="exploring", delivery_model="")
+    cumberland, westmorland = make_user(CUMBERLAND), make_user(WESTMORLAND_AND_FURNESS)
+    lancaster = make_user(LANCASTER)
+    for user in (cumberland, westmorland):
+        assert Arrangement.objects.visible_to(user).filter(pk=private.pk).exists()
+        assert Arrangement.objects.editable_by(user).filter(pk=private.pk).exists()
+    assert not Arrangement.objects.visible_to(lancaster).filter(pk=private.pk).exists()
+    assert not Arrangement.objects.visible_to(AnonymousUser()).filter(pk=private.pk).exists()
 
 
 def test_shared_cases_reach_the_successors_of_partners(make_user, councils):

@@ -42,7 +42,7 @@ def test_the_public_reads_the_register_map_and_picture(page, live_site, assert_a
     page.goto(live_site + "/stats/")
     assert page.locator("h1").inner_text() == "The national picture of shared services"
     page.locator(".app-chart svg").first.wait_for()
-    assert page.locator(".app-chart svg").count() == 4
+    assert page.locator(".app-chart svg").count() == 6
     assert_accessible(page)
 
 
@@ -62,7 +62,7 @@ def test_an_officer_adds_and_changes_an_arrangement(page, live_site, assert_acce
     page.get_by_role("button", name="Save arrangement").click()
     summary = page.locator(".govuk-error-summary")
     assert "Enter the name of the arrangement" in summary.inner_text()
-    assert "There is no council 'E99999999'" in summary.inner_text()
+    assert "There is no council “E99999999”" in summary.inner_text()
     assert page.title().startswith("Error: ")
     assert_accessible(page)
 

@@ -7,8 +7,7 @@ import pytest
 from sharedservices.accounts.roles import Role
 from sharedservices.cases import services
 from sharedservices.cases.models import CriterionEvidence, EvidenceStatus, Option, OptionLine
-
-LANCASTER, PRESTON, WYRE_FOREST = "E07000121", "E07000123", "E07000239"
+from tests.known import LANCASTER, PRESTON
 
 
 @pytest.fixture

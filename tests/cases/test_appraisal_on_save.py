@@ -7,8 +7,9 @@ from sharedservices.analysis import appraisal
 from sharedservices.cases import services
 from sharedservices.cases.appraisal_input import appraisal_input
 from sharedservices.cases.models import BusinessCase, OptionLine
+from tests.known import PRESTON
 
-from .conftest import PRESTON, add_option
+from .conftest import add_option
 
 pytestmark = pytest.mark.django_db
 

@@ -5,9 +5,10 @@ from django.urls import reverse
 
 from sharedservices.accounts.roles import Role
 from sharedservices.cases import services
-from sharedservices.cases.models import Baseline, CaseSection, Risk, SectionPart
+from sharedservices.cases.models import Baseline, CaseSection, Option, Risk, SectionPart
+from tests.known import LANCASTER, PRESTON, WYRE_FOREST
 
-from .conftest import LANCASTER, PRESTON, SHARED_LINES, WYRE_FOREST, add_option, add_policy
+from .conftest import SHARED_LINES, add_option, add_policy
 
 pytestmark = pytest.mark.django_db
 
@@ -214,7 +215,7 @@ def test_an_officer_writes_a_case_and_the_appraisal_updates(client, lancaster_of
             "ob_running": "0",
         },
     )
-    option = services.Option.objects.get(case_id=pk, name="Lead authority")
+    option = Option.objects.get(case_id=pk, name="Lead authority")
     assert float(option.optimism_bias_capital) == 0.24
     response = client.post(
         reverse("cases:line-add", args=[pk, option.pk]),
@@ -247,4 +248,4 @@ def test_bad_partner_names_are_errors(client, lancaster_officer):
             "monte_carlo_iterations": 0,
         },
     )
-    assert "No current council is called ‘Atlantis’" in response.content.decode()
+    assert "There is no council “Atlantis”" in response.content.decode()

@@ -10,8 +10,9 @@ from sharedservices.cases import services
 from sharedservices.cases.models import Policy
 from sharedservices.cases.policy_templates import TEMPLATES
 from sharedservices.cases.readiness import case_readiness
+from tests.known import LANCASTER, PRESTON
 
-from .conftest import LANCASTER, PRESTON, add_policy, give_evidence
+from .conftest import add_policy, give_evidence
 
 pytestmark = pytest.mark.django_db
 

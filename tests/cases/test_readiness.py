@@ -4,8 +4,9 @@ import pytest
 
 from sharedservices.cases.models import EvidenceStatus
 from sharedservices.cases.readiness import case_readiness
+from tests.known import LANCASTER, PRESTON
 
-from .conftest import LANCASTER, PRESTON, add_policy, give_evidence
+from .conftest import add_policy, give_evidence
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,8 @@ from django.core.exceptions import PermissionDenied
 
 from sharedservices.cases import services
 from sharedservices.cases.models import Baseline, OptionLine, SharingAgreement
-from tests.cases.conftest import LANCASTER, PRESTON, SHARED_LINES, WYRE_FOREST, add_option
+from tests.cases.conftest import SHARED_LINES, add_option
+from tests.known import LANCASTER, PRESTON, WYRE_FOREST
 
 pytestmark = pytest.mark.django_db
 

@@ -2,10 +2,7 @@ import json
 
 import pytest
 
-LANCASHIRE = "E10000017"
-LANCASTER = "E07000121"
-PRESTON = "E07000123"
-WYRE = "E07000128"
+from tests.known import LANCASTER
 
 
 def post_json(client, url, body):

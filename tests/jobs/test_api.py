@@ -4,7 +4,8 @@ import pytest
 
 from sharedservices.councils.models import Council
 from sharedservices.jobs.models import AnalysisJob, JobStatus
-from tests.jobs.conftest import LANCASHIRE, LANCASTER, PRESTON, WYRE, coalitions_body, post_json
+from tests.jobs.conftest import coalitions_body, post_json
+from tests.known import LANCASHIRE, LANCASTER, PRESTON, WYRE
 
 pytestmark = pytest.mark.django_db
 

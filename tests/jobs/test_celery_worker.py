@@ -21,7 +21,8 @@ from django.db import connection
 
 from sharedservices.jobs import services
 from sharedservices.jobs.models import AnalysisJob, JobKind, JobStatus
-from tests.jobs.conftest import LANCASTER, PRESTON, WYRE, coalitions_body
+from tests.jobs.conftest import coalitions_body
+from tests.known import LANCASTER, PRESTON, WYRE
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_URL = os.environ.get("REDIS_URL", "")

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from sharedservices.jobs.models import AnalysisJob, JobKind, JobStatus
-from tests.jobs.conftest import LANCASHIRE, LANCASTER, PRESTON
+from tests.known import LANCASHIRE, LANCASTER, PRESTON
 
 pytestmark = pytest.mark.django_db
 

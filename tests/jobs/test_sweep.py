@@ -8,8 +8,9 @@ from django.utils import timezone
 from sharedservices.jobs.models import AnalysisJob, JobKind, JobStatus
 from sharedservices.jobs.services import ProgressRecorder, analysis_job_execute
 from sharedservices.jobs.tasks import sweep
+from tests.known import LANCASTER, PRESTON
 
-from .conftest import LANCASTER, PRESTON, coalitions_body
+from .conftest import coalitions_body
 
 pytestmark = pytest.mark.django_db
 

@@ -2,10 +2,11 @@
 
 import pytest
 
-from sharedservices.jobs import services
+from sharedservices.jobs import running, services
 from sharedservices.jobs.models import AnalysisJob, JobKind, JobStatus
 from sharedservices.jobs.tasks import run_job
-from tests.jobs.conftest import LANCASTER, PRESTON, WYRE, coalitions_body
+from tests.jobs.conftest import coalitions_body
+from tests.known import LANCASTER, PRESTON, WYRE
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +19,7 @@ def test_task_runs_a_queued_job_once(monkeypatch):
     job = make_job(coalitions_body([LANCASTER, WYRE, PRESTON]))
     calls = []
     real = services.analysis_run
-    monkeypatch.setattr(services, "analysis_run", lambda **kw: calls.append(1) or real(**kw))
+    monkeypatch.setattr(running, "analysis_run", lambda **kw: calls.append(1) or real(**kw))
     assert run_job.delay(job.pk).get() == JobStatus.SUCCEEDED
     assert run_job.delay(job.pk).get() == JobStatus.SUCCEEDED  # a redelivery does nothing
     assert calls == [1]
@@ -50,7 +51,7 @@ def test_an_unexpected_error_fails_the_job_without_details(monkeypatch):
     def boom(**kwargs):
         raise RuntimeError("secret internals")
 
-    monkeypatch.setattr(services, "analysis_run", boom)
+    monkeypatch.setattr(running, "analysis_run", boom)
     job = make_job({})
     services.analysis_job_execute(job_id=job.pk)
     job.refresh_from_db()

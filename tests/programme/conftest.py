@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from sharedservices.accounts.roles import Role
+from sharedservices.catalogue.models import ServiceArea
 from sharedservices.councils.models import Council
 from sharedservices.programme.services.opportunities import OpportunityInput, opportunity_create
 from sharedservices.programme.services.programmes import ProgrammeInput, programme_create
-from sharedservices.registry.models import ServiceArea
 
 LANCASTER, PRESTON, SOUTH_RIBBLE, CHORLEY, WEST_LANCS = (
     "E07000121",
@@ -17,7 +17,6 @@ LANCASTER, PRESTON, SOUTH_RIBBLE, CHORLEY, WEST_LANCS = (
     "E07000118",
     "E07000127",
 )
-WYRE_FOREST, CUMBERLAND, CARLISLE = "E07000239", "E06000063", "E07000028"
 MID_LANCS = [LANCASTER, PRESTON, SOUTH_RIBBLE, CHORLEY, WEST_LANCS]
 
 

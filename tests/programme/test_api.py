@@ -8,7 +8,7 @@ import pytest
 from sharedservices.accounts.roles import Role
 from sharedservices.programme.services.funding import allocation_create, pot_add
 from sharedservices.programme.services.scoring import criterion_add, scores_save, weight_set_save
-from tests.programme.conftest import LANCASTER, PRESTON, WYRE_FOREST
+from tests.known import LANCASTER, PRESTON, WYRE_FOREST
 
 
 def error_paths(response) -> list[str]:
@@ -80,7 +80,7 @@ def test_ranking_shape(client, cluster, officer):
 
 
 def test_suggestions_are_public_and_shaped(client, councils):
-    from sharedservices.registry.models import ServiceArea
+    from sharedservices.catalogue.models import ServiceArea
     from sharedservices.registry.services import ArrangementInput, arrangement_create
 
     a = arrangement_create(

@@ -10,7 +10,7 @@ from sharedservices.councils.models import Council
 from sharedservices.programme.models import Allocation, ProgrammeEvent, Spend
 from sharedservices.programme.selectors import funding
 from sharedservices.programme.services.funding import allocation_create, pot_add, spend_record
-from tests.programme.conftest import LANCASTER, PRESTON, WYRE_FOREST
+from tests.known import LANCASTER, PRESTON, WYRE_FOREST
 
 
 @pytest.fixture

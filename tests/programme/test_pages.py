@@ -12,7 +12,7 @@ from sharedservices.accounts.roles import Role
 from sharedservices.programme.models import Allocation, Opportunity, Programme
 from sharedservices.programme.services.funding import pot_add
 from sharedservices.programme.services.scoring import criterion_add, scores_save, weight_set_save
-from tests.programme.conftest import CARLISLE, CUMBERLAND, LANCASTER, PRESTON, WYRE_FOREST
+from tests.known import CARLISLE, CUMBERLAND, LANCASTER, PRESTON, WYRE_FOREST
 
 
 def signed_in(client, user):
@@ -230,8 +230,8 @@ def test_council_page_shows_the_suggestions_panel(client, make_arrangement_live)
 
 @pytest.fixture
 def make_arrangement_live(db):
+    from sharedservices.catalogue.models import ServiceArea
     from sharedservices.councils.models import Council
-    from sharedservices.registry.models import ServiceArea
     from sharedservices.registry.services import ArrangementInput, arrangement_create
 
     return arrangement_create(

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from sharedservices.accounts.roles import Role
 from sharedservices.programme.models import EventKind, OpportunityStage
 from sharedservices.programme.services.opportunities import opportunity_move
-from tests.programme.conftest import CUMBERLAND, LANCASTER, WYRE_FOREST
+from tests.known import CUMBERLAND, LANCASTER, WYRE_FOREST
 
 
 def test_forward_then_back_with_a_reason(make_opportunity, make_user):

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from sharedservices.catalogue.models import ServiceArea
 from sharedservices.councils.models import Council
 from sharedservices.programme.suggestions import peers_of, suggestions_for
-from sharedservices.registry.models import Arrangement, ServiceArea
+from sharedservices.registry.models import Arrangement
 from sharedservices.registry.services import ArrangementInput, arrangement_create
-from tests.programme.conftest import CHORLEY, LANCASTER, PRESTON, SOUTH_RIBBLE, WYRE_FOREST
-
-WYRE, FYLDE, BROMSGROVE = "E07000128", "E07000119", "E07000234"
+from tests.known import BROMSGROVE, FYLDE, LANCASTER, PRESTON, WYRE, WYRE_FOREST
+from tests.programme.conftest import CHORLEY, SOUTH_RIBBLE
 
 
 @pytest.fixture

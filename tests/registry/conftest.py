@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from sharedservices.catalogue.models import ServiceArea
 from sharedservices.councils.models import Council
-from sharedservices.registry.models import ServiceArea
 from sharedservices.registry.services import ArrangementInput, arrangement_create
-
-LANCASTER, PRESTON, WYRE_FOREST = "E07000121", "E07000123", "E07000239"
-SOUTH_LAKELAND, CARLISLE, CUMBERLAND = "E07000031", "E07000028", "E06000063"
-EDEN, ALLERDALE = "E07000030", "E07000026"
 
 
 @pytest.fixture

@@ -12,8 +12,7 @@ from sharedservices.registry.services import (
     arrangement_input_from,
     arrangement_update,
 )
-
-from .conftest import LANCASTER, PRESTON, SOUTH_LAKELAND, WYRE_FOREST
+from tests.known import LANCASTER, PRESTON, SOUTH_LAKELAND, WYRE_FOREST
 
 pytestmark = pytest.mark.django_db
 
@@ -81,11 +80,19 @@ def test_the_lead_must_be_a_partner(make_user):
 
 def test_the_model_may_be_open_while_exploring_or_not_pursued(make_user):
     user = make_user(LANCASTER)
-    arrangement_create(user=user, data=data(status="exploring", delivery_model=""))
-    arrangement_create(
+    exploring = arrangement_create(user=user, data=data(status="exploring", delivery_model=""))
+    dropped = arrangement_create(
         user=user,
         data=data(status="not-pursued", delivery_model="", status_reason="No saving", name="HR"),
     )
+    for arrangement, status in ((exploring, "exploring"), (dropped, "not-pursued")):
+        arrangement.refresh_from_db()
+        assert (arrangement.status, arrangement.delivery_model) == (status, "")
+    assert dropped.status_reason == "No saving"
+    # A live arrangement still needs its delivery model.
+    with pytest.raises(ValidationError) as e:
+        arrangement_create(user=user, data=data(status="live", delivery_model="", name="Audit"))
+    assert "delivery_model" in e.value.message_dict
 
 
 def test_every_change_is_kept_with_who_when_and_what(make_user):

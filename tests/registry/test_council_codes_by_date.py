@@ -3,10 +3,9 @@ today's council: Barnsley across its recoding on 1 April 2025, Caradon (15UB) in
 
 import pytest
 
-pytestmark = pytest.mark.django_db
+from tests.known import BARNSLEY, CARADON, CORNWALL, OLD_BARNSLEY, RESTORMEL, ROTHERHAM
 
-OLD_BARNSLEY, BARNSLEY = "E08000016", "E08000038"
-ROTHERHAM, CARADON, RESTORMEL, CORNWALL = "E08000018", "15UB", "15UG", "E06000052"
+pytestmark = pytest.mark.django_db
 
 
 def page(client, arrangement) -> str:

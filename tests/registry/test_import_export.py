@@ -12,8 +12,7 @@ from django.core.management import CommandError, call_command
 from sharedservices.registry.exporting import escape_cell
 from sharedservices.registry.importing import import_arrangements
 from sharedservices.registry.models import Arrangement, ArrangementChange, Organisation
-
-from .conftest import ALLERDALE, CARLISLE, EDEN, LANCASTER, PRESTON, SOUTH_LAKELAND
+from tests.known import ALLERDALE, CARLISLE, EDEN, LANCASTER, PRESTON, SOUTH_LAKELAND
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,7 @@ from django.urls import reverse
 
 from sharedservices.registry.models import Arrangement
 from sharedservices.registry.services import arrangement_input_from
-
-from .conftest import CARLISLE, CUMBERLAND, EDEN, LANCASTER, PRESTON, SOUTH_LAKELAND, WYRE_FOREST
+from tests.known import CARLISLE, CUMBERLAND, EDEN, LANCASTER, PRESTON, SOUTH_LAKELAND, WYRE_FOREST
 
 pytestmark = pytest.mark.django_db
 
@@ -103,7 +102,7 @@ def test_the_add_form_shows_the_error_summary(client, make_user):
     assert response.status_code == 200
     assert "govuk-error-summary" in page and "There is a problem" in page
     assert "Enter the name of the arrangement" in page
-    assert "There is no council &#x27;E99999999&#x27;" in page
+    assert "There is no council “E99999999”" in page
     assert not Arrangement.objects.exists()
 
 

@@ -7,8 +7,7 @@ import pytest
 from sharedservices.councils.models import Council
 from sharedservices.registry.models import Arrangement
 from sharedservices.registry.statistics import map_data, national_picture
-
-from .conftest import CARLISLE, CUMBERLAND, EDEN, LANCASTER, PRESTON, WYRE_FOREST
+from tests.known import CARLISLE, CUMBERLAND, EDEN, LANCASTER, PRESTON, WYRE_FOREST
 
 pytestmark = pytest.mark.django_db
 

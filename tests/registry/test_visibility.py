@@ -4,8 +4,7 @@ import pytest
 
 from sharedservices.accounts.roles import Role
 from sharedservices.registry.models import Arrangement, ArrangementStatus
-
-from .conftest import CARLISLE, CUMBERLAND, LANCASTER, PRESTON, WYRE_FOREST
+from tests.known import CARLISLE, CUMBERLAND, LANCASTER, PRESTON, WYRE_FOREST
 
 pytestmark = pytest.mark.django_db
 

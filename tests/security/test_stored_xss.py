@@ -7,7 +7,8 @@ import pytest
 
 from sharedservices.accounts.roles import Role
 from sharedservices.registry.links import web_address_problem
-from tests.cases.conftest import LANCASTER, PRESTON, add_option
+from tests.cases.conftest import add_option
+from tests.known import LANCASTER, PRESTON
 
 pytestmark = pytest.mark.django_db
 

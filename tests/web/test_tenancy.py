@@ -7,10 +7,9 @@ from django.urls import reverse
 from sharedservices.cases.models import BusinessCase
 from sharedservices.programme.models import Opportunity
 from sharedservices.registry.models import Arrangement, ArrangementPartner, ArrangementStatus
+from tests.known import LANCASTER, PRESTON, WYRE_FOREST
 
 pytestmark = pytest.mark.django_db
-
-LANCASTER, PRESTON, WYRE_FOREST = "E07000121", "E07000123", "E07000239"
 
 
 def arrangement(status, *codes, name="Shared revenues and benefits"):

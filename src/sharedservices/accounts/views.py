@@ -2,6 +2,7 @@
 (settings.AXES_*); this view only renders the GOV.UK form."""
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.urls import reverse_lazy
 
@@ -23,6 +24,15 @@ class SignInView(auth_views.LoginView):
 
 class SignOutView(auth_views.LogoutView):
     access = PUBLIC
+
+    def post(self, request, *args, **kwargs):
+        """Sign out, and say so on the page that follows (the session is gone, so
+        the message travels in the messages cookie)."""
+        was_signed_in = request.user.is_authenticated
+        response = super().post(request, *args, **kwargs)
+        if was_signed_in:
+            messages.success(request, "You have signed out")
+        return response
 
 
 # Passwords: Django's views (one-use, time-limited reset tokens; sessions other than

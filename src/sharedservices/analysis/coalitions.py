@@ -36,6 +36,7 @@ from sharedservices.analysis.bitsets import (
 from sharedservices.analysis.costmodel import CostModel, Councils, all_savings, hub_of
 from sharedservices.analysis.errors import InputError
 from sharedservices.analysis.games import graph_restricted, shapley
+from sharedservices.analysis.money import round_pence
 from sharedservices.analysis.partition_exact import best_partition
 from sharedservices.analysis.partition_graph import (
     all_coalitions,
@@ -379,10 +380,6 @@ def _monotone(progress: Progress | None) -> Progress:
     return report
 
 
-def _money(x: float) -> float:
-    return round(float(x), 2)
-
-
 def _report(p: Problem_, blocks: list[list[int]]) -> list[dict]:
     out = []
     placed = {c for b in blocks for c in b}
@@ -396,16 +393,16 @@ def _report(p: Problem_, blocks: list[list[int]]) -> list[dict]:
         else:
             saving = float(all_savings(p.model, p.councils.subset(block))[-1])
             split = _block_split(p, block)
-        shares = {code: _money(x) for code, x in zip(codes, split, strict=True)}
+        shares = {code: round_pence(x) for code, x in zip(codes, split, strict=True)}
         # pennies from rounding go to the hub so the shares add up exactly
-        shares[p.councils.codes[hub]] = _money(
-            shares[p.councils.codes[hub]] + _money(saving) - sum(shares.values())
+        shares[p.councils.codes[hub]] = round_pence(
+            shares[p.councils.codes[hub]] + round_pence(saving) - sum(shares.values())
         )
         out.append(
             {
                 "members": codes,
                 "hub": p.councils.codes[hub],
-                "saving": _money(saving),
+                "saving": round_pence(saving),
                 "shares": shares,
             }
         )
@@ -515,7 +512,7 @@ def run(
     report(1.0, "done")
     return {
         "coalitions": coalitions,
-        "total_saving": _money(sum(c["saving"] for c in coalitions)),
+        "total_saving": round_pence(sum(c["saving"] for c in coalitions)),
         "optimal": bool(optimal),
         "gap": float(gap),
         "seconds": round(time.perf_counter() - started, 3),

@@ -26,6 +26,7 @@ from sharedservices.analysis.bitsets import MAX_EXACT_PLAYERS, mask_of, members
 from sharedservices.analysis.costmodel import CostModel, Councils, all_savings, membership_savings
 from sharedservices.analysis.errors import InputError, Problem
 from sharedservices.analysis.games import core_check, nucleolus, shapley, shapley_sampled
+from sharedservices.analysis.money import format_pence, round_pence
 from sharedservices.analysis.validation import Reader
 
 FIELD_BASES = {
@@ -37,14 +38,6 @@ FIELD_BASES = {
 BASES = ("equal", *FIELD_BASES, "custom", "shapley", "nucleolus")
 MAX_NUCLEOLUS_PLAYERS = 20
 TOLERANCE = 1e-6
-
-
-def _money(x: float) -> float:
-    return round(float(x), 2)
-
-
-def _pounds(x: float) -> str:
-    return f"£{x:,.2f}" if x >= 0 else f"-£{-x:,.2f}"
 
 
 class _Game:
@@ -186,7 +179,7 @@ def _fractions(
         r.fail(
             line_path,
             f"basis {basis} needs the whole partnership to save something; "
-            f"it saves {_pounds(game.grand)}",
+            f"it saves {format_pence(game.grand)}",
         )
         return None
     if basis == "shapley":
@@ -221,7 +214,7 @@ def _explain(
     game: _Game | None,
 ) -> str:
     verb = "pays" if kind == "cost" else "receives"
-    head = f"{code} {verb} {_pounds(share)} of {name} ({frac:.1%} of {_pounds(amount)})"
+    head = f"{code} {verb} {format_pence(share)} of {name} ({frac:.1%} of {format_pence(amount)})"
     if basis == "equal":
         return f"{head}: an equal share among {len(partners)} partners."
     if basis in FIELD_BASES:
@@ -236,14 +229,15 @@ def _explain(
     if basis == "shapley":
         why = (
             f"its Shapley value: averaged over every order in which the partners could join, "
-            f"it adds {_pounds(value)} of the {_pounds(game.grand)} the partnership saves"
+            f"it adds {format_pence(value)} of the {format_pence(game.grand)} the partnership saves"
         )
         if game.half_width is not None:
-            why += f" (estimated by sampling, ±{_pounds(game.half_width[i])} at 95%)"
+            why += f" (estimated by sampling, ±{format_pence(game.half_width[i])} at 95%)"
     else:
         why = (
-            f"the nucleolus: the split of the {_pounds(game.grand)} saving that leaves the least "
-            f"satisfied group of partners as well off as possible, giving it {_pounds(value)}"
+            f"the nucleolus: the split of the {format_pence(game.grand)} saving that leaves "
+            "the least satisfied group of partners as well off as possible, "
+            f"giving it {format_pence(value)}"
         )
     if kind == "cost":
         return f"{head}: its stand-alone cost less its part of the saving, set by {why}."
@@ -319,9 +313,9 @@ def run(data: dict) -> dict:
             {
                 "name": name,
                 "kind": kind,
-                "amount": _money(amount),
+                "amount": round_pence(amount),
                 "basis": basis,
-                "shares": {c: _money(s) for c, s in zip(codes, shares, strict=True)},
+                "shares": {c: round_pence(s) for c, s in zip(codes, shares, strict=True)},
                 "fractions": {c: round(float(f), 6) for c, f in zip(codes, frac, strict=True)},
                 "explanations": {
                     c: _explain(
@@ -358,16 +352,16 @@ def run(data: dict) -> dict:
                 violations.append(
                     {
                         "code": c,
-                        "net_benefit": _money(net[i]),
-                        "message": f"{c} would be {_pounds(-net[i])} a year worse off "
+                        "net_benefit": round_pence(net[i]),
+                        "message": f"{c} would be {format_pence(-net[i])} a year worse off "
                         "than going alone",
                     }
                 )
     totals = {
         c: {
-            "costs": _money(costs[i]),
-            "savings": _money(savings[i]),
-            "net_benefit": None if np.isnan(net[i]) else _money(net[i]),
+            "costs": round_pence(costs[i]),
+            "savings": round_pence(savings[i]),
+            "net_benefit": None if np.isnan(net[i]) else round_pence(net[i]),
         }
         for i, c in enumerate(codes)
     }
@@ -389,16 +383,16 @@ def run(data: dict) -> dict:
     }
     if game is not None:
         result["game"] = {
-            "grand_coalition_worth": _money(game.grand),
+            "grand_coalition_worth": round_pence(game.grand),
             "shapley": None
             if game.shapley is None
-            else {c: _money(x) for c, x in zip(codes, game.shapley, strict=True)},
+            else {c: round_pence(x) for c, x in zip(codes, game.shapley, strict=True)},
             "shapley_half_width": None
             if game.half_width is None
-            else {c: _money(x) for c, x in zip(codes, game.half_width, strict=True)},
+            else {c: round_pence(x) for c, x in zip(codes, game.half_width, strict=True)},
             "nucleolus": None
             if game.nucleolus is None
-            else {c: _money(x) for c, x in zip(codes, game.nucleolus, strict=True)},
+            else {c: round_pence(x) for c, x in zip(codes, game.nucleolus, strict=True)},
         }
     return result
 
@@ -432,9 +426,9 @@ def _core(game: _Game | None, net: np.ndarray | None, codes: list[str]) -> dict:
         "in_core": bool(efficient and stable),
         "efficient": bool(efficient),
         "worst_coalition": worst,
-        "worst_excess": _money(check.worst_excess),
+        "worst_excess": round_pence(check.worst_excess),
         "note": (
-            f"{', '.join(worst)} together would save {_pounds(check.worst_excess)} more "
+            f"{', '.join(worst)} together would save {format_pence(check.worst_excess)} more "
             "on their own"
             if not stable
             else None
@@ -480,12 +474,12 @@ def _rebalance(
                 "actual_fractions": {
                     c: round(float(f), 6) for c, f in zip(codes, actual_frac, strict=True)
                 },
-                "payments": {c: _money(x) for c, x in zip(codes, pay, strict=True)},
+                "payments": {c: round_pence(x) for c, x in zip(codes, pay, strict=True)},
                 "explanations": {
                     c: (
-                        f"{c} owes {_pounds(x)}"
+                        f"{c} owes {format_pence(x)}"
                         if x > 0.005
-                        else f"{c} is owed {_pounds(-x)}"
+                        else f"{c} is owed {format_pence(-x)}"
                         if x < -0.005
                         else f"{c} neither owes nor is owed"
                     )

@@ -10,14 +10,13 @@ from pydantic import field_validator
 
 from sharedservices.api.errors import ERROR_CODES, ErrorsOut
 from sharedservices.api.pagination import BoundedLimitOffset
+from sharedservices.catalogue.models import ServiceArea, ServiceCategory
 from sharedservices.councils.models import Council, Nation
 from sharedservices.registry.models import (
     Arrangement,
     ArrangementStatus,
     DeliveryModel,
     SavingsBasis,
-    ServiceArea,
-    ServiceCategory,
 )
 from sharedservices.registry.permissions import can_record_arrangements
 from sharedservices.registry.selectors import (
@@ -121,7 +120,9 @@ class ArrangementQuery(FilterSchema):
     category: ServiceCategory | None = None
     delivery_model: DeliveryModel | None = None
     status: ArrangementStatus | None = None
-    council: str | None = Field(None, description="GSS code of a partner council")
+    council: str | None = Field(
+        None, description="A partner council: its GSS code (E07000121) or its name (Lancaster)"
+    )
     upper_tier: str | None = Field(None, description="GSS code of a county council")
     nation: Nation | None = None
     start_year: int | None = None

@@ -10,6 +10,7 @@ from ninja.security import django_auth
 from sharedservices.api import errors
 from sharedservices.api.analysis import router as analysis_router
 from sharedservices.api.councils import router as councils_router
+from sharedservices.api.docs import LocalSwagger
 from sharedservices.api.parser import SafeParser
 from sharedservices.operations.ratelimit import RateLimited
 
@@ -24,6 +25,7 @@ api = NinjaAPI(
     urls_namespace="api",
     openapi_url="/openapi.json",
     docs_url="/docs",
+    docs=LocalSwagger(),
     auth=django_auth,
     parser=SafeParser(),
 )

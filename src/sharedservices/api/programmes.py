@@ -19,6 +19,7 @@ from ninja.security import django_auth
 
 from sharedservices.analysis.errors import InputError, Problem
 from sharedservices.api.errors import ErrorsOut
+from sharedservices.catalogue.models import ServiceArea
 from sharedservices.councils.models import Council
 from sharedservices.programme import permissions
 from sharedservices.programme.models import Opportunity, OpportunityStage, Programme
@@ -32,7 +33,6 @@ from sharedservices.programme.services.opportunities import (
     opportunity_update,
 )
 from sharedservices.programme.suggestions import suggestions_for
-from sharedservices.registry.models import ServiceArea
 
 router = Router(tags=["programmes"], auth=django_auth)
 

@@ -16,6 +16,23 @@ class KindShare(Schema):
     percent: float | None
 
 
+class KindSavings(Schema):
+    kind: str
+    name: str
+    live: int = Field(description="Live arrangements with at least one council of this kind")
+    savings_gbp: int = Field(description="Their annual savings (an arrangement counts once)")
+
+
+class TierTotal(Schema):
+    tier: str = Field(description="two-tier, single-tier, or both (joining the two)")
+    name: str
+    live: int
+    savings_gbp: int
+    in_live: int | None = Field(description="Councils of the tier in a live arrangement")
+    councils: int | None
+    percent: float | None
+
+
 class CouncilShare(Schema):
     in_live: int
     current: int
@@ -53,6 +70,8 @@ class NationalPicture(Schema):
     annual_savings_gbp: int
     councils: CouncilShare
     by_kind: list[KindShare]
+    savings_by_kind: list[KindSavings]
+    by_tier: list[TierTotal]
     by_category: list[AreaTotal]
     by_service_area: list[AreaTotal]
     without_savings: int = Field(description="Live arrangements reporting no (or £0) savings")
@@ -84,6 +103,7 @@ class MapData(Schema):
     service_area: str | None
     councils: list[MapCouncil]
     links: list[MapLink]
+    names: dict[str, str] = Field(description="Name of every current council, by GSS code")
 
 
 class MapQuery(Schema):

@@ -3,7 +3,20 @@
 
 from __future__ import annotations
 
+from sharedservices.analysis.money import to_float
 from sharedservices.cases.models import BusinessCase, Distribution, Option, OptionLine
+
+
+def line_values(amounts: dict, first_year: int, last_year: int) -> dict[str, float]:
+    """A cost line's amounts as the engine reads them, and as they are stored: year (a
+    string) -> pounds (float). The form gives exact amounts (``Decimal``); this is the one
+    place they become float (``analysis/money.py``). Empty years and years outside the
+    case's horizon are left out."""
+    return {
+        str(year): to_float(amount)
+        for year, amount in sorted(amounts.items())
+        if amount and first_year <= int(year) <= last_year
+    }
 
 
 def line_uncertainty(line: OptionLine) -> dict | None:
@@ -26,7 +39,7 @@ def line_input(line: OptionLine) -> dict:
         "name": line.name,
         "kind": line.kind,
         "category": line.category,
-        "values": {str(year): float(amount) for year, amount in sorted(line.values.items())},
+        "values": dict(sorted(line.values.items())),
     }
     if line.partner_id:
         data["partner"] = line.partner_id

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from sharedservices.analysis.money import format_pounds
+
 WIDTH, HEIGHT, PAD = 640, 260, 40
+LEFT = 76  # room for a signed amount such as "−£2.50m" left of the axis
+CHAR = 6.6  # the width of an average character at 12 px, for laying out labels
 
 
 @dataclass
@@ -28,13 +32,7 @@ class Chart:
 
 
 def money(value: float) -> str:
-    sign = "−" if value < 0 else ""
-    value = abs(value)
-    if value >= 1_000_000:
-        return f"{sign}£{value / 1_000_000:.2f}m"
-    if value >= 1_000:
-        return f"{sign}£{value / 1_000:.0f}k"
-    return f"{sign}£{value:.0f}"
+    return format_pounds(value, short=True)
 
 
 def _scale(lo: float, hi: float, a: float, b: float):
@@ -43,17 +41,24 @@ def _scale(lo: float, hi: float, a: float, b: float):
     return lambda v: a + (v - lo) / span * (b - a)
 
 
-def cash_flow_chart(figures: dict) -> Chart:
+def has_flows(figures: dict) -> bool:
+    """Whether an option has any cost or benefit (doing nothing often has none)."""
+    return any(y["costs"] or y["benefits"] for y in figures["years"])
+
+
+def cash_flow_chart(figures: dict) -> Chart | None:
     """Costs below the line and benefits above it, year by year."""
+    if not has_flows(figures):
+        return None
     years = figures["years"]
     chart = Chart(WIDTH, HEIGHT)
     top = max([y["benefits"] for y in years] + [1.0])
     bottom = -max([y["costs"] for y in years] + [1.0])
     ys = _scale(bottom, top, HEIGHT - PAD, 10)
-    step = (WIDTH - PAD * 2) / max(len(years), 1)
+    step = (WIDTH - LEFT - PAD) / max(len(years), 1)
     w = step * 0.35
     for i, y in enumerate(years):
-        x = PAD + i * step + step * 0.15
+        x = LEFT + i * step + step * 0.15
         if y["benefits"]:
             chart.bars.append(
                 Bar(
@@ -78,32 +83,51 @@ def cash_flow_chart(figures: dict) -> Chart:
             )
         if len(years) <= 15 or i % 5 == 0:
             chart.labels.append((x + w, HEIGHT - PAD + 16, "middle", str(y["year"])))
-    chart.zero = (PAD, ys(0), WIDTH - PAD, ys(0))
+    chart.zero = (LEFT, ys(0), WIDTH - PAD, ys(0))
     chart.labels += [
-        (PAD - 4, 16, "end", money(top)),
-        (PAD - 4, HEIGHT - PAD, "end", money(bottom)),
+        (LEFT - 4, 16, "end", money(top)),
+        (LEFT - 4, HEIGHT - PAD, "end", money(bottom)),
     ]
     return chart
 
 
-def _horizontal(rows: list[tuple[str, float, float, str]], base: float | None = None) -> Chart:
-    """One bar per row from ``lo`` to ``hi`` on a shared scale."""
+def _horizontal(
+    rows: list[tuple[str, float, float, str]],
+    base: float | None = None,
+    include_zero: bool = True,
+) -> Chart:
+    """One bar per row from ``lo`` to ``hi`` on a shared scale. Labels are never
+    cut: the label column is as wide as the longest label. A tornado leaves zero
+    out of its scale (``include_zero=False``) so its bars are not slivers."""
+    label_width = min(max([len(r[0]) for r in rows] + [8]) * CHAR + 12, 360)
+    width = int(label_width + 460)
     height = max(60, 28 * len(rows) + 30)
-    chart = Chart(WIDTH, height)
-    lo = min([r[1] for r in rows] + [0.0])
-    hi = max([r[2] for r in rows] + [0.0])
-    xs = _scale(lo, hi, 200, WIDTH - 20)
+    chart = Chart(width, height)
+    lo = min(r[1] for r in rows) if rows else 0.0
+    hi = max(r[2] for r in rows) if rows else 0.0
+    if include_zero or lo == hi:
+        lo, hi = min(lo, 0.0), max(hi, 0.0)
+    else:
+        margin = (hi - lo) * 0.05
+        lo, hi = lo - margin, hi + margin
+    xs = _scale_exact(lo, hi, label_width, width - 20)
     for i, (label, a, b, css) in enumerate(rows):
         y = 10 + i * 28
         chart.bars.append(Bar(xs(a), y, max(xs(b) - xs(a), 1), 20, css, label))
-        chart.labels.append((195, y + 15, "end", label[:28]))
+        chart.labels.append((label_width - 6, y + 15, "end", label))
     mark = 0.0 if base is None else base
-    chart.zero = (xs(mark), 4, xs(mark), height - 20)
+    if lo <= mark <= hi:
+        chart.zero = (xs(mark), 4, xs(mark), height - 20)
     chart.labels += [
-        (200, height - 4, "start", money(lo)),
-        (WIDTH - 20, height - 4, "end", money(hi)),
+        (label_width, height - 4, "start", money(lo)),
+        (width - 20, height - 4, "end", money(hi)),
     ]
     return chart
+
+
+def _scale_exact(lo: float, hi: float, a: float, b: float):
+    span = (hi - lo) or 1.0
+    return lambda v: a + (v - lo) / span * (b - a)
 
 
 def npsv_chart(result: dict) -> Chart:
@@ -117,7 +141,7 @@ def npsv_chart(result: dict) -> Chart:
 
 
 def tornado_chart(figures: dict) -> Chart | None:
-    if not figures["tornado"]:
+    if not figures["tornado"] or not has_flows(figures):
         return None
     rows = [
         (
@@ -128,7 +152,7 @@ def tornado_chart(figures: dict) -> Chart | None:
         )
         for r in figures["tornado"]
     ]
-    return _horizontal(rows, base=figures["npsv"])
+    return _horizontal(rows, base=figures["npsv"], include_zero=False)
 
 
 def distribution_chart(monte_carlo: dict | None) -> Chart | None:

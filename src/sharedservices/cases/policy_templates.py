@@ -37,7 +37,7 @@ C = CriterionTemplate
 TWELVE_PRINCIPLES = PolicyTemplate(
     slug="twelve-principles",
     name="Twelve principles for shared services",
-    source="Carlisle City Council, Shared Services Policy, draft 1.0, section 4.2 (seed 003)",
+    source="Carlisle City Council, Shared Services Policy, draft 1.0, section 4.2",
     summary=(
         "A policy with named roles and twelve principles that every business case must show it"
         " meets before the council enters an arrangement."
@@ -146,7 +146,7 @@ TWELVE_PRINCIPLES = PolicyTemplate(
 EIGHT_POINT_PROTOCOL = PolicyTemplate(
     slug="eight-point-protocol",
     name="Eight-point protocol for shared services",
-    source="Carlisle City Council, Executive report on the ACE programme (seed 000)",
+    source="Carlisle City Council, Executive report on the ACE programme",
     summary=(
         "A short protocol for officers to work within until a full policy is agreed; written to"
         " be offered to neighbouring councils so that all partners work the same way."
@@ -216,7 +216,7 @@ EIGHT_POINT_PROTOCOL = PolicyTemplate(
 STRATEGY_PRINCIPLES = PolicyTemplate(
     slug="strategy-principles",
     name="Principles for a shared services strategy",
-    source="Wyre Forest District Council, Cabinet, 25 January 2007, section 5 (seed 002)",
+    source="Wyre Forest District Council, Cabinet, 25 January 2007, section 5",
     summary=(
         "Principles drawn from partnership discussions and public and private sector practice,"
         " with a strong emphasis on baselines, benefits realisation and employees."
@@ -371,7 +371,7 @@ SUCCESS_ELEMENTS = PolicyTemplate(
     name="Elements of a successful shared service",
     source=(
         "BuyIT Shared Services Advisory Group, as quoted by Wyre Forest District Council,"
-        " 25 January 2007 (seed 002)"
+        " 25 January 2007"
     ),
     summary="Eight elements the advisory group told government a shared service needs in place.",
     criteria=(

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from sharedservices.cases import views
+from sharedservices.cases.views.workbook import appraisal_workings
 
 app_name = "cases"
 case = "<int:pk>/"
@@ -27,6 +28,7 @@ urlpatterns = [
         name="line-delete",
     ),
     path(case + "appraisal/", views.appraisal, name="appraisal"),
+    path(case + "appraisal/workings.xlsx", appraisal_workings, name="appraisal-workings"),
     path(case + "agreement/", views.agreement, name="agreement"),
     path(case + "preferred-option/", views.preferred, name="preferred"),
     path(case + "criteria/", views.criteria, name="criteria"),

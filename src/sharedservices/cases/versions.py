@@ -10,11 +10,13 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
+from sharedservices.analysis.money import format_pounds
 from sharedservices.cases.models import BusinessCase
+from sharedservices.cases.models.agreement import SharingAgreement
 
 
 def _money(value) -> str:
-    return f"£{float(value):,.0f}"
+    return format_pounds(value)
 
 
 def case_snapshot(case: BusinessCase) -> list[list[str]]:
@@ -40,6 +42,7 @@ def case_snapshot(case: BusinessCase) -> list[list[str]]:
         "Appraisal period",
         f"{case.horizon_years} years from {case.start_year}, {case.price_base_year} prices",
     )
+    add("monte_carlo", "Monte Carlo iterations", f"{case.monte_carlo_iterations:,}")
     add("shared", "Shared with partners", "Yes" if case.shared_with_partners else "No")
     for section in case.sections.all():
         add(f"section:{section.part}", section.get_part_display(), section.body)
@@ -60,7 +63,7 @@ def case_snapshot(case: BusinessCase) -> list[list[str]]:
             add(
                 f"{lk}:what",
                 f"{label} (line)",
-                f"{line.get_category_display()}"
+                f"{line.name}: {line.get_category_display()}"
                 + (f", {line.partner.name}" if line.partner_id else ""),
             )
             for year, amount in sorted(line.values.items()):
@@ -72,6 +75,14 @@ def case_snapshot(case: BusinessCase) -> list[list[str]]:
                     f"{line.distribution} low {line.low} mode {line.mode} high {line.high}"
                     f" sd {line.sd}",
                 )
+    # The sharing agreement is saved as a version of its own: it must show in a comparison.
+    agreement = SharingAgreement.objects.filter(case=case).select_related("option").first()
+    if agreement is not None:
+        add("agreement:option", "Sharing agreement: option", agreement.option or "")
+        for line_name, basis in sorted((agreement.bases or {}).items()):
+            add(f"agreement:basis:{line_name}", f"Sharing agreement: {line_name}", str(basis))
+        for key, pct in sorted((agreement.custom_pct or {}).items()):
+            add(f"agreement:pct:{key}", f"Sharing agreement: agreed split {key}", str(pct))
     add("preferred", "Preferred option", case.preferred_option or "")
     add("preferred_reasons", "Reasons for the preferred option", case.preferred_reasons)
     for e in case.evidence.select_related("criterion", "council"):

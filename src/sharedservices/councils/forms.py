@@ -1,6 +1,11 @@
 from django import forms
 
 from sharedservices.councils.models import CouncilKind, Nation
+from sharedservices.councils.naming import (
+    UnknownCouncil,
+    council_by_name_or_code,
+    councils_by_names_or_codes,
+)
 
 
 class CouncilFilterForm(forms.Form):
@@ -16,3 +21,36 @@ class CouncilFilterForm(forms.Form):
         required=False,
         choices=[("current", "Current"), ("abolished", "Abolished"), ("all", "All")],
     )
+
+
+class CouncilListField(forms.CharField):
+    """Councils typed as names or GSS codes, one per line (or separated by commas);
+    cleans to a list of ``Council`` (``councils/naming.py``)."""
+
+    def __init__(self, *args, current_only: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.current_only = current_only
+
+    def clean(self, value):
+        value = super().clean(value)
+        try:
+            return councils_by_names_or_codes(value or "", current_only=self.current_only)
+        except UnknownCouncil as exc:
+            raise forms.ValidationError(exc.messages) from None
+
+
+class CouncilField(forms.CharField):
+    """One council typed as its name or GSS code; cleans to a ``Council`` or ``None``."""
+
+    def __init__(self, *args, current_only: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.current_only = current_only
+
+    def clean(self, value):
+        value = (super().clean(value) or "").strip()
+        if not value:
+            return None
+        try:
+            return council_by_name_or_code(value, current_only=self.current_only)
+        except UnknownCouncil as exc:
+            raise forms.ValidationError(exc.messages) from None

@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import render
 
 from sharedservices.base.access import public
+from sharedservices.base.panels import council_panels
 from sharedservices.councils.forms import CouncilFilterForm
 from sharedservices.councils.models import Council
 from sharedservices.councils.selectors import (
@@ -13,7 +14,6 @@ from sharedservices.councils.selectors import (
     current_council_names,
     recode_lineage,
 )
-from sharedservices.registry.models import Arrangement
 
 
 @public
@@ -43,14 +43,13 @@ def detail(request, code):
         council = council_detail(code.upper())
     except Council.DoesNotExist:
         raise Http404("No council with that code") from None
-    arrangements = Arrangement.objects.visible_to(request.user).of_council(council)
     lineage = recode_lineage(council)
     return render(
         request,
         "councils/detail.html",
         {
             "council": council,
-            "arrangements": arrangements,
+            "panels": council_panels(request, council),
             # ONS recoded it (Barnsley E08000016 -> E08000038): the same council, another code
             "recoded_as": lineage[-1] if lineage[-1] != council else None,
             "earlier_codes": [

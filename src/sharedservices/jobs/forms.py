@@ -12,33 +12,26 @@ from crispy_forms_gds.layout import (
     Size,
 )
 from django import forms
-from django.db.models import Q
 from django.utils.html import conditional_escape
 
+from sharedservices.analysis.money import MoneyError, parse_pounds, to_float
+from sharedservices.base.text import lines
+from sharedservices.catalogue.models import ServiceArea
 from sharedservices.councils.models import Council, Nation
+from sharedservices.councils.naming import UnknownCouncil, council_by_name_or_code
 from sharedservices.jobs import partners, selectors
-from sharedservices.registry.models import ServiceArea
 
 AREA_COUNTY = "county"
 AREA_NATION = "nation"
 AREA_LIST = "list"
 
 
-def _lines(text: str) -> list[str]:
-    return [line.strip() for line in text.replace(";", "\n").splitlines() if line.strip()]
-
-
 def _resolve(text: str) -> Council:
-    """A current council by GSS code or exact name."""
-    matches = sorted(
-        Council.objects.filter(Q(code__iexact=text) | Q(name__iexact=text)),
-        key=lambda c: (not c.is_current, c.code),
-    )
-    if not matches:
-        raise forms.ValidationError(f"There is no council “{text}”: enter a GSS code or its name")
-    if not matches[0].is_current:
-        raise forms.ValidationError(f"{matches[0].name} no longer exists: choose its successor")
-    return matches[0]
+    """A current council by GSS code or exact name (``councils/naming.py``)."""
+    try:
+        return council_by_name_or_code(text)
+    except UnknownCouncil as exc:
+        raise forms.ValidationError(exc.messages) from None
 
 
 class FindPartnersForm(forms.Form):
@@ -236,7 +229,7 @@ class FindPartnersForm(forms.Form):
     # --- field checks -----------------------------------------------------
     def _councils(self, name: str) -> list[Council]:
         found, problems = [], []
-        for text in _lines(self.cleaned_data.get(name) or ""):
+        for text in lines(self.cleaned_data.get(name) or ""):
             try:
                 found.append(_resolve(text))
             except forms.ValidationError as exc:
@@ -253,7 +246,7 @@ class FindPartnersForm(forms.Form):
 
     def clean_known_costs(self):
         known, problems = {}, []
-        for number, line in enumerate(_lines(self.cleaned_data.get("known_costs") or ""), 1):
+        for number, line in enumerate(lines(self.cleaned_data.get("known_costs") or ""), 1):
             parts = [p.strip() for p in line.split(",")]
             if len(parts) not in (2, 3):
                 problems.append(
@@ -269,8 +262,8 @@ class FindPartnersForm(forms.Form):
             numbers = []
             for label, text in zip(("baseline cost", "workload"), parts[1:], strict=False):
                 try:
-                    value = float(text.replace("£", "").replace(" ", "").replace("_", ""))
-                except ValueError:
+                    value = to_float(parse_pounds(text))
+                except MoneyError:
                     value = None
                 if value is None or value <= 0:
                     problems.append(f"Line {number}: the {label} must be a number more than 0")

@@ -1,11 +1,11 @@
-"""Celery tasks: thin doors onto ``jobs.services``.
+"""Celery tasks: thin doors onto ``jobs.running``.
 
 Bound to our configured app (not ``shared_task``) so that queuing works even in
 a process that has not imported ``sharedservices.celery`` itself.
 """
 
 from sharedservices.celery import app
-from sharedservices.jobs.services import analysis_job_execute, analysis_jobs_sweep
+from sharedservices.jobs.running import analysis_job_execute, analysis_jobs_sweep
 
 
 @app.task(name="sharedservices.jobs.run_job", ignore_result=True)

@@ -23,6 +23,7 @@ from datetime import date
 
 from django.db import transaction
 
+from sharedservices.catalogue.models import ServiceArea
 from sharedservices.councils.models import Council
 from sharedservices.programme.models import (
     Allocation,
@@ -44,7 +45,7 @@ from sharedservices.programme.services.scoring import (
     scores_save,
     weight_set_save,
 )
-from sharedservices.registry.models import Arrangement, ArrangementStatus, ServiceArea
+from sharedservices.registry.models import Arrangement, ArrangementStatus
 
 LANCASHIRE = "E10000017"
 MID_LANCASHIRE = ["E07000121", "E07000123", "E07000126", "E07000118", "E07000127"]

@@ -12,13 +12,13 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Fieldset, Layout, Size
 from django import forms
 from django.db.models import Q
-from django.utils.html import conditional_escape
+from django.utils.html import conditional_escape as esc  # labels are HTML in crispy-gds
 
 from sharedservices.accounts.models import User
 from sharedservices.base.tenancy import acting_council_ids
+from sharedservices.catalogue.models import ServiceArea
 from sharedservices.councils.models import Council
 from sharedservices.programme.models import MAX_SCORE, MAX_WEIGHT, OpportunityStage, Programme
-from sharedservices.registry.models import ServiceArea
 
 
 def _helper(*fields, button: str) -> FormHelper:
@@ -359,12 +359,11 @@ class WeightSetForm(forms.Form):
         self.criteria = list(criteria)
         for c in self.criteria:
             self.fields[f"weight_{c.pk}"] = forms.DecimalField(
-                # crispy-forms-gds renders labels and hints as HTML: escape typed text.
-                label=conditional_escape(c.name),
+                label=esc(c.name),
                 min_value=0,
                 max_value=MAX_WEIGHT,
                 decimal_places=2,
-                help_text=conditional_escape(c.description),
+                help_text=esc(c.description),
                 error_messages={
                     "required": f"Give '{c.name}' a weight",
                     "invalid": f"The weight of '{c.name}' must be a number",
@@ -390,22 +389,20 @@ class ScoreForm(forms.Form):
         parts = []
         for c in self.criteria:
             self.fields[f"score_{c.pk}"] = forms.TypedChoiceField(
-                label=conditional_escape(f"Score for {c.name}"),
+                label=esc(f"Score for {c.name}"),
                 choices=SCORE_CHOICES,
                 coerce=int,
                 widget=forms.RadioSelect,
                 error_messages={"required": f"Score '{c.name}' from 0 to {MAX_SCORE}"},
             )
             self.fields[f"justification_{c.pk}"] = forms.CharField(
-                label=conditional_escape(f"Why (for {c.name})"), max_length=500, required=False
+                label=esc(f"Why (for {c.name})"), max_length=500, required=False
             )
             parts.append(
                 Fieldset(
                     Field.radios(f"score_{c.pk}", inline=True, small=True),
                     f"justification_{c.pk}",
-                    legend=conditional_escape(
-                        f"{c.name}" + (f": {c.description}" if c.description else "")
-                    ),
+                    legend=esc(f"{c.name}" + (f": {c.description}" if c.description else "")),
                     legend_size=Size.SMALL,
                 )
             )

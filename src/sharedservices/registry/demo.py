@@ -24,6 +24,7 @@ import random
 
 from django.db import transaction
 
+from sharedservices.catalogue.models import ServiceArea
 from sharedservices.councils.models import Council, CouncilKind
 from sharedservices.registry.importing import ArrangementImporter
 from sharedservices.registry.models import (
@@ -31,20 +32,13 @@ from sharedservices.registry.models import (
     ArrangementSource,
     Organisation,
     OrganisationKind,
-    ServiceArea,
 )
 
 DEMO_SOURCE = "Demo data: illustrates the register, not a real record"
-SEED_000 = (
-    "Carlisle City Council, Executive report on shared services and the ACE programme (seed 000)"
-)
-SEED_001 = "Lancaster City Council, Cabinet, 1 September 2009: Shared Services Programme (seed 001)"
-SEED_002 = (
-    "Wyre Forest District Council, Cabinet, 25 January 2007: Shared Services Strategy (seed 002)"
-)
-SEED_004 = (
-    "Nottinghamshire County Council, Shared Services Review Group, 21 February 2012 (seed 004)"
-)
+SEED_000 = "Carlisle City Council, Executive report on shared services and the ACE programme"
+SEED_001 = "Lancaster City Council, Cabinet, 1 September 2009: Shared Services Programme"
+SEED_002 = "Wyre Forest District Council, Cabinet, 25 January 2007: Shared Services Strategy"
+SEED_004 = "Nottinghamshire County Council, Shared Services Review Group, 21 February 2012"
 
 WYRE_FOREST, WORCESTERSHIRE = "E07000239", "E10000034"
 WORCESTERSHIRE_DISTRICTS = [

@@ -9,9 +9,11 @@ from __future__ import annotations
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Layout, Size
 from django import forms
-from django.db.models import Q
 
+from sharedservices.base.text import lines
+from sharedservices.catalogue.models import ServiceArea, ServiceCategory
 from sharedservices.councils.models import Council, CouncilKind, Nation
+from sharedservices.councils.naming import UnknownCouncil, council_by_name_or_code
 from sharedservices.registry.importing import MAX_UPLOAD_BYTES
 from sharedservices.registry.links import WebAddressField
 from sharedservices.registry.models import (
@@ -19,10 +21,8 @@ from sharedservices.registry.models import (
     ArrangementStatus,
     DeliveryModel,
     SavingsBasis,
-    ServiceArea,
-    ServiceCategory,
 )
-from sharedservices.registry.selectors import ArrangementFilters
+from sharedservices.registry.selectors import ArrangementFilters, council_code_for
 from sharedservices.registry.services import ArrangementInput, arrangement_check
 
 ANY = [("", "Any")]
@@ -41,8 +41,11 @@ class ArrangementFilterForm(forms.Form):
     council = forms.CharField(
         label="Council",
         required=False,
-        max_length=9,
-        help_text="GSS code, for example E07000121",
+        max_length=120,
+        help_text="Start typing its name, for example Lancaster",
+        # A plain select without JavaScript; accessible-autocomplete turns it into
+        # a type-ahead field (static/registry/council-autocomplete.js).
+        widget=forms.Select(attrs={"data-module": "app-council-autocomplete"}),
     )
     upper_tier = forms.ChoiceField(label="County (upper tier)", required=False)
     nation = forms.ChoiceField(label="Nation", required=False, choices=ANY + Nation.choices)
@@ -52,6 +55,11 @@ class ArrangementFilterForm(forms.Form):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        typed = self.data.get("council") if self.is_bound else None
+        # "Lancaster" in the address selects Lancaster in the list.
+        if typed and (code := council_code_for(typed)) and code != typed:
+            self.data = self.data.copy()
+            self.data["council"] = code
         self.fields["service_area"].choices = ANY + [
             (a.slug, a.name) for a in ServiceArea.objects.order_by("name")
         ]
@@ -59,6 +67,10 @@ class ArrangementFilterForm(forms.Form):
         if not getattr(user, "is_authenticated", False):
             statuses = [(v, label) for v, label in statuses if v in PUBLIC_STATUSES]
         self.fields["status"].choices = ANY + statuses
+        self.fields["council"].widget.choices = ANY + [
+            (c.code, c.name + ("" if c.is_current else " (abolished)"))
+            for c in Council.objects.order_by("name", "code")
+        ]
         self.fields["upper_tier"].choices = ANY + [
             (c.code, c.name + ("" if c.valid_to is None else " (abolished)"))
             for c in Council.objects.filter(kind=CouncilKind.COUNTY).order_by("name")
@@ -73,12 +85,25 @@ class ArrangementFilterForm(forms.Form):
             "category",
             "delivery_model",
             "status",
-            Field.text("council", field_width=10),
+            Field.select("council"),
             "upper_tier",
             "nation",
             Field.text("start_year", field_width=4),
             Button("filter", "Apply filters"),
         )
+
+    def clean_council(self) -> str:
+        """A name or a GSS code, kept as the code; an unknown one is named, never
+        silently turned into "0 arrangements match"."""
+        text = self.cleaned_data.get("council", "")
+        if not text.strip():
+            return ""
+        code = council_code_for(text)
+        if code is None:
+            raise forms.ValidationError(
+                f"There is no council called ‘{text.strip()}’: choose one from the list"
+            )
+        return code
 
     def filters(self) -> ArrangementFilters:
         """The valid filters; a bad value is ignored rather than failing the page."""
@@ -88,18 +113,14 @@ class ArrangementFilterForm(forms.Form):
 
 
 def _resolve_council(text: str) -> Council | None:
-    text = text.strip()
-    if not text:
+    """A council by GSS code or name; abolished ones too, as the register keeps the
+    arrangements they made (``councils/naming.py``)."""
+    if not text.strip():
         return None
-    matches = list(Council.objects.filter(Q(code__iexact=text) | Q(name__iexact=text)))
-    if not matches:
-        raise forms.ValidationError(f"There is no council '{text}': enter a GSS code or its name")
-    matches.sort(key=lambda c: (not c.is_current, c.code))
-    return matches[0]
-
-
-def _lines(text: str) -> list[str]:
-    return [line.strip() for line in text.replace(";", "\n").splitlines() if line.strip()]
+    try:
+        return council_by_name_or_code(text, current_only=False)
+    except UnknownCouncil as exc:
+        raise forms.ValidationError(exc.messages) from None
 
 
 class ArrangementForm(forms.Form):
@@ -218,7 +239,7 @@ class ArrangementForm(forms.Form):
 
     def clean_councils(self) -> list[Council]:
         councils, errors = [], []
-        for text in _lines(self.cleaned_data["councils"]):
+        for text in lines(self.cleaned_data["councils"]):
             try:
                 councils.append(_resolve_council(text))
             except forms.ValidationError as e:
@@ -286,8 +307,8 @@ class ArrangementForm(forms.Form):
 
 class ImportForm(forms.Form):
     file = forms.FileField(
-        label="File of arrangements (CSV or JSON, up to 5 MB)",
-        error_messages={"required": "Choose a CSV or JSON file to import"},
+        label="File of arrangements (Excel, CSV or JSON, up to 5 MB)",
+        error_messages={"required": "Choose an Excel, CSV or JSON file to import"},
     )
     dry_run = forms.BooleanField(
         label="Only check the file; do not import anything", required=False
@@ -295,7 +316,10 @@ class ImportForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["file"].widget.attrs["accept"] = ".csv,.json,text/csv,application/json"
+        self.fields["file"].widget.attrs["accept"] = (
+            ".xlsx,.csv,.json,text/csv,application/json,"
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = Layout("file", "dry_run", Button("upload", "Upload and check"))
@@ -304,6 +328,6 @@ class ImportForm(forms.Form):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_UPLOAD_BYTES:
             raise forms.ValidationError("The file must be smaller than 5 MB")
-        if not upload.name.lower().endswith((".csv", ".json")):
-            raise forms.ValidationError("The file must be a CSV or JSON file")
+        if not upload.name.lower().endswith((".xlsx", ".csv", ".json")):
+            raise forms.ValidationError("The file must be an Excel (.xlsx), CSV or JSON file")
         return upload

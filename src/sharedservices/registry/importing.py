@@ -1,4 +1,4 @@
-"""Import arrangements from CSV or JSON: check, then build, then save, all or nothing.
+"""Import arrangements from CSV, JSON or Excel: check, build, save, all or nothing.
 
 The format is in ``docs/register.md``. Every bad row is reported with its line
 number (CSV: the physical line the record starts on, the header being line 1;
@@ -7,8 +7,7 @@ any error, nothing is written. The domain rules are ``services.arrangement_check
 the same the pages and the API use; this module adds what only a file can get
 wrong (unknown codes and slugs, numbers that are not numbers, duplicates).
 
-Saving uses bulk inserts so that 10,000 rows import in seconds; each new
-arrangement still gets its "imported" entry in the history.
+Bulk inserts import 10,000 rows in seconds; each arrangement still gets its history entry.
 """
 
 from __future__ import annotations
@@ -18,12 +17,22 @@ import io
 import json
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from django.db import transaction
 
+from sharedservices.analysis.money import MoneyError, parse_pounds, round_pounds
+from sharedservices.catalogue.models import ServiceArea
 from sharedservices.councils.models import Council
+from sharedservices.registry.columns import (  # noqa: E402,F401 (one home, re-exported)
+    COLUMNS,
+    FORMULA_PREFIXES,
+    LIST_SEPARATOR,
+    MAX_UPLOAD_BYTES,
+    OPTIONAL_COLUMNS,
+    REQUIRED_COLUMNS,
+    ImportFileError,
+)
 from sharedservices.registry.models import (
     Arrangement,
     ArrangementChange,
@@ -33,7 +42,6 @@ from sharedservices.registry.models import (
     Organisation,
     PartnerRole,
     SavingsBasis,
-    ServiceArea,
 )
 from sharedservices.registry.services import (
     ArrangementInput,
@@ -41,28 +49,6 @@ from sharedservices.registry.services import (
     arrangement_check,
     organisations_get_or_create,
 )
-
-COLUMNS = (
-    "name",
-    "service_areas",
-    "councils",
-    "organisations",
-    "lead_council",
-    "delivery_model",
-    "status",
-    "status_reason",
-    "start_year",
-    "end_year",
-    "annual_savings_gbp",
-    "description",
-    "source_url",
-)
-OPTIONAL_COLUMNS = ("savings_basis",)
-REQUIRED_COLUMNS = ("name", "councils", "status")
-LIST_SEPARATOR = ";"
-# Spreadsheet formula prefixes; the exporter escapes them with a leading quote.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -89,10 +75,6 @@ class ImportResult:
     @property
     def ok(self) -> bool:
         return not self.errors
-
-
-class ImportFileError(Exception):
-    """The file cannot be read at all (not UTF-8, not CSV or JSON)."""
 
 
 def unescape_cell(value: str) -> str:
@@ -136,6 +118,12 @@ def _read_json(text: str) -> tuple[list[str] | None, list[tuple[int, dict]]]:
 
 
 def read_rows(content: bytes | str, *, fmt: str) -> tuple[list[str] | None, list[tuple[int, dict]]]:
+    if fmt == "xlsx":
+        from sharedservices.registry.spreadsheets import read_xlsx
+
+        if isinstance(content, str):
+            raise ImportFileError("An Excel file must be read as bytes")
+        return read_xlsx(content)
     if isinstance(content, bytes):
         try:
             content = content.decode("utf-8-sig")
@@ -147,6 +135,8 @@ def read_rows(content: bytes | str, *, fmt: str) -> tuple[list[str] | None, list
 
 
 def detect_format(name: str, content: bytes | str) -> str:
+    if name.lower().endswith(".xlsx") or content[:4] in (b"PK\x03\x04",):
+        return "xlsx"
     if name.lower().endswith(".json"):
         return "json"
     if name.lower().endswith(".csv"):
@@ -174,19 +164,15 @@ def _year(cell: str, column: str, add) -> int | None:
 def _savings(cell: str, add) -> int | None:
     if not cell:
         return None
-    cleaned = cell.replace("£", "").replace(",", "").replace(" ", "")
     try:
-        amount = Decimal(cleaned)
-    except InvalidOperation:
-        add("annual_savings_gbp", f"'{cell}' is not an amount in pounds")
-        return None
-    if not amount.is_finite():
-        add("annual_savings_gbp", f"'{cell}' is not an amount in pounds")
+        amount = parse_pounds(cell)
+    except MoneyError as exc:
+        add("annual_savings_gbp", str(exc))
         return None
     if amount < 0:
         add("annual_savings_gbp", "Annual savings cannot be negative")
         return None
-    return int(amount.quantize(Decimal(1)))
+    return int(round_pounds(amount))
 
 
 class ArrangementImporter:

@@ -17,7 +17,9 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 
+from sharedservices.analysis.money import format_pounds
 from sharedservices.base.tenancy import CouncilOwnedQuerySet, OwnedThroughQuerySet
+from sharedservices.catalogue.models import ServiceArea, ServiceCategory  # noqa: F401
 
 
 class ArrangementStatus(models.TextChoices):
@@ -51,13 +53,6 @@ class PartnerRole(models.TextChoices):
     PROVIDER = "provider", "Provider"
 
 
-class ServiceCategory(models.TextChoices):
-    """The first level of the service-area taxonomy (seed 002 §3.3, seed 004 §5)."""
-
-    CORPORATE = "corporate", "Corporate / back office"
-    FRONT_LINE = "front-line", "Front line"
-
-
 class SavingsBasis(models.TextChoices):
     ESTIMATED = "estimated", "Estimated"
     ACTUAL = "actual", "Actual"
@@ -73,20 +68,6 @@ class OrganisationKind(models.TextChoices):
     CENTRE_OF_EXCELLENCE = "centre-of-excellence", "Centre of excellence"
     VOLUNTARY = "voluntary", "Voluntary or community body"
     OTHER = "other", "Other"
-
-
-class ServiceArea(models.Model):
-    """The second level of the taxonomy; created by data migration 0003."""
-
-    slug = models.SlugField(max_length=40, unique=True)
-    name = models.CharField(max_length=80)
-    category = models.CharField(max_length=20, choices=ServiceCategory.choices)
-
-    class Meta:
-        ordering = ["category", "name"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class Organisation(models.Model):
@@ -247,7 +228,8 @@ class ArrangementSaving(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.year}/{(self.year + 1) % 100:02d} {self.basis}: £{self.amount_gbp:,}"
+        amount = format_pounds(self.amount_gbp)
+        return f"{self.year}/{(self.year + 1) % 100:02d} {self.basis}: {amount}"
 
 
 class ArrangementSource(models.Model):

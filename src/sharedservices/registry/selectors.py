@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, Q, QuerySet
 
 from sharedservices.base.tenancy import acts_for_any, council_and_predecessors, is_superuser
-from sharedservices.registry.models import Arrangement, ArrangementPartner, ServiceArea
+from sharedservices.catalogue.models import ServiceArea
+from sharedservices.councils.models import Council
+from sharedservices.registry.models import Arrangement, ArrangementPartner
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,18 @@ def _with_partner(condition: Q) -> Q:
     )
 
 
+def council_code_for(text: str) -> str | None:
+    """The GSS code a person means by ``text``: a code ("E07000121") or a council's
+    name ("Lancaster", any case). A current council wins over an abolished one of
+    the same name. ``None`` when nothing matches."""
+    text = " ".join(text.split())
+    if not text:
+        return None
+    matches = Council.objects.filter(Q(code__iexact=text) | Q(name__iexact=text))
+    best = sorted(matches, key=lambda c: (c.code.upper() != text.upper(), not c.is_current))
+    return best[0].code if best else None
+
+
 def arrangement_list(*, user, filters: ArrangementFilters | None = None) -> QuerySet[Arrangement]:
     """Arrangements the user may see, filtered, with what a list shows prefetched
     (a fixed number of queries whatever the page size)."""
@@ -55,8 +69,12 @@ def arrangement_list(*, user, filters: ArrangementFilters | None = None) -> Quer
             pk__in=through.filter(servicearea__category=f.category).values("arrangement_id")
         )
     if f.council:
-        arrangements = arrangements.filter(
-            _with_partner(Q(council_id__in=council_and_predecessors(f.council.upper())))
+        # A name or a code; an unknown council matches nothing (never everything).
+        code = council_code_for(f.council)
+        arrangements = (
+            arrangements.filter(_with_partner(Q(council_id__in=council_and_predecessors(code))))
+            if code
+            else arrangements.none()
         )
     if f.upper_tier:
         code = f.upper_tier.upper()
@@ -78,6 +96,17 @@ def with_list_details(arrangements: QuerySet[Arrangement]) -> QuerySet[Arrangeme
         ),
         Prefetch("service_areas", queryset=ServiceArea.objects.order_by("name")),
     )
+
+
+def arrangements_of_councils(*, user, codes, keep=None) -> QuerySet[Arrangement]:
+    """Arrangements the user may see with one of ``codes`` (or a council they
+    succeeded) as a partner: what a business case of those councils can link to.
+    ``keep`` (an arrangement id already linked) stays in the list whatever it is."""
+    every = {p for code in codes if code for p in council_and_predecessors(code)}
+    condition = _with_partner(Q(council_id__in=every))
+    if keep:
+        condition |= Q(pk=keep)
+    return Arrangement.objects.visible_to(user).filter(condition).order_by("name")
 
 
 def arrangement_detail(*, user, pk: int) -> Arrangement:

@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
+from sharedservices.analysis.money import format_pounds
+from sharedservices.base.tenancy import acts_for_any
+from sharedservices.catalogue.models import ServiceArea
 from sharedservices.councils.models import Council
 from sharedservices.registry.links import web_address_problem
 from sharedservices.registry.models import (
@@ -29,7 +32,6 @@ from sharedservices.registry.models import (
     Organisation,
     PartnerRole,
     SavingsBasis,
-    ServiceArea,
 )
 
 EARLIEST_YEAR = 1970
@@ -150,9 +152,7 @@ def _organisation_role(delivery_model: str) -> str:
 def _acting_for(user, councils: list[Council]) -> bool:
     if user is None or user.is_superuser:
         return True
-    own = {user.council_id}
-    own |= set(Council.objects.filter(successors=user.council_id).values_list("pk", flat=True))
-    return any(c.pk in own for c in councils)
+    return acts_for_any(user, (c.pk for c in councils))
 
 
 def snapshot(arrangement: Arrangement) -> dict[str, str]:
@@ -173,7 +173,7 @@ def snapshot(arrangement: Arrangement) -> dict[str, str]:
         ),
         "organisations": "; ".join(sorted(p.organisation.name for p in partners if p.organisation)),
         "annual_savings_gbp": (
-            f"£{arrangement.annual_savings_gbp:,} "
+            f"{format_pounds(arrangement.annual_savings_gbp)} "
             f"({arrangement.get_savings_basis_display().lower()})"
             if arrangement.annual_savings_gbp is not None
             else ""

@@ -25,14 +25,13 @@ from functools import wraps
 from django.core.cache import cache
 from django.db.models import Count, Max, Q, Sum
 
+from sharedservices.catalogue.models import ServiceArea, ServiceCategory
 from sharedservices.councils.models import Council, CouncilKind
 from sharedservices.registry.models import (
     Arrangement,
     ArrangementPartner,
     ArrangementStatus,
     PartnerRole,
-    ServiceArea,
-    ServiceCategory,
 )
 
 # The kinds the LGA and seed 004 compare: districts against counties and single tier.
@@ -46,6 +45,47 @@ KIND_GROUPS = (
     ("scotland", "Scottish councils", (CouncilKind.SCOTTISH_COUNCIL_AREA,)),
     ("northern-ireland", "Northern Ireland councils", (CouncilKind.NI_DISTRICT,)),
 )
+
+# Nottinghamshire's review group (2012) compares two-tier areas (districts with their
+# county) against single-tier councils, which run every service themselves.
+TWO_TIER = (CouncilKind.DISTRICT, CouncilKind.COUNTY)
+TIERS = (("two-tier", "Two-tier (districts and counties)"), ("single-tier", "Single-tier"))
+
+
+def kind_and_tier_savings(kinds_of: dict[str, str]) -> tuple[list[dict], list[dict]]:
+    """Live arrangements and their annual savings by kind of council, and by tier,
+    plus the arrangements that join a two-tier council with a single-tier one.
+    An arrangement counts once for each kind (or tier) among its partners, so the
+    rows overlap; an abolished council counts as its successors."""
+    successors = _successor_map()
+    by_arrangement: dict[int, set[str]] = defaultdict(set)
+    amount: dict[int, int] = {}
+    for arrangement_id, code, _role, savings in _live_partner_rows():
+        for current in successors.get(code, [code]):
+            if current in kinds_of:
+                by_arrangement[arrangement_id].add(kinds_of[current])
+        amount[arrangement_id] = savings or 0
+
+    def totals(test) -> dict:
+        ids = [a for a, kinds in by_arrangement.items() if test(kinds)]
+        return {"live": len(ids), "savings_gbp": sum(amount[a] for a in ids)}
+
+    kinds = [
+        {"kind": key, "name": label, **totals(lambda ks, m=members: bool(ks & set(m)))}
+        for key, label, members in KIND_GROUPS
+    ]
+    two = set(TWO_TIER)
+    tiers = [
+        {"tier": "two-tier", "name": TIERS[0][1], **totals(lambda ks: bool(ks & two))},
+        {"tier": "single-tier", "name": TIERS[1][1], **totals(lambda ks: bool(ks - two))},
+        {
+            "tier": "both",
+            "name": "Joining a two-tier and a single-tier council",
+            **totals(lambda ks: bool(ks & two) and bool(ks - two)),
+        },
+    ]
+    return kinds, tiers
+
 
 SAVINGS_BANDS = (
     # (label, lower bound inclusive, upper bound exclusive)
@@ -169,6 +209,8 @@ def map_data(service_area: str = "", max_links: int = 3000) -> dict:
         "links": [
             {"from": a, "to": b, "arrangements": n} for (a, b), n in pairs.most_common(max_links)
         ],
+        # Every current council's name, so the map never labels a shape by its code.
+        "names": dict(Council.objects.current().values_list("code", "name")),
     }
 
 
@@ -185,6 +227,15 @@ class Row:
         return round(100 * self.count / self.total, 1) if self.total else None
 
 
+def _tier_councils(tier: str, in_live: Counter, total: Counter) -> dict:
+    """How many councils of a tier share at least one service."""
+    if tier == "both":
+        return {"in_live": None, "councils": None, "percent": None}
+    members = [k for k in total if (k in TWO_TIER) == (tier == "two-tier")]
+    row = Row(tier, tier, sum(in_live[k] for k in members), sum(total[k] for k in members))
+    return {"in_live": row.count, "councils": row.total, "percent": row.percent}
+
+
 @cached_by_register_version
 def national_picture() -> dict:
     """The national picture as plain data: for the page, the API and the bench."""
@@ -197,7 +248,8 @@ def national_picture() -> dict:
         ),
     )
     in_live = set(council_totals())
-    current = Council.objects.current().values_list("code", "kind")
+    current = list(Council.objects.current().values_list("code", "kind"))
+    savings_by_kind, by_tier = kind_and_tier_savings(dict(current))
     by_kind_total: Counter = Counter()
     by_kind_in: Counter = Counter()
     for code, kind in current:
@@ -287,6 +339,14 @@ def national_picture() -> dict:
                 "percent": r.percent,
             }
             for r in kinds
+        ],
+        "savings_by_kind": savings_by_kind,
+        "by_tier": [
+            {
+                **row,
+                **_tier_councils(row["tier"], by_kind_in, by_kind_total),
+            }
+            for row in by_tier
         ],
         "by_category": categories,
         "by_service_area": service_areas,

@@ -4,7 +4,10 @@ from django.urls import reverse
 
 def service(request):
     """The service name and the navigation, with the current section marked."""
-    namespace = getattr(getattr(request, "resolver_match", None), "namespace", "")
+    match = getattr(request, "resolver_match", None)
+    namespace = getattr(match, "namespace", "")
+    if namespace == "web" and getattr(match, "url_name", "") not in ("home", "dashboard"):
+        namespace = ""  # the footer's pages are no section of the navigation
     items = [
         ("web", "Home", reverse("web:dashboard" if request.user.is_authenticated else "web:home")),
         ("councils", "Councils", reverse("councils:index")),

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.shortcuts import redirect, render
 
 from sharedservices.base.access import public, signed_in
@@ -13,6 +14,27 @@ def home(request):
 @public
 def about(request):
     return render(request, "web/about.html")
+
+
+@public
+def accessibility(request):
+    """The statement the 2018 accessibility regulations require."""
+    return render(request, "web/accessibility.html")
+
+
+@public
+def privacy(request):
+    return render(request, "web/privacy.html")
+
+
+@public
+def cookies(request):
+    return render(request, "web/cookies.html")
+
+
+@public
+def help_and_contact(request):
+    return render(request, "web/help.html", {"contact_email": settings.SERVICE_CONTACT_EMAIL})
 
 
 @signed_in

@@ -1,6 +1,6 @@
 from django import template
 
-from sharedservices.cases.charts import money as short_money
+from sharedservices.analysis.money import format_pounds
 
 register = template.Library()
 
@@ -8,15 +8,13 @@ register = template.Library()
 @register.filter
 def money(value):
     """Whole pounds with a minus sign that screen readers read: −£1,234."""
-    if value is None or value == "":
-        return "–"
-    value = float(value)
-    return f"{'−' if value < 0 else ''}£{abs(value):,.0f}"
+    return format_pounds(value)
 
 
 @register.filter
 def short(value):
-    return "" if value in (None, "") else short_money(float(value))
+    """£1.20m, £90k; an empty cell stays empty (a year with nothing in it)."""
+    return "" if value in (None, "") else format_pounds(value, short=True)
 
 
 @register.filter
@@ -24,6 +22,27 @@ def percent(value):
     if value is None:
         return "–"
     return f"{float(value) * 100:.1f}%"
+
+
+@register.filter
+def switching(value, npsv):
+    """A switching value in words (Green Book: the change that brings NPSV to zero).
+
+    -0.52 on a benefit reads "would have to fall by 52%"; ``None`` (no change to
+    this line alone can bring NPSV to zero) says which way the option stays."""
+    stays = "pays for itself" if float(npsv or 0) >= 0 else "does not pay for itself"
+    turn = "stop paying" if float(npsv or 0) >= 0 else "start paying"
+    if value is None:
+        return f"Never: the option {stays} even without this line"
+    value = float(value)
+    if value == 0:
+        return "Already at the point where the option breaks even"
+    size = abs(value)
+    amount = f"{size * 100:,.0f}%"
+    if size >= 2:
+        amount += f" (to {1 + value:,.0f} times its amount)" if value > 0 else ""
+    direction = "fall" if value < 0 else "rise"
+    return f"Would have to {direction} by {amount} for the option to {turn} for itself"
 
 
 @register.filter

@@ -145,6 +145,7 @@ def appraisal(request, pk):
                 {
                     "ids": {"flows": f"flows-{i}", "tornado": f"tornado-{i}", "mc": f"mc-{i}"},
                     "figures": figures,
+                    "has_flows": charts.has_flows(figures),
                     "cash_flows": charts.cash_flow_chart(figures),
                     "tornado": charts.tornado_chart(figures),
                     "distribution": charts.distribution_chart(

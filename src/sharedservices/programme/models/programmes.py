@@ -17,6 +17,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from sharedservices.analysis.money import format_pounds
 from sharedservices.base.tenancy import CouncilOwnedQuerySet
 
 
@@ -104,7 +105,7 @@ class FundingPot(OnceOnly):
         ordering = ["programme", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.source}: £{self.amount_gbp:,}"
+        return f"{self.source}: {format_pounds(self.amount_gbp)}"
 
 
 class AllocationQuerySet(CouncilOwnedQuerySet):
@@ -135,7 +136,7 @@ class Allocation(OnceOnly):
         ordering = ["pot", "pk"]
 
     def __str__(self) -> str:
-        return f"£{self.amount_gbp:,} for {self.purpose}"
+        return f"{format_pounds(self.amount_gbp)} for {self.purpose}"
 
 
 class SpendQuerySet(CouncilOwnedQuerySet):
@@ -156,7 +157,7 @@ class Spend(OnceOnly):
         verbose_name_plural = "spend"
 
     def __str__(self) -> str:
-        return f"£{self.amount_gbp:,}: {self.description}"
+        return f"{format_pounds(self.amount_gbp)}: {self.description}"
 
 
 class ProgrammeEventQuerySet(CouncilOwnedQuerySet):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from sharedservices.analysis.money import format_pounds
 from sharedservices.programme.models import Programme, ProgrammeEvent
 
 # A pot larger than this is a typing error, not a programme (the whole of English
@@ -20,7 +21,7 @@ class EditConflict(Exception):
 
 
 def money(amount: int) -> str:
-    return f"£{amount:,}"
+    return format_pounds(amount)
 
 
 def actor_name(user) -> str:

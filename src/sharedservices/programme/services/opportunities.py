@@ -16,6 +16,7 @@ from datetime import date
 
 from django.db import transaction
 
+from sharedservices.catalogue.models import ServiceArea
 from sharedservices.councils.models import Council
 from sharedservices.programme import permissions
 from sharedservices.programme.models import (
@@ -33,7 +34,7 @@ from sharedservices.programme.services.common import (
     record,
     require,
 )
-from sharedservices.registry.models import Arrangement, ServiceArea
+from sharedservices.registry.models import Arrangement
 from sharedservices.registry.services import organisations_get_or_create
 
 LIMITS = {

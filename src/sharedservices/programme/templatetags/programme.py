@@ -7,6 +7,7 @@ import uuid
 
 from django import template
 
+from sharedservices.analysis.money import format_pounds
 from sharedservices.programme import permissions
 from sharedservices.programme.suggestions import suggestions_for
 
@@ -16,10 +17,7 @@ register = template.Library()
 @register.filter
 def gbp(amount) -> str:
     """Whole pounds the way the papers write them: £100,000."""
-    try:
-        return f"£{int(amount):,}"
-    except (TypeError, ValueError):
-        return ""
+    return format_pounds(amount)
 
 
 @register.filter

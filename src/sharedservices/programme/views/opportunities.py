@@ -10,6 +10,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
 from sharedservices.base.access import signed_in
+from sharedservices.catalogue.models import ServiceArea
 from sharedservices.councils.models import Council
 from sharedservices.programme import permissions
 from sharedservices.programme.forms import (
@@ -44,7 +45,6 @@ from sharedservices.programme.services.opportunities import (
 )
 from sharedservices.programme.services.scoring import scores_save
 from sharedservices.programme.views.common import form_page
-from sharedservices.registry.models import ServiceArea
 
 
 def _filters(request):

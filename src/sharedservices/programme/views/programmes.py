@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
 
+from sharedservices.analysis.money import format_pounds
 from sharedservices.base.access import signed_in
 from sharedservices.programme import permissions
 from sharedservices.programme.forms import (
@@ -212,7 +213,10 @@ def allocation_add(request, pk):
         caption=p.name,
         cancel_url=p.get_absolute_url(),
         success="The money was allocated",
-        intro=f"The pot holds £{pot.amount_gbp:,}. An allocation cannot be more than is left.",
+        intro=(
+            f"The pot holds {format_pounds(pot.amount_gbp)}. "
+            "An allocation cannot be more than is left."
+        ),
     )
 
 
@@ -246,5 +250,5 @@ def spend_add(request, pk):
         caption=p.name,
         cancel_url=p.get_absolute_url(),
         success="The spend was recorded",
-        intro=f"£{allocation.amount_gbp:,} was allocated.",
+        intro=f"{format_pounds(allocation.amount_gbp)} was allocated.",
     )

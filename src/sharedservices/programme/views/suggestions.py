@@ -10,10 +10,10 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from sharedservices.base.access import signed_in
+from sharedservices.catalogue.models import ServiceArea
 from sharedservices.councils.models import Council
 from sharedservices.programme import permissions
 from sharedservices.programme.services.opportunities import OpportunityInput, opportunity_create
-from sharedservices.registry.models import ServiceArea
 
 
 def suggestion_title(area: ServiceArea, councils: list[Council]) -> str:

@@ -4,8 +4,8 @@ sections Wyre Forest's paper uses (seed 002 §3.4-3.6)."""
 from __future__ import annotations
 
 from django import template
-from django.contrib.humanize.templatetags.humanize import intcomma
 
+from sharedservices.analysis.money import format_pounds
 from sharedservices.registry.links import web_address_problem
 from sharedservices.registry.models import ArrangementStatus
 
@@ -14,10 +14,8 @@ register = template.Library()
 
 @register.filter
 def pounds(value) -> str:
-    """£1,900,000; an empty value reads "Not reported"."""
-    if value is None or value == "":
-        return "Not reported"
-    return f"£{intcomma(int(value))}"
+    """£1,900,000; an empty value reads "Not reported" (``analysis/money.py``)."""
+    return format_pounds(value)
 
 
 @register.filter

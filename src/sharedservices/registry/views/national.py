@@ -6,7 +6,7 @@ from django import forms
 from django.shortcuts import render
 
 from sharedservices.base.access import public
-from sharedservices.registry.models import ServiceArea
+from sharedservices.catalogue.models import ServiceArea
 from sharedservices.registry.statistics import SAVINGS_BANDS, map_data, national_picture
 
 

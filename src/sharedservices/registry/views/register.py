@@ -25,6 +25,7 @@ from sharedservices.registry.services import (
     arrangement_input_from,
     arrangement_update,
 )
+from sharedservices.registry.spreadsheets import COLUMN_GUIDE
 
 PAGE_SIZE = 50
 
@@ -122,7 +123,7 @@ def edit(request, pk):
 
 @signed_in
 def import_file(request):
-    """Upload a CSV or JSON file; every row must include the uploader's council."""
+    """Upload an Excel, CSV or JSON file; every row must include the uploader's council."""
     if not can_record_arrangements(request.user):
         raise PermissionDenied("Your role cannot record arrangements")
     result = None
@@ -146,4 +147,8 @@ def import_file(request):
                 return redirect("registry:index")
     else:
         form = ImportForm()
-    return render(request, "registry/import.html", {"form": form, "result": result})
+    return render(
+        request,
+        "registry/import.html",
+        {"form": form, "result": result, "columns": COLUMN_GUIDE},
+    )

@@ -12,6 +12,14 @@ function formatValue(measure, value) {
   return measure === "savings" ? `£${value.toLocaleString("en-GB")}` : `${value}`;
 }
 
+// A bin [low, limit): counts are whole numbers, so "2 to 3" (or just "1"), never
+// "1 to under 2"; money keeps "to under".
+function binLabel(measure, low, limit) {
+  if (measure === "savings") return `${formatValue(measure, low)} to under ${formatValue(measure, limit)}`;
+  const high = limit - 1;
+  return high <= low ? `${low}` : `${low} to ${high}`;
+}
+
 function thresholds(values) {
   const sorted = values.filter((v) => v > 0).sort((a, b) => a - b);
   if (!sorted.length) return [];
@@ -90,7 +98,7 @@ async function init() {
         fillColor: colour(byCode.get(f.properties.code)?.[measure] ?? 0, limits),
       }),
       onEachFeature: (f, l) => {
-        const name = f.properties.name || f.properties.code;
+        const name = f.properties.name || data.names?.[f.properties.code] || byCode.get(f.properties.code)?.name || "A council";
         l.bindTooltip(describe(f.properties.code, name), { sticky: true });
         l.on("click", () => showCouncil(f.properties.code, name, ds));
         if (!centres.has(f.properties.code)) {
@@ -135,7 +143,7 @@ async function init() {
     const rows = [[NONE, "None"]];
     let low = limits.length ? 1 : 0;
     limits.forEach((limit, i) => {
-      if (limit > low) rows.push([STEPS[i], `${formatValue(ds.measure, low)} to under ${formatValue(ds.measure, limit)}`]);
+      if (limit > low) rows.push([STEPS[i], binLabel(ds.measure, low, limit)]);
       low = Math.max(low, limit);
     });
     if (limits.length) rows.push([STEPS[limits.length], `${formatValue(ds.measure, low)} or more`]);

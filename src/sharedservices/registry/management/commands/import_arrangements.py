@@ -8,11 +8,15 @@ from sharedservices.registry.importing import import_arrangements
 
 
 class Command(BaseCommand):
-    help = "Import arrangements from a CSV or JSON file (see docs/register.md); all or nothing."
+    help = (
+        "Import arrangements from a CSV, JSON or Excel file (see docs/register.md); all or nothing."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path)
-        parser.add_argument("--format", choices=["csv", "json"], help="Default: from the name.")
+        parser.add_argument(
+            "--format", choices=["csv", "json", "xlsx"], help="Default: from the name."
+        )
         parser.add_argument("--dry-run", action="store_true", help="Check only; write nothing.")
 
     def handle(self, *args, file: Path, format=None, dry_run=False, **options):

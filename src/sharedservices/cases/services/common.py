@@ -1,0 +1,69 @@
+"""What every write to a case does: lock it, check the revision the writer started from,
+check the writer may, and append a version."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.db.models import Max
+from django.utils import timezone
+
+from sharedservices.cases.models import (
+    BusinessCase,
+    CaseVersion,
+)
+from sharedservices.cases.versions import case_snapshot
+
+
+class EditConflict(Exception):
+    """Someone saved the record after the writer opened it. ``current`` is their version."""
+
+    def __init__(self, current: models.Model):
+        self.current = current
+        super().__init__(f"{current} was changed by someone else")
+
+
+def lock_case(case: BusinessCase) -> BusinessCase:
+    """Lock the case row: versions are numbered one writer at a time."""
+    return BusinessCase.objects.select_for_update().get(pk=case.pk)
+
+
+def check_revision(record: models.Model, expected: int | None) -> None:
+    """Optimistic concurrency: refuse a save made from an out-of-date copy."""
+    if record.pk is None:
+        return
+    current = type(record).objects.select_for_update().get(pk=record.pk)
+    if expected is not None and current.revision != expected:
+        raise EditConflict(current)
+    record.revision = current.revision + 1
+
+
+def record_version(case: BusinessCase, user, change: str) -> CaseVersion:
+    number = (case.versions.aggregate(n=Max("number"))["n"] or 0) + 1
+    BusinessCase.objects.filter(pk=case.pk).update(updated_at=timezone.now())
+    case.refresh_from_db()
+    version = CaseVersion.objects.create(
+        case=case,
+        number=number,
+        change=change[:300],
+        saved_by=user if getattr(user, "is_authenticated", False) else None,
+        snapshot=case_snapshot(case),
+    )
+    # Every write to a case lands in the audit trail (governance.AuditEvent); the
+    # version's snapshot holds the values before and after.
+    from sharedservices.governance.audit import audit_record
+
+    audit_record(
+        user=user,
+        action="case.saved",
+        obj=case,
+        before={"version": number - 1} if number > 1 else None,
+        after={"version": number, "change": change[:300]},
+        case=case,
+    )
+    return version
+
+
+def require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied

@@ -1,0 +1,33 @@
+"""The register's file format: its columns and what makes a file unreadable.
+
+One home for what the importer, the exporter and the spreadsheet reader and writer share, so
+that none of them imports another in a circle.
+"""
+
+from __future__ import annotations
+
+COLUMNS = (
+    "name",
+    "service_areas",
+    "councils",
+    "organisations",
+    "lead_council",
+    "delivery_model",
+    "status",
+    "status_reason",
+    "start_year",
+    "end_year",
+    "annual_savings_gbp",
+    "description",
+    "source_url",
+)
+OPTIONAL_COLUMNS = ("savings_basis",)
+REQUIRED_COLUMNS = ("name", "councils", "status")
+LIST_SEPARATOR = ";"
+# Spreadsheet formula prefixes; the exporter escapes them with a leading quote.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+
+
+class ImportFileError(Exception):
+    """The file cannot be read at all (not UTF-8, not CSV or JSON)."""

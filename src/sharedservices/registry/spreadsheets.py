@@ -1,0 +1,133 @@
+"""The register as an Excel workbook (.xlsx), read and written with openpyxl.
+
+One sheet, "Arrangements", with the columns of ``export_arrangements`` in the
+same order, so a download can be imported again. Every text cell is stored as
+text (never a formula, whatever it starts with: OWASP "CSV injection" has an
+Excel twin), lists inside a cell are separated by ``;`` as in CSV.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterable
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font
+from openpyxl.utils.exceptions import InvalidFileException
+
+from sharedservices.registry.columns import COLUMNS, LIST_SEPARATOR, ImportFileError
+
+SHEET = "Arrangements"
+# What each column holds, in words: the import page and the template's second sheet.
+COLUMN_GUIDE = (
+    ("name", "Name of the arrangement", "Required"),
+    ("service_areas", "Service areas, by their short names (for example revenues-benefits)", ""),
+    ("councils", "Partner councils by GSS code (E07000121), separated by ;", "Required"),
+    ("organisations", "Partners that are not councils (police, NHS, a company)", ""),
+    ("lead_council", "GSS code of the lead (host) council: one of the councils", ""),
+    (
+        "delivery_model",
+        "lead-authority, joint-committee, company, private-sector, joint-procurement,"
+        " joint-post or informal",
+        "Required unless exploring or not pursued",
+    ),
+    ("status", "exploring, business-case, live, ended or not-pursued", "Required"),
+    ("status_reason", "Why it ended or was not pursued", "Required for those"),
+    ("start_year", "Year it started, four digits", ""),
+    ("end_year", "Year it ended, four digits", ""),
+    ("annual_savings_gbp", "Savings a year in pounds, a whole number", ""),
+    ("description", "What is shared and how", ""),
+    ("source_url", "A web page with the facts (http or https)", ""),
+    ("savings_basis", "estimated or actual", ""),
+)
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _cell_value(value):
+    if value is None:
+        return None
+    if isinstance(value, list):
+        return LIST_SEPARATOR.join(value)
+    return value
+
+
+def _as_text(cell) -> None:
+    """Keep a string a string: openpyxl would store "=SUM(..)" as a formula."""
+    if isinstance(cell.value, str):
+        cell.data_type = "s"
+
+
+def _header(sheet, columns) -> None:
+    sheet.append(list(columns))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
+
+
+def write_xlsx(records: Iterable[dict], columns: tuple[str, ...]) -> bytes:
+    book = Workbook(write_only=False)
+    sheet = book.active
+    sheet.title = SHEET
+    _header(sheet, columns)
+    for record in records:
+        sheet.append([_cell_value(record[c]) for c in columns])
+        for cell in sheet[sheet.max_row]:
+            _as_text(cell)
+    for letter, width in zip(
+        "ABCDEFGHIJKLMN", (40, 24, 30, 24, 12, 18, 14, 24, 10, 10, 18, 40, 30, 12), strict=False
+    ):
+        sheet.column_dimensions[letter].width = width
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def template_xlsx(columns: tuple[str, ...]) -> bytes:
+    """An empty "Arrangements" sheet with the header, and a "Columns" sheet in words."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = SHEET
+    _header(sheet, columns)
+    guide = book.create_sheet("Columns")
+    _header(guide, ("column", "what it holds", "required"))
+    for row in COLUMN_GUIDE:
+        guide.append(list(row))
+    guide.column_dimensions["A"].width = 20
+    guide.column_dimensions["B"].width = 70
+    guide.column_dimensions["C"].width = 18
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def read_xlsx(content: bytes) -> tuple[list[str], list[tuple[int, dict]]]:
+    """The first sheet (or "Arrangements"): header on row 1; each row keyed by
+    its spreadsheet row number, as a person sees it in Excel."""
+    try:
+        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as e:
+        raise ImportFileError(f"Not a readable Excel (.xlsx) file: {e}") from None
+    sheet = book[SHEET] if SHEET in book.sheetnames else book.worksheets[0]
+    rows_iter = sheet.iter_rows(values_only=True)
+    header = [_text(h) for h in next(rows_iter, ())]
+    while header and not header[-1]:
+        header.pop()
+    rows = []
+    for number, values in enumerate(rows_iter, start=2):
+        cells = {h: _text(v) for h, v in zip(header, values, strict=False) if h}
+        if any(cells.values()):
+            rows.append((number, cells))
+    book.close()
+    return header, rows
+
+
+__all__ = ["COLUMNS", "read_xlsx", "template_xlsx", "write_xlsx"]
