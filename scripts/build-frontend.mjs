@@ -34,8 +34,12 @@ cpSync(join(nm, "leaflet/dist/images"), join(vendor, "leaflet/images"), { recurs
 // (the API docs at /api/v1/docs), served from here rather than a CDN.
 mkdirSync(join(vendor, "autocomplete"), { recursive: true });
 cpSync(join(nm, "accessible-autocomplete/dist/accessible-autocomplete.min.js"), join(vendor, "autocomplete/accessible-autocomplete.min.js"));
+cpSync(join(nm, "accessible-autocomplete/dist/accessible-autocomplete.min.js.map"), join(vendor, "autocomplete/accessible-autocomplete.min.js.map"));
 cpSync(join(nm, "accessible-autocomplete/dist/accessible-autocomplete.min.css"), join(vendor, "autocomplete/accessible-autocomplete.min.css"));
+cpSync(join(nm, "accessible-autocomplete/dist/accessible-autocomplete.min.css.map"), join(vendor, "autocomplete/accessible-autocomplete.min.css.map"));
 mkdirSync(join(vendor, "swagger-ui"), { recursive: true });
 cpSync(join(nm, "swagger-ui-dist/swagger-ui-bundle.js"), join(vendor, "swagger-ui/swagger-ui-bundle.js"));
+cpSync(join(nm, "swagger-ui-dist/swagger-ui-bundle.js.map"), join(vendor, "swagger-ui/swagger-ui-bundle.js.map"));
 cpSync(join(nm, "swagger-ui-dist/swagger-ui.css"), join(vendor, "swagger-ui/swagger-ui.css"));
+cpSync(join(nm, "swagger-ui-dist/swagger-ui.css.map"), join(vendor, "swagger-ui/swagger-ui.css.map"));
 console.log(`front end built into ${vendor}`);
