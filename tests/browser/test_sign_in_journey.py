@@ -44,7 +44,7 @@ def test_officer_signs_in_and_sees_their_councils_home(page, live_site, assert_a
     assert_accessible(page)
 
     for link, heading in [
-        ("Programme", "Shared services programme"),
+        ("Programme", "Shared services programmes"),
         ("Business cases", "Business cases"),
     ]:
         page.get_by_role("link", name=link, exact=True).click()
