@@ -4,7 +4,7 @@ import pytest
 from django.test import RequestFactory
 
 from sharedservices.accounts.lockout import client_ip
-from tests.conftest import TEST_PASSWORD
+from tests.factories import TEST_PASSWORD
 
 pytestmark = pytest.mark.django_db
 
