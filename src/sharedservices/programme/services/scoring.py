@@ -28,7 +28,10 @@ DEFAULT_CRITERIA = [
     ("Risk", "Score high when the risk is low"),
     ("Strategic fit", "How well it serves each council's priorities"),
     ("Impact on customers", "Score high when service to residents improves"),
-    ("Staff impact", "Score high when staff are well protected (seed 000's protocol)"),
+    (
+        "Staff impact",
+        "Score high when staff are well protected (Carlisle City Council's 8-point protocol)",
+    ),
     ("Ease of exit", "Score high when a partner could withdraw without harm"),
 ]
 
