@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
 from sharedservices.accounts.roles import Role
 from sharedservices.councils.models import Council
@@ -16,9 +17,20 @@ from tests.factories import UserFactory
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(django_db_setup, django_db_blocker, request):
     with django_db_blocker.unblock():
         call_command("load_councils", verbosity=0)
+        if any(_commits(item) for item in request.session.items):
+            # A test that commits for real (another thread or process must see its rows)
+            # is marked django_db(transaction=True, serialized_rollback=True): Django
+            # empties every table after it and loads this snapshot before the next one,
+            # so each starts with the councils loaded, as every other test does.
+            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+
+
+def _commits(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("serialized_rollback"))
 
 
 @pytest.fixture

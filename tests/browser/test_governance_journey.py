@@ -93,6 +93,11 @@ def test_a_case_through_three_councils_decisions_to_the_register(
         fill_date(page, "Date the decision was published", DECIDED)
         page.get_by_label("Minute reference").fill(f"Cabinet minute 42 ({slug})")
         page.get_by_role("group", name="Is it a key decision?").get_by_label("Yes").check()
+        # The demo put the case on the forward plans today, after these past decisions.
+        page.get_by_role("button", name="Record the decision").click()
+        expect(page.locator(".govuk-error-summary")).to_contain_text("forward plan")
+        page.get_by_label("General exception (regulation 10)").check()
+        page.get_by_label("Reason for the route").fill("The chair of scrutiny agreed.")
         page.get_by_role("button", name="Record the decision").click()
         expect(page.locator(".govuk-notification-banner")).to_contain_text("Decision recorded")
         assert_accessible(page)

@@ -7,6 +7,7 @@ violation on any page visited."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -18,7 +19,7 @@ def sign_in(page, live_site):
     page.get_by_label("E-mail address").fill("officer@lancaster.demo.example.org")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
-    assert page.url.endswith("/programmes/")
+    expect(page).to_have_url(re.compile(r"/programmes/$"))
 
 
 def add_opportunity(page, title, area):
@@ -26,7 +27,7 @@ def add_opportunity(page, title, area):
     page.get_by_label("Title").fill(title)
     page.get_by_label("Service area").select_option(area)
     page.get_by_role("button", name="Save opportunity").click()
-    assert page.locator("h1").inner_text().startswith(title)
+    expect(page.locator("h1")).to_contain_text(title)
 
 
 def score(page, values):
@@ -35,19 +36,19 @@ def score(page, values):
         group = page.get_by_role("group", name=f"Score for {criterion}")
         group.get_by_label(str(value), exact=True).check()
     page.get_by_role("button", name="Save the scores").click()
-    assert "The scores were saved" in page.content()
+    expect(page.locator("main")).to_contain_text("The scores were saved")
 
 
 def test_programme_journey(page, live_site, assert_accessible):
     sign_in(page, live_site)
-    assert "Team Lancashire" in page.content()
+    expect(page.locator("main")).to_contain_text("Team Lancashire")
     assert_accessible(page)
 
     page.get_by_role("link", name="Start a programme or cluster").click()
     page.get_by_label("Name", exact=True).fill("Browser cluster")
     page.get_by_label("Member councils").fill("Lancaster\nPreston")
     page.get_by_role("button", name="Save programme").click()
-    assert page.locator("h1").inner_text() == "Browser cluster"
+    expect(page.locator("h1")).to_have_text("Browser cluster")
     programme_url = page.url
     assert_accessible(page)
 
@@ -60,13 +61,14 @@ def test_programme_journey(page, live_site, assert_accessible):
     page.get_by_label("What it is for").fill("Research")
     page.get_by_label("Lancaster").check()
     page.get_by_role("button", name="Allocate").click()
-    summary = page.locator(".govuk-error-summary").inner_text()
-    assert "£25,000 is more than is left in the pot: £20,000" in summary
+    expect(page.locator(".govuk-error-summary")).to_contain_text(
+        "£25,000 is more than is left in the pot: £20,000"
+    )
     assert_accessible(page)
     page.get_by_label("Amount in pounds").fill("10000")
     page.get_by_role("button", name="Allocate").click()
-    assert page.url == programme_url
-    assert "£10,000" in page.locator("#funding ~ dl").first.inner_text()
+    expect(page).to_have_url(programme_url)
+    expect(page.locator("#funding ~ dl").first).to_contain_text("£10,000")
 
     page.get_by_role("link", name="Criteria and weights").click()
     for name in ("Savings potential", "Risk"):
@@ -77,7 +79,7 @@ def test_programme_journey(page, live_site, assert_accessible):
     page.get_by_label("Savings potential").fill("3")
     page.get_by_label("Risk").fill("1")
     page.get_by_role("button", name="Save the weight set").click()
-    assert "Savings first" in page.content()
+    expect(page.locator("main")).to_contain_text("Savings first")
     assert_accessible(page)
 
     page.goto(programme_url)
@@ -99,14 +101,14 @@ def test_programme_journey(page, live_site, assert_accessible):
     panel = page.locator(".app-suggestions")
     assert "Councils like Lancaster already share this" in panel.inner_text()
     panel.get_by_role("button", name=re.compile("Make an opportunity")).first.click()
-    assert "The suggestion is now an opportunity" in page.content()
-    assert page.locator("h1").inner_text().startswith("Shared ")
+    expect(page.locator("main")).to_contain_text("The suggestion is now an opportunity")
+    expect(page.locator("h1")).to_contain_text(re.compile(r"^Shared "))
     assert_accessible(page)
 
     page.get_by_role("link", name="Start a business case").click()
-    assert page.locator("h1").inner_text() == "Start a business case"
+    expect(page.locator("h1")).to_have_text("Start a business case")
     assert page.get_by_label("Title").input_value().startswith("Shared ")
     assert_accessible(page)
     page.get_by_role("button", name="Save").click()
-    assert "Business case started" in page.content()
+    expect(page.locator("main")).to_contain_text("Business case started")
     assert_accessible(page)

@@ -2,7 +2,7 @@
 case moves on exactly once (the case row is locked with ``select_for_update``).
 
 Needs PostgreSQL (SQLite serialises whole-database writes, so there is no race to
-test); CI runs it. The test commits for real, so it puts the database back afterwards.
+test); CI runs it. The test commits for real; serialized_rollback gives the next test its councils back.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 import threading
 
 import pytest
-from django.core.management import call_command
 from django.db import connection, connections
 
 from sharedservices.accounts.roles import Role
@@ -30,20 +29,8 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-@pytest.fixture
-def preserved_database(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        snapshot = connection.creation.serialize_db_to_string()
-    yield
-    with django_db_blocker.unblock():
-        call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
-        connection.creation.deserialize_db_from_string(snapshot)
-
-
-@pytest.mark.django_db(transaction=True)
-def test_two_executives_at_once_move_the_case_on_exactly_once(
-    preserved_database, api, people, councils
-):
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_executives_at_once_move_the_case_on_exactly_once(api, people, councils):
     api.act(people[LANCASTER][Role.DIRECTOR], "submit")
     scrutinise_all(api, people)
     services.case_record_decision(

@@ -16,7 +16,6 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 
 from sharedservices.jobs import services
@@ -28,7 +27,11 @@ ROOT = Path(__file__).resolve().parents[2]
 REDIS_URL = os.environ.get("REDIS_URL", "")
 WAIT_SECONDS = 60
 
-pytestmark = pytest.mark.skipif(not REDIS_URL, reason="needs REDIS_URL and a Redis server")
+pytestmark = [
+    pytest.mark.skipif(not REDIS_URL, reason="needs REDIS_URL and a Redis server"),
+    # The worker reads committed rows; the councils come back for the next test.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 @pytest.fixture
@@ -43,19 +46,6 @@ def celery_eager():
     app.conf.task_always_eager = before
 
 
-@pytest.fixture
-def preserved_database(django_db_setup, django_db_blocker):
-    """``transactional_db`` empties every table afterwards; the rest of the suite
-    needs the councils loaded once per session, so put everything back."""
-    with django_db_blocker.unblock():
-        snapshot = connection.creation.serialize_db_to_string()
-    yield
-    with django_db_blocker.unblock():
-        # The flush re-created content types and permissions; clear them first.
-        call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
-        connection.creation.deserialize_db_from_string(snapshot)
-
-
 def _database_url() -> str:
     s = connection.settings_dict
     user = quote(s["USER"] or "", safe="")
@@ -66,7 +56,7 @@ def _database_url() -> str:
 
 
 @pytest.fixture
-def worker(preserved_database, transactional_db, tmp_path):
+def worker(transactional_db, tmp_path):
     if connection.vendor != "postgresql":
         pytest.skip("the worker needs a database it can reach: run with PostgreSQL")
     log = tmp_path / "worker.log"

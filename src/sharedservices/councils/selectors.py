@@ -61,6 +61,13 @@ def recode_lineage(council: Council) -> list[Council]:
     return lineage
 
 
+def recoded_as(council: Council) -> Council | None:
+    """The council's latest code when ONS only recoded it (Barnsley E08000016 is
+    E08000038 now), else None: a recoded council was not abolished."""
+    latest = recode_lineage(council)[-1]
+    return latest if latest != council else None
+
+
 def financial_year_span(start_year: int | None, end_year: int | None, today=None):
     """The days an arrangement of financial years ``start_year`` to ``end_year`` covers: from
     1 April of the first to 31 March after the last (to today while it has no end)."""

@@ -13,6 +13,7 @@ from sharedservices.councils.selectors import (
     council_list,
     current_council_names,
     recode_lineage,
+    recoded_as,
 )
 
 
@@ -51,7 +52,7 @@ def detail(request, code):
             "council": council,
             "panels": council_panels(request, council),
             # ONS recoded it (Barnsley E08000016 -> E08000038): the same council, another code
-            "recoded_as": lineage[-1] if lineage[-1] != council else None,
+            "recoded_as": recoded_as(council),
             "earlier_codes": [
                 c for c in lineage if c != council and lineage.index(c) < lineage.index(council)
             ],
