@@ -2,7 +2,8 @@
 case moves on exactly once (the case row is locked with ``select_for_update``).
 
 Needs PostgreSQL (SQLite serialises whole-database writes, so there is no race to
-test); CI runs it. The test commits for real; serialized_rollback gives the next test its councils back.
+test); CI runs it. The test commits for real; serialized_rollback gives the next
+test its councils back.
 """
 
 from __future__ import annotations
