@@ -20,6 +20,15 @@ def demo_case(db, settings):
 
 
 @pytest.fixture
+def demo_reports(demo_case):
+    """The demo's reports: Lancaster's cabinet report published, Preston's in draft."""
+    from sharedservices.reports.demo import load_demo_reports
+
+    load_demo_reports()
+    return demo_case
+
+
+@pytest.fixture
 def lancaster_report(demo_case):
     report, _ = Report.objects.get_or_create(
         case=demo_case, council_id=LANCASTER, meeting=Meeting.EXECUTIVE

@@ -179,7 +179,7 @@ def render_docx(document: Document, template: bytes | None = None) -> bytes:
     _header(first, document.council, False)
     _footer(first)
     doc.add_paragraph(document.council, style=_style(doc, "Subtitle"))
-    doc.add_heading(document.title, level=0)
+    doc.add_paragraph(document.title, style=_style(doc, "Title", "Heading 1"))
     _table(doc, Table(caption="Report details", header=("Item", "Detail"), rows=document.header))
     doc.add_heading("Contents", level=1)
     _field(doc.add_paragraph(), 'TOC \\o "1-2" \\h \\z \\u', "Right-click to update the contents.")

@@ -3,6 +3,8 @@ from (one template, ``reports/_document.html``, for both)."""
 
 from __future__ import annotations
 
+import logging
+
 from django.template.loader import render_to_string
 
 from sharedservices.reports.content import Document, numbered
@@ -24,6 +26,9 @@ def render_pdf(document: Document) -> bytes:
     """A tagged PDF (PDF/UA-1) with the document language and a title in its metadata.
     Exempt content sits on pages of its own, each headed NOT FOR PUBLICATION."""
     import weasyprint  # imported here: a heavy import that only PDF rendering needs
+
+    for noisy in ("weasyprint", "fontTools"):  # layout progress at INFO, per page
+        logging.getLogger(noisy).setLevel(logging.WARNING)
 
     html = weasyprint.HTML(string=print_html(document), base_url=None)
     return html.write_pdf(pdf_variant="pdf/ua-1")

@@ -96,7 +96,7 @@ def load_sources(report: Report) -> Sources:
         share=share,
         agreement_option=(result or {}).get("option", ""),
         sections=sections,
-        implications={i.kind: i for i in report.implications.all()},
+        implications={i.kind: i for i in report.implications.all()} if report.pk else {},
         case_version=latest_case_version(case),
     )
 
