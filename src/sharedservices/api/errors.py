@@ -9,6 +9,8 @@ whichever endpoint or layer said no:
 - a domain rule broken (Django's ``ValidationError`` from a service, keyed by field):
   422, one problem per message, ``path`` ``$.field``;
 - the analysis package's ``InputError``: 422 with its own JSON paths;
+- governance's ``MoveRefused``: its own status (409 not now, 403 not yours, 422 bad
+  fields), with paths into the action's body;
 - not signed in 401, not allowed 403 (``PermissionDenied`` or ``HttpError``), not
   found 404 (``Http404`` or ``ObjectDoesNotExist``).
 
@@ -37,6 +39,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from sharedservices.analysis.errors import InputError, Problem
 from sharedservices.api.parser import BodyRefused
+from sharedservices.governance.errors import MoveRefused
 
 # The 4xx statuses the API answers, for endpoints' ``response=`` declarations so the
 # OpenAPI document shows the error shape under each.
@@ -107,6 +110,14 @@ def install(api: NinjaAPI) -> None:
     @api.exception_handler(InputError)
     def _analysis(request, exc: InputError):
         return respond(request, exc.problems, 422)
+
+    @api.exception_handler(MoveRefused)
+    def _move_refused(request, exc: MoveRefused):
+        problems = [
+            Problem(json_path([p["path"]] if p["path"] else []), p["message"])
+            for p in exc.problems
+        ]
+        return respond(request, problems, exc.status)
 
     @api.exception_handler(AuthenticationError)
     def _unauthenticated(request, exc: AuthenticationError):
