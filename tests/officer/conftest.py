@@ -57,5 +57,8 @@ def demo(db, client, django_capture_on_commit_callbacks):
             "registry": Arrangement.objects.filter(partners__council_id=LANCASTER).first().pk,
             "jobs": AnalysisJob.objects.get().pk,
             "programme": opportunity.pk,
+            "benefits": Arrangement.objects.filter(partners__council_id=LANCASTER, status="live")
+            .first()
+            .pk,
         },
     }

@@ -116,6 +116,11 @@ class Period:
         return self.year, 4
 
     @property
+    def starts_on(self) -> datetime.date:
+        year, month = self.first_month
+        return datetime.date(year, month, 1)
+
+    @property
     def ends_on(self) -> datetime.date:
         if self.frequency == ANNUAL:
             return datetime.date(self.year + 1, 3, 31)
