@@ -61,6 +61,17 @@ def make_user(db):
     return _make
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hasher():
+    """Tests make hundreds of users; the production hasher (PBKDF2, a million rounds) costs
+    about half a second each, which made the governance tests' set-up 15 s apiece. The
+    production choice is proven by the settings tests, not by every fixture."""
+    from django.test import override_settings
+
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Each test starts with an empty cache (rate-limit counters, one-time tokens)."""

@@ -9,6 +9,7 @@ urlpatterns = [
     path("accounts/", include("sharedservices.accounts.urls")),
     path("councils/", include("sharedservices.councils.urls")),
     path("register/", include("sharedservices.registry.urls")),
+    path("register/", include("sharedservices.benefits.urls")),
     path("", include("sharedservices.registry.national_urls")),
     path("programmes/", include("sharedservices.programme.urls")),
     path("cases/", include("sharedservices.cases.urls")),

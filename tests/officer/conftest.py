@@ -16,14 +16,12 @@ LANCASTER = "E07000121"
 
 
 @pytest.fixture
-def demo(db, client, settings, django_capture_on_commit_callbacks):
+def demo(db, client, django_capture_on_commit_callbacks):
     """The demo data, a finished partner search and an opportunity of Lancaster's:
     a dict of what the page walk needs, with Lancaster's officer signed in."""
     from sharedservices.celery import app
     from sharedservices.jobs.models import AnalysisJob
 
-    # About 40 demo users: a fast hasher keeps this fixture to seconds, not minutes.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     load_demo_users()
     load_demo_arrangements(generated=40)
     load_demo_cases()
@@ -59,5 +57,8 @@ def demo(db, client, settings, django_capture_on_commit_callbacks):
             "registry": Arrangement.objects.filter(partners__council_id=LANCASTER).first().pk,
             "jobs": AnalysisJob.objects.get().pk,
             "programme": opportunity.pk,
+            "benefits": Arrangement.objects.filter(partners__council_id=LANCASTER, status="live")
+            .first()
+            .pk,
         },
     }

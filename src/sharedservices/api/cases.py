@@ -15,12 +15,12 @@ import json
 from typing import Any
 
 from django.http import Http404
-from ninja import Router, Status
+from ninja import Router
 
 from sharedservices.api.errors import ERROR_CODES, ErrorsOut
 from sharedservices.councils.models import Council
 from sharedservices.governance import services
-from sharedservices.governance.errors import BadFields, MoveRefused
+from sharedservices.governance.errors import BadFields
 from sharedservices.governance.records import load_records
 from sharedservices.governance.selectors import (
     audit_document,
@@ -108,19 +108,6 @@ ACTION_SCHEMA = {
         "reason": {"type": "string"},
     },
 }
-
-
-def _errors(status: int, problems: list[dict]) -> Status:
-    """The API's one error shape, with paths into the request body (``$.council``)."""
-    return Status(
-        status,
-        {
-            "errors": [
-                {"path": f"$.{p['path']}" if p["path"] else "$", "message": p["message"]}
-                for p in problems
-            ]
-        },
-    )
 
 
 def _case(request, case_id: int):
@@ -226,11 +213,8 @@ def case_detail(request, case_id: int) -> dict[str, Any]:
 )
 def case_action(request, case_id: int):
     case = _case(request, case_id)
-    try:
-        action, values = parse_action(request.body)
-        SERVICES[action](case=case, user=request.user, **values)
-    except MoveRefused as refusal:
-        return _errors(refusal.status, refusal.problems)
+    action, values = parse_action(request.body)  # refusals go to api/errors.py
+    SERVICES[action](case=case, user=request.user, **values)
     case = _case(request, case_id)
     return case_document(request.user, case, load_records(case))
 

@@ -9,6 +9,10 @@ whichever endpoint or layer said no:
 - a domain rule broken (Django's ``ValidationError`` from a service, keyed by field):
   422, one problem per message, ``path`` ``$.field``;
 - the analysis package's ``InputError``: 422 with its own JSON paths;
+- governance's ``MoveRefused``: its own status (409 not now, 403 not yours, 422 bad
+  fields), with paths into the action's body;
+- a stale or missing ``revision`` on an edit (``base.revisions.EditConflict``): 409 at
+  ``$.revision``, saying the revision now saved;
 - not signed in 401, not allowed 403 (``PermissionDenied`` or ``HttpError``), not
   found 404 (``Http404`` or ``ObjectDoesNotExist``).
 
@@ -37,6 +41,8 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from sharedservices.analysis.errors import InputError, Problem
 from sharedservices.api.parser import BodyRefused
+from sharedservices.base.revisions import EditConflict
+from sharedservices.governance.errors import MoveRefused
 
 # The 4xx statuses the API answers, for endpoints' ``response=`` declarations so the
 # OpenAPI document shows the error shape under each.
@@ -107,6 +113,21 @@ def install(api: NinjaAPI) -> None:
     @api.exception_handler(InputError)
     def _analysis(request, exc: InputError):
         return respond(request, exc.problems, 422)
+
+    @api.exception_handler(MoveRefused)
+    def _move_refused(request, exc: MoveRefused):
+        problems = [
+            Problem(json_path([p["path"]] if p["path"] else []), p["message"]) for p in exc.problems
+        ]
+        return respond(request, problems, exc.status)
+
+    @api.exception_handler(EditConflict)
+    def _conflict(request, exc: EditConflict):
+        message = (
+            f"Someone else saved this since; it is now at revision {exc.current.revision}."
+            " Fetch it again, then send your change with that revision"
+        )
+        return respond(request, [Problem("$.revision", message)], 409)
 
     @api.exception_handler(AuthenticationError)
     def _unauthenticated(request, exc: AuthenticationError):

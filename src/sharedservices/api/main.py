@@ -49,3 +49,4 @@ def rate_limited(request, exc: RateLimited):
 
 
 api.add_router("/cases", "sharedservices.api.cases.router")
+api.add_router("", "sharedservices.api.benefits.router")

@@ -1,0 +1,326 @@
+"""Benefits realisation: red/amber/green status, returns that are overdue, savings
+realised against the business case, and the annual review of the cost-sharing split.
+
+Rules (docs in the README, "Benefits realisation"):
+
+- **Status** of a value against an indicator's target and amber tolerance (both in the
+  indicator's unit), in its own direction. Higher is better: at or above the target is
+  green, at or above ``target - tolerance`` amber, below that red. Lower is better: at or
+  below the target green, at or below ``target + tolerance`` amber, above red. No value:
+  no status. An arrangement's roll-up is its worst indicator (red over amber over green).
+- **Periods** are written ``2027-Q1`` (January to March 2027), ``2027-03`` (March 2027)
+  or ``2027`` (the financial year April 2027 to March 2028, as councils report a year).
+  A return is overdue when it has not arrived ``grace_days`` after its period ends.
+- **Realised savings**: for a cost indicator in pounds that measures the partner's spend
+  on the service, the saving of a period is the partner's baseline (a year's cost, from
+  the business case) pro rata for the period, less the actual. Savings are summed by
+  financial year (April to March, the year it starts in) and partner.
+- **Rebalancing**: each partner's actual usage share against its agreed share; when any
+  drifts beyond the tolerance (3 percentage points by default) the running cost is
+  re-split by actual usage. The maths is ``analysis.sharing``'s, called here.
+
+No Django here: the benefits app feeds plain numbers in and shows what comes out.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import numpy as np
+
+from sharedservices.analysis import sharing
+
+HIGHER, LOWER = "higher", "lower"
+GREEN, AMBER, RED, NONE = "green", "amber", "red", ""
+STATUSES = (GREEN, AMBER, RED)
+_CODES = np.array([GREEN, AMBER, RED, NONE], dtype=object)
+MONTHLY, QUARTERLY, ANNUAL = "monthly", "quarterly", "annual"
+PER_YEAR = {MONTHLY: 12, QUARTERLY: 4, ANNUAL: 1}
+DEFAULT_GRACE_DAYS = 30
+DEFAULT_REBALANCING_TOLERANCE = 0.03
+
+
+class PeriodError(ValueError):
+    """A period that is not written 2027-Q1, 2027-03 or 2027, or is out of range."""
+
+
+# --- status -------------------------------------------------------------------------
+
+
+def rag_codes(values, target: float, tolerance: float, direction: str) -> np.ndarray:
+    """Status codes for many values at once: 0 green, 1 amber, 2 red, 3 none (NaN)."""
+    if direction not in (HIGHER, LOWER):
+        raise ValueError(f"direction must be {HIGHER!r} or {LOWER!r}, not {direction!r}")
+    if tolerance < 0:
+        raise ValueError("the amber tolerance cannot be negative")
+    v = np.asarray(values, dtype=float)
+    # Shortfall against the target in the indicator's own direction (<= 0 is on target).
+    short = (target - v) if direction == HIGHER else (v - target)
+    # Values are entered to a few decimal places: a value exactly on an edge must not
+    # turn red because binary floating point rounded ``target - tolerance``.
+    eps = 1e-9 * max(1.0, abs(target), tolerance)
+    codes = np.where(short <= eps, 0, np.where(short <= tolerance + eps, 1, 2))
+    return np.where(np.isnan(v), 3, codes)
+
+
+def rag(value: float | None, target: float, tolerance: float, direction: str) -> str:
+    """The status of one value: ``green``, ``amber``, ``red``, or ``""`` if no value."""
+    code = rag_codes([np.nan if value is None else value], target, tolerance, direction)[0]
+    return str(_CODES[code])
+
+
+def rag_many(values, target: float, tolerance: float, direction: str) -> list[str]:
+    return [str(s) for s in _CODES[rag_codes(values, target, tolerance, direction)]]
+
+
+def roll_up(statuses: Iterable[str]) -> str:
+    """The worst status: red over amber over green; ``""`` when nothing is measured."""
+    seen = set(statuses)
+    for status in (RED, AMBER, GREEN):
+        if status in seen:
+            return status
+    return NONE
+
+
+# --- periods ------------------------------------------------------------------------
+
+_PERIOD = re.compile(r"^(\d{4})(?:-(Q[1-4]|\d{2}))?$")
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """One reporting period; ``frequency`` says whether ``index`` is a month or quarter."""
+
+    year: int
+    index: int  # month 1-12, quarter 1-4, or 0 for a financial year
+    frequency: str
+
+    def __str__(self) -> str:
+        if self.frequency == MONTHLY:
+            return f"{self.year}-{self.index:02d}"
+        if self.frequency == QUARTERLY:
+            return f"{self.year}-Q{self.index}"
+        return str(self.year)
+
+    @property
+    def first_month(self) -> tuple[int, int]:
+        """(year, month) the period starts in."""
+        if self.frequency == MONTHLY:
+            return self.year, self.index
+        if self.frequency == QUARTERLY:
+            return self.year, 3 * self.index - 2
+        return self.year, 4
+
+    @property
+    def starts_on(self) -> datetime.date:
+        year, month = self.first_month
+        return datetime.date(year, month, 1)
+
+    @property
+    def ends_on(self) -> datetime.date:
+        if self.frequency == ANNUAL:
+            return datetime.date(self.year + 1, 3, 31)
+        year, month = self.first_month
+        month += 0 if self.frequency == MONTHLY else 2
+        return datetime.date(year, month, calendar.monthrange(year, month)[1])
+
+    @property
+    def financial_year(self) -> int:
+        """The financial year (April to March) it falls in, named by the year it starts."""
+        year, month = self.first_month
+        return year if month >= 4 else year - 1
+
+    @property
+    def label(self) -> str:
+        if self.frequency == MONTHLY:
+            return datetime.date(self.year, self.index, 1).strftime("%B %Y")
+        if self.frequency == QUARTERLY:
+            names = {1: "January to March", 2: "April to June", 3: "July to September"}
+            return f"{names.get(self.index, 'October to December')} {self.year}"
+        return f"{self.year} to {self.year + 1}"
+
+    def next(self) -> Period:
+        n = {MONTHLY: 12, QUARTERLY: 4}.get(self.frequency)
+        if n is None:
+            return Period(self.year + 1, 0, ANNUAL)
+        if self.index == n:
+            return Period(self.year + 1, 1, self.frequency)
+        return Period(self.year, self.index + 1, self.frequency)
+
+
+def parse_period(text: str) -> Period:
+    """``2027-Q1``, ``2027-03`` or ``2027`` (years 1990 to 2100)."""
+    m = _PERIOD.match((text or "").strip().upper())
+    if not m:
+        raise PeriodError("write a period as 2027-Q1, 2027-03 or 2027")
+    year = int(m.group(1))
+    if not 1990 <= year <= 2100:
+        raise PeriodError("the year must be between 1990 and 2100")
+    part = m.group(2)
+    if part is None:
+        return Period(year, 0, ANNUAL)
+    if part.startswith("Q"):
+        return Period(year, int(part[1]), QUARTERLY)
+    month = int(part)
+    if not 1 <= month <= 12:
+        raise PeriodError("the month must be 01 to 12")
+    return Period(year, month, MONTHLY)
+
+
+def first_period(frequency: str, on: datetime.date) -> Period:
+    """The period of ``frequency`` that contains the day ``on``."""
+    if frequency == MONTHLY:
+        return Period(on.year, on.month, MONTHLY)
+    if frequency == QUARTERLY:
+        return Period(on.year, (on.month - 1) // 3 + 1, QUARTERLY)
+    return Period(on.year if on.month >= 4 else on.year - 1, 0, ANNUAL)
+
+
+def due_periods(
+    frequency: str, starts_on: datetime.date, today: datetime.date, grace_days: int
+) -> list[Period]:
+    """Every period from the one containing ``starts_on`` whose return is due by ``today``
+    (its end plus ``grace_days`` has passed)."""
+    out: list[Period] = []
+    p = first_period(frequency, starts_on)
+    grace = datetime.timedelta(days=grace_days)
+    while p.ends_on + grace < today:
+        out.append(p)
+        p = p.next()
+    return out
+
+
+def overdue(
+    frequency: str,
+    starts_on: datetime.date,
+    today: datetime.date,
+    received: Iterable[str],
+    *,
+    grace_days: int = DEFAULT_GRACE_DAYS,
+) -> list[Period]:
+    """The due periods with no return among ``received`` (periods as written)."""
+    have = set(received)
+    return [p for p in due_periods(frequency, starts_on, today, grace_days) if str(p) not in have]
+
+
+# --- savings ------------------------------------------------------------------------
+
+
+def realised_savings(rows: Iterable[tuple[str, str, float, float]]) -> dict:
+    """Savings from ``(council, period, baseline a year, actual spend in the period)``.
+
+    Returns ``by_year`` {financial year: {council: saving}}, ``by_council`` (all years),
+    ``total_by_year``, ``cumulative`` (running total by year) and ``total``.
+    """
+    rows = list(rows)
+    if not rows:
+        return {
+            "by_year": {},
+            "by_council": {},
+            "total_by_year": {},
+            "cumulative": {},
+            "total": 0.0,
+        }
+    periods = [parse_period(p) for _, p, _, _ in rows]
+    baseline = np.array([r[2] for r in rows], dtype=float)
+    actual = np.array([r[3] for r in rows], dtype=float)
+    per_year = np.array([PER_YEAR[p.frequency] for p in periods], dtype=float)
+    saving = baseline / per_year - actual
+    councils = sorted({r[0] for r in rows})
+    years = sorted({p.financial_year for p in periods})
+    ci = np.array([councils.index(r[0]) for r in rows])
+    yi = np.array([years.index(p.financial_year) for p in periods])
+    grid = np.zeros((len(years), len(councils)))
+    np.add.at(grid, (yi, ci), saving)
+    by_year_total = grid.sum(axis=1)
+    cumulative = np.cumsum(by_year_total)
+    return {
+        "by_year": {
+            y: {c: round(float(grid[i, j]), 2) for j, c in enumerate(councils)}
+            for i, y in enumerate(years)
+        },
+        "by_council": {c: round(float(grid[:, j].sum()), 2) for j, c in enumerate(councils)},
+        "total_by_year": {y: round(float(by_year_total[i]), 2) for i, y in enumerate(years)},
+        "cumulative": {y: round(float(cumulative[i]), 2) for i, y in enumerate(years)},
+        "total": round(float(grid.sum()), 2),
+    }
+
+
+def against_case(
+    realised: Mapping[int, float], expected: Mapping[int, float]
+) -> list[dict[str, float | int | None]]:
+    """Year by year: expected, realised (None for a year with no actuals), the difference,
+    and both cumulatively over the years that have actuals."""
+    years = sorted(set(realised) | set(expected))
+    out = []
+    run_expected = run_realised = 0.0
+    for year in years:
+        e = float(expected.get(year, 0.0))
+        r = realised.get(year)
+        if r is not None:
+            run_expected += e
+            run_realised += float(r)
+        out.append(
+            {
+                "year": year,
+                "expected": round(e, 2),
+                "realised": None if r is None else round(float(r), 2),
+                "difference": None if r is None else round(float(r) - e, 2),
+                "cumulative_expected": round(run_expected, 2),
+                "cumulative_realised": round(run_realised, 2),
+            }
+        )
+    return out
+
+
+# --- the annual review of the cost-sharing split ------------------------------------
+
+
+def cost_share_review(
+    agreed_percent: Mapping[str, float],
+    actual_usage: Mapping[str, float],
+    running_cost: float,
+    *,
+    tolerance: float = DEFAULT_REBALANCING_TOLERANCE,
+) -> dict:
+    """Each partner's actual usage share against its agreed share, and the payment each
+    makes (positive) or receives (negative) when any share drifts beyond ``tolerance``
+    (a fraction: 0.03 is 3 percentage points). Codes are GSS codes.
+
+    ``analysis.sharing`` does the sums: the running cost is a ``usage`` line split by the
+    agreed percentages, rebalanced by actual usage.
+    """
+    codes = list(agreed_percent)
+    result = sharing.run(
+        {
+            "partners": [{"code": c, "usage": float(agreed_percent[c])} for c in codes],
+            "lines": [
+                {"name": "Running cost", "kind": "cost", "amount": running_cost, "basis": "usage"}
+            ],
+            "rebalancing": {
+                "tolerance": tolerance,
+                "actual_usage": {c: float(actual_usage.get(c, 0)) for c in codes},
+            },
+        }
+    )
+    line = result["lines"][0]
+    reb = result["rebalancing"]["lines"][0]
+    return {
+        "tolerance": tolerance,
+        "triggered": reb["triggered"],
+        "largest_drift": reb["largest_drift"],
+        "partners": [
+            {
+                "code": c,
+                "agreed": line["fractions"][c],
+                "actual": reb["actual_fractions"][c],
+                "drift": round(reb["actual_fractions"][c] - line["fractions"][c], 6),
+                "payment": reb["payments"][c],
+            }
+            for c in codes
+        ],
+    }

@@ -1,0 +1,127 @@
+"""Savings of an arrangement: what the business case's preferred option expected, and
+what the partners' actuals show was realised (``analysis.benefits.realised_savings``).
+The register's "savings to date" and the national measured share come from here."""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+
+from sharedservices.analysis.benefits import against_case, realised_savings
+from sharedservices.benefits.models import Actual, IndicatorBaseline
+from sharedservices.registry.models import Arrangement, ArrangementStatus, SavingsBasis
+
+
+def financial_year(on: datetime.date) -> int:
+    return on.year if on.month >= 4 else on.year - 1
+
+
+def expected_savings(arrangement: Arrangement) -> dict[int, dict[str, float]]:
+    """Year → council → the cashable savings of the case's preferred option, split as
+    the sharing agreement splits each line (a line of one partner is that partner's;
+    with no agreement, equally among the partner councils)."""
+    from sharedservices.cases.models import BusinessCase, OptionLine
+
+    case = (
+        BusinessCase.objects.filter(arrangement=arrangement, preferred_option__isnull=False)
+        .select_related("agreement")
+        .order_by("-updated_at")
+        .first()
+    )
+    if case is None:
+        return {}
+    try:
+        shared = {ln["name"]: ln.get("fractions") for ln in (case.agreement.result or {})["lines"]}
+    except (AttributeError, KeyError, TypeError, BusinessCase.agreement.RelatedObjectDoesNotExist):
+        shared = {}
+    partners = list(
+        arrangement.partners.filter(council__isnull=False).values_list("council_id", flat=True)
+    )
+    out: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for line in OptionLine.objects.filter(
+        option_id=case.preferred_option_id, category="cashable-saving"
+    ):
+        if line.partner_id:
+            fractions = {line.partner_id: 1.0}
+        else:
+            fractions = shared.get(line.name) or {c: 1 / len(partners) for c in partners}
+        for year, amount in (line.values or {}).items():
+            for code, frac in fractions.items():
+                out[int(year)][code] += float(amount) * float(frac)
+    return {y: dict(v) for y, v in sorted(out.items())}
+
+
+def _rows(indicator_filter: dict):
+    """(arrangement, council, period, baseline a year, actual) of savings indicators."""
+    baselines = {
+        (b["indicator_id"], b["council_id"]): float(b["value"])
+        for b in IndicatorBaseline.objects.filter(
+            **{f"indicator__{k}": v for k, v in indicator_filter.items()},
+            indicator__measures_savings=True,
+        ).values("indicator_id", "council_id", "value")
+    }
+    for a in Actual.objects.filter(
+        **{f"indicator__{k}": v for k, v in indicator_filter.items()},
+        indicator__measures_savings=True,
+    ).values_list("indicator__arrangement_id", "indicator_id", "council_id", "period", "value"):
+        base = baselines.get((a[1], a[2]))
+        if base is not None:
+            yield a[0], a[2], a[3], base, float(a[4])
+
+
+def arrangement_savings(arrangement: Arrangement) -> dict:
+    """Expected and realised by year and council, the comparison, and ``measured``."""
+    rows = [(c, p, b, v) for _, c, p, b, v in _rows({"arrangement": arrangement})]
+    realised = realised_savings(rows)
+    expected = expected_savings(arrangement)
+    expected_total = {y: sum(v.values()) for y, v in expected.items()}
+    return {
+        "measured": bool(rows),
+        "expected": expected,
+        "realised": realised,
+        "comparison": against_case(realised["total_by_year"], expected_total),
+    }
+
+
+def savings_to_date(arrangement: Arrangement, *, today: datetime.date | None = None) -> dict:
+    """The register's figure: measured from actuals where there are any, otherwise the
+    register's estimate (its yearly figures, or its annual figure times complete years)."""
+    rows = [(c, p, b, v) for _, c, p, b, v in _rows({"arrangement": arrangement})]
+    if rows:
+        return {"amount": round(realised_savings(rows)["total"]), "basis": "measured"}
+    this_year = financial_year(today or datetime.date.today())
+    yearly = [
+        s.amount_gbp
+        for s in arrangement.yearly_savings.all()
+        if s.basis == SavingsBasis.ESTIMATED and s.year < this_year
+    ]
+    if yearly:
+        return {"amount": sum(yearly), "basis": "estimated"}
+    if arrangement.annual_savings_gbp and arrangement.start_year:
+        years = max(0, this_year - arrangement.start_year)
+        return {"amount": arrangement.annual_savings_gbp * years, "basis": "estimated"}
+    return {"amount": None, "basis": "estimated"}
+
+
+def national_measured_share() -> dict:
+    """How much of the national annual savings of live arrangements is measured: each
+    measured arrangement counts its latest year of realised savings in place of the
+    register's figure."""
+    by_arrangement: dict[int, list] = defaultdict(list)
+    for arrangement_id, c, p, b, v in _rows({"arrangement__status": ArrangementStatus.LIVE}):
+        by_arrangement[arrangement_id].append((c, p, b, v))
+    measured = 0.0
+    for rows in by_arrangement.values():
+        years = realised_savings(rows)["total_by_year"]
+        measured += max(0.0, years[max(years)])
+    reported = Arrangement.objects.filter(status=ArrangementStatus.LIVE).exclude(
+        pk__in=list(by_arrangement)
+    )
+    estimated = sum(a or 0 for a in reported.values_list("annual_savings_gbp", flat=True))
+    total = measured + estimated
+    return {
+        "total_gbp": round(total),
+        "measured_gbp": round(measured),
+        "arrangements_measured": len(by_arrangement),
+        "percent": round(100 * measured / total, 1) if total else None,
+    }
