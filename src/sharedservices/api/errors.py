@@ -114,8 +114,7 @@ def install(api: NinjaAPI) -> None:
     @api.exception_handler(MoveRefused)
     def _move_refused(request, exc: MoveRefused):
         problems = [
-            Problem(json_path([p["path"]] if p["path"] else []), p["message"])
-            for p in exc.problems
+            Problem(json_path([p["path"]] if p["path"] else []), p["message"]) for p in exc.problems
         ]
         return respond(request, problems, exc.status)
 
