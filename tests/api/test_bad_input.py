@@ -78,7 +78,8 @@ def test_absurd_savings_are_422(officer_client, arrangement_id, savings):
 )  # fmt: skip
 def test_explicit_null_in_a_patch_is_422_or_clears(officer_client, arrangement_id, field):
     url = f"/api/v1/arrangements/{arrangement_id}"
-    response = post(officer_client, url, json.dumps({field: None}), "patch")
+    revision = officer_client.get(url).json()["revision"]
+    response = post(officer_client, url, json.dumps({field: None, "revision": revision}), "patch")
     if response.status_code != 200:
         assert_error_shape(response, 422)
 

@@ -101,7 +101,7 @@ def test_every_change_is_kept_with_who_when_and_what(make_user):
     other = make_user(SOUTH_LAKELAND, email="licensing@southlakeland.example.org")
     changed = arrangement_input_from(a)
     changed.status, changed.status_reason, changed.end_year = "ended", "Post deleted", 2012
-    arrangement_update(user=other, arrangement=a, data=changed)
+    arrangement_update(user=other, arrangement=a, data=changed, expected_revision=a.revision)
     latest = a.changes.first()
     assert latest.user == other and latest.action == "updated"
     assert latest.changes == {
@@ -115,18 +115,24 @@ def test_every_change_is_kept_with_who_when_and_what(make_user):
 def test_an_update_that_changes_nothing_adds_no_history(make_user):
     user = make_user(LANCASTER)
     a = arrangement_create(user=user, data=data())
-    arrangement_update(user=user, arrangement=a, data=arrangement_input_from(a))
+    arrangement_update(
+        user=user, arrangement=a, data=arrangement_input_from(a), expected_revision=a.revision
+    )
     assert a.changes.count() == 1
 
 
 def test_only_a_partner_council_may_update(make_user):
     a = arrangement_create(user=make_user(LANCASTER), data=data())
     with pytest.raises(PermissionDenied):
-        arrangement_update(user=make_user(WYRE_FOREST), arrangement=a, data=data(name="Mine now"))
+        arrangement_update(
+            user=make_user(WYRE_FOREST), arrangement=a, data=data(name="Mine now"),
+            expected_revision=a.revision,
+        )  # fmt: skip
     with pytest.raises(PermissionDenied):
         arrangement_update(
-            user=make_user(LANCASTER, Role.SCRUTINY_MEMBER), arrangement=a, data=data(name="x")
-        )
+            user=make_user(LANCASTER, Role.SCRUTINY_MEMBER), arrangement=a, data=data(name="x"),
+            expected_revision=a.revision,
+        )  # fmt: skip
 
 
 def test_organisations_are_matched_by_name_whatever_the_case(make_user):

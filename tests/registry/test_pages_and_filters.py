@@ -145,6 +145,7 @@ def test_a_partner_edits_and_the_change_is_in_the_history(client, make_user, mak
             "status": "not-pursued",
             "status_reason": "Not convinced the savings make it worthwhile",
             "savings_basis": "estimated",
+            "revision": a.revision,
         },
     )
     assert response.status_code == 302

@@ -154,7 +154,14 @@ def test_the_api_creates_and_updates_for_partner_officers(client, make_user):
     assert "$.status_reason" in {e["path"] for e in response.json()["errors"]}
     response = client.patch(
         f"/api/v1/arrangements/{pk}",
-        json.dumps({"status": "ended", "status_reason": "Contract ended", "end_year": 2025}),
+        json.dumps(
+            {
+                "status": "ended",
+                "status_reason": "Contract ended",
+                "end_year": 2025,
+                "revision": Arrangement.objects.get(pk=pk).revision,
+            }
+        ),  # fmt: skip
         content_type="application/json",
     )
     assert response.status_code == 200 and response.json()["status"] == "ended"

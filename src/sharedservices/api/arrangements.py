@@ -105,6 +105,9 @@ class SourceOut(Schema):
 class ArrangementDetailOut(ArrangementOut):
     sources: list[SourceOut]
     updated_at: str
+    revision: int = Field(
+        description="Send it back in a PATCH: the revision your change is based on"
+    )
 
     @staticmethod
     def resolve_sources(obj):
@@ -147,6 +150,11 @@ class ArrangementIn(Schema):
 
 
 class ArrangementPatch(Schema):
+    revision: int | None = Field(
+        None,
+        description="The revision you read (from GET). Required: a missing or stale one is"
+        " refused with 409, so a change based on an old copy never overwrites a newer one",
+    )
     name: str | None = Field(None, max_length=200)
     description: str | None = None
     status: str | None = None
@@ -253,7 +261,7 @@ def create_arrangement(request, payload: ArrangementIn):
     "/{int:arrangement_id}",
     response={200: ArrangementDetailOut, ERROR_CODES: ErrorsOut},
     auth=django_auth,
-    summary="Change an arrangement of your council (only the fields given)",
+    summary="Change an arrangement of your council (only the fields given, with the revision)",
 )
 def update_arrangement(request, arrangement_id: int, payload: ArrangementPatch):
     try:
@@ -262,6 +270,10 @@ def update_arrangement(request, arrangement_id: int, payload: ArrangementPatch):
         raise Http404("No arrangement you can see has that id") from None
     if not Arrangement.objects.editable_by(request.user).filter(pk=arrangement_id).exists():
         raise PermissionDenied("Only officers of a partner council may change this arrangement")
-    data = _resolve(payload.dict(exclude_unset=True), base=arrangement_input_from(arrangement))
-    arrangement_update(user=request.user, arrangement=arrangement, data=data)
+    values = payload.dict(exclude_unset=True)
+    revision = values.pop("revision", None)
+    data = _resolve(values, base=arrangement_input_from(arrangement))
+    arrangement_update(
+        user=request.user, arrangement=arrangement, data=data, expected_revision=revision
+    )
     return arrangement_detail(user=request.user, pk=arrangement_id)

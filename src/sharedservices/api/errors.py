@@ -11,6 +11,8 @@ whichever endpoint or layer said no:
 - the analysis package's ``InputError``: 422 with its own JSON paths;
 - governance's ``MoveRefused``: its own status (409 not now, 403 not yours, 422 bad
   fields), with paths into the action's body;
+- a stale or missing ``revision`` on an edit (``base.revisions.EditConflict``): 409 at
+  ``$.revision``, saying the revision now saved;
 - not signed in 401, not allowed 403 (``PermissionDenied`` or ``HttpError``), not
   found 404 (``Http404`` or ``ObjectDoesNotExist``).
 
@@ -39,6 +41,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from sharedservices.analysis.errors import InputError, Problem
 from sharedservices.api.parser import BodyRefused
+from sharedservices.base.revisions import EditConflict
 from sharedservices.governance.errors import MoveRefused
 
 # The 4xx statuses the API answers, for endpoints' ``response=`` declarations so the
@@ -117,6 +120,14 @@ def install(api: NinjaAPI) -> None:
             Problem(json_path([p["path"]] if p["path"] else []), p["message"]) for p in exc.problems
         ]
         return respond(request, problems, exc.status)
+
+    @api.exception_handler(EditConflict)
+    def _conflict(request, exc: EditConflict):
+        message = (
+            f"Someone else saved this since; it is now at revision {exc.current.revision}."
+            " Fetch it again, then send your change with that revision"
+        )
+        return respond(request, [Problem("$.revision", message)], 409)
 
     @api.exception_handler(AuthenticationError)
     def _unauthenticated(request, exc: AuthenticationError):

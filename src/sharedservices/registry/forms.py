@@ -10,6 +10,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Layout, Size
 from django import forms
 
+from sharedservices.base.revisions import RevisionField
 from sharedservices.base.text import lines
 from sharedservices.catalogue.models import ServiceArea, ServiceCategory
 from sharedservices.councils.models import Council, CouncilKind, Nation
@@ -212,8 +213,12 @@ class ArrangementForm(forms.Form):
         assume_scheme="https",
     )
 
-    def __init__(self, *args, **kwargs):
+    revision = RevisionField()
+
+    def __init__(self, *args, editing: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        if not editing:  # a new record has no revision to start from
+            del self.fields["revision"]
         self.fields["service_areas"].label_from_instance = lambda a: (
             f"{a.name} ({ServiceCategory(a.category).label.lower()})"
         )
@@ -234,6 +239,7 @@ class ArrangementForm(forms.Form):
             Field.text("annual_savings_gbp", field_width=10),
             Field.radios("savings_basis", legend_size=Size.SMALL, small=True, inline=True),
             "source_url",
+            *(["revision"] if editing else []),
             Button("save", "Save arrangement"),
         )
 

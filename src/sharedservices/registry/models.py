@@ -137,6 +137,10 @@ class Arrangement(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # One more on every save: an edit states the revision it started from, and a stale
+    # one is refused (``base/revisions.py``), so a second officer cannot silently revert
+    # the first.
+    revision = models.PositiveIntegerField(default=1, editable=False)
 
     objects = ArrangementQuerySet.as_manager()
 

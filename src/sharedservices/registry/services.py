@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from sharedservices.analysis.money import format_pounds
+from sharedservices.base.revisions import lock_at_revision
 from sharedservices.base.tenancy import acts_for_any
 from sharedservices.catalogue.models import ServiceArea
 from sharedservices.councils.models import Council
@@ -287,17 +288,23 @@ def arrangement_create(*, user, data: ArrangementInput) -> Arrangement:
 
 
 @transaction.atomic
-def arrangement_update(*, user, arrangement: Arrangement, data: ArrangementInput) -> Arrangement:
-    """Change an arrangement the user may edit, keeping what changed in its history."""
+def arrangement_update(
+    *, user, arrangement: Arrangement, data: ArrangementInput, expected_revision: int | None
+) -> Arrangement:
+    """Change an arrangement the user may edit, keeping what changed in its history.
+
+    ``expected_revision`` is the revision the writer read; if anyone saved since (or it
+    is missing) nothing is written and ``EditConflict`` carries the saved record."""
     if (
         user is not None
         and not Arrangement.objects.editable_by(user).filter(pk=arrangement.pk).exists()
     ):
         raise PermissionDenied("Only users of a partner council may change this arrangement")
     _validate(user=user, data=data)
-    arrangement = Arrangement.objects.select_for_update().get(pk=arrangement.pk)
+    arrangement = lock_at_revision(Arrangement, arrangement.pk, expected_revision)
     before = snapshot(arrangement)
     _apply_fields(arrangement, data)
+    arrangement.revision += 1
     arrangement.save()
     arrangement.service_areas.set(data.service_areas)
     _write_partners(arrangement, data)
@@ -306,6 +313,25 @@ def arrangement_update(*, user, arrangement: Arrangement, data: ArrangementInput
     if changes:
         _record(arrangement, user, ChangeAction.UPDATED, changes)
     return arrangement
+
+
+@transaction.atomic
+def arrangement_partner_left(
+    *, arrangement: Arrangement, council: Council, remaining: list[Council], year: int
+) -> Arrangement:
+    """A council has left (a withdrawal in governance): the record keeps the others, and
+    with fewer than two councils it has ended. Read and written under one lock, so an
+    officer's edit saved meanwhile is kept rather than reverted."""
+    saved = Arrangement.objects.select_for_update().get(pk=arrangement.pk)
+    data = arrangement_input_from(saved)
+    data.councils = remaining
+    if len(remaining) < 2:
+        data.status = ArrangementStatus.ENDED
+        data.status_reason = f"{council.name} withdrew; fewer than two councils remain"
+        data.end_year = year
+    return arrangement_update(
+        user=None, arrangement=saved, data=data, expected_revision=saved.revision
+    )
 
 
 def arrangement_input_from(arrangement: Arrangement) -> ArrangementInput:

@@ -8,19 +8,14 @@ from django.db import models
 from django.db.models import Max
 from django.utils import timezone
 
+from sharedservices.base.revisions import EditConflict
 from sharedservices.cases.models import (
     BusinessCase,
     CaseVersion,
 )
 from sharedservices.cases.versions import case_snapshot
 
-
-class EditConflict(Exception):
-    """Someone saved the record after the writer opened it. ``current`` is their version."""
-
-    def __init__(self, current: models.Model):
-        self.current = current
-        super().__init__(f"{current} was changed by someone else")
+__all__ = ["EditConflict", "check_revision", "lock_case", "record_version", "require"]
 
 
 def lock_case(case: BusinessCase) -> BusinessCase:

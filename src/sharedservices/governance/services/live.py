@@ -28,11 +28,12 @@ from sharedservices.governance.records import CaseRecords, load_records
 from sharedservices.governance.services.common import check, lock, set_state
 from sharedservices.governance.services.workflow import _choice, _date, _text
 from sharedservices.governance.tenancy import acting_council_ids
-from sharedservices.registry.models import ArrangementStatus
+from sharedservices.registry.models import Arrangement, ArrangementStatus
 from sharedservices.registry.services import (
     ArrangementInput,
     arrangement_create,
     arrangement_input_from,
+    arrangement_partner_left,
     arrangement_update,
 )
 
@@ -139,11 +140,14 @@ def arrangement_for_case(case: BusinessCase, *, user, councils=None):
         is_demo=case.is_demo,
     )
     try:
-        if case.arrangement_id:
-            current = arrangement_input_from(case.arrangement)
+        if case.arrangement_id:  # merged with the record as saved now, locked: no edit lost
+            saved = Arrangement.objects.select_for_update().get(pk=case.arrangement_id)
+            current = arrangement_input_from(saved)
             data.organisations = sorted(set(data.organisations) | set(current.organisations))
             data.source_url = current.source_url
-            arrangement = arrangement_update(user=user, arrangement=case.arrangement, data=data)
+            arrangement = arrangement_update(
+                user=user, arrangement=saved, data=data, expected_revision=saved.revision
+            )
             action = "arrangement.updated_on_going_live"
         else:
             arrangement = arrangement_create(user=user, data=data)
@@ -270,15 +274,10 @@ def _apply_withdrawal(records: CaseRecords, withdrawal: Withdrawal, user) -> Non
     remaining = [c for c in records.active if c.pk != withdrawal.council_id]
     arrangement = case.arrangement
     if arrangement is not None:
-        data = arrangement_input_from(arrangement)
-        data.councils = remaining
-        if len(remaining) < 2:
-            data.status = ArrangementStatus.ENDED
-            data.status_reason = (
-                f"{withdrawal.council.name} withdrew; fewer than two councils remain"
-            )
-            data.end_year = withdrawal.leaves_on.year
-        arrangement_update(user=None, arrangement=arrangement, data=data)
+        arrangement_partner_left(
+            arrangement=arrangement, council=withdrawal.council, remaining=remaining,
+            year=withdrawal.leaves_on.year,
+        )  # fmt: skip
     audit_record(
         user=user,
         action="partner.left",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -9,6 +10,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 
 from sharedservices.base.access import public, signed_in
+from sharedservices.base.revisions import EditConflict, set_form_revision
 from sharedservices.base.tenancy import acting_council_ids
 from sharedservices.benefits.savings import savings_to_date
 from sharedservices.registry.forms import ArrangementFilterForm, ArrangementForm, ImportForm
@@ -29,6 +31,11 @@ from sharedservices.registry.services import (
 from sharedservices.registry.spreadsheets import COLUMN_GUIDE
 
 PAGE_SIZE = 50
+CONFLICT_MESSAGE = (
+    "Someone else saved this arrangement while you were editing it. Your changes have not"
+    " been saved yet: they are still in the form. Compare them with the saved version"
+    " below, then save again to replace it."
+)
 
 
 @public
@@ -83,10 +90,31 @@ def _save(request, form, *, arrangement=None):
     try:
         if arrangement is None:
             return arrangement_create(user=request.user, data=form.to_input())
-        return arrangement_update(user=request.user, arrangement=arrangement, data=form.to_input())
+        return arrangement_update(
+            user=request.user,
+            arrangement=arrangement,
+            data=form.to_input(),
+            expected_revision=form.cleaned_data.get("revision"),
+        )
     except ValidationError as e:
         form.add_service_errors(e.message_dict)
         return None
+
+
+def _theirs(form: ArrangementForm, current: Arrangement) -> list[tuple[str, str]]:
+    """The saved record, labelled as in the form, to show beside the writer's text."""
+    saved = ArrangementForm(initial=ArrangementForm.initial_from(arrangement_input_from(current)))
+    rows = []
+    for name, field in form.fields.items():
+        if name == "revision":
+            continue
+        value = saved.initial.get(name)
+        if name == "service_areas":
+            value = "; ".join(a.name for a in current.service_areas.all())
+        elif isinstance(field, forms.ChoiceField) and value:
+            value = dict(field.choices).get(value, value)
+        rows.append((str(field.label), "" if value is None else str(value)))
+    return rows
 
 
 @signed_in
@@ -111,16 +139,30 @@ def edit(request, pk):
     arrangement = _visible_or_404(request.user, pk)
     if not Arrangement.objects.editable_by(request.user).filter(pk=pk).exists():
         raise PermissionDenied("Only officers of a partner council may change this arrangement")
+    conflict = None
     if request.method == "POST":
-        form = ArrangementForm(request.POST)
-        if form.is_valid() and _save(request, form, arrangement=arrangement):
-            messages.success(request, "Your changes were saved")
-            return redirect(arrangement)
+        form = ArrangementForm(request.POST, editing=True)
+        try:
+            if form.is_valid() and _save(request, form, arrangement=arrangement):
+                messages.success(request, "Your changes were saved")
+                return redirect(arrangement)
+        except EditConflict as error:
+            # The house pattern (cases' edit_page): keep the writer's text, show what the
+            # other person saved, and arm the next save with the revision now saved.
+            conflict = _theirs(form, error.current)
+            set_form_revision(form, error.current.revision)
+            form.add_error(None, CONFLICT_MESSAGE)
     else:
         form = ArrangementForm(
             initial=ArrangementForm.initial_from(arrangement_input_from(arrangement))
+            | {"revision": arrangement.revision},
+            editing=True,
         )
-    return render(request, "registry/form.html", {"form": form, "arrangement": arrangement})
+    return render(
+        request,
+        "registry/form.html",
+        {"form": form, "arrangement": arrangement, "conflict": conflict},
+    )
 
 
 @signed_in
