@@ -101,3 +101,27 @@ def test_the_register_marks_measured_and_estimated(client, world):
     )
     page = client.get(f"/register/{a.pk}/").content.decode()
     assert 'data-savings-basis="measured"' in page and "£10,000" in page and "Measured" in page
+
+
+def test_stats_say_how_much_is_measured(client, world):
+    a = world["arrangement"]
+    a.annual_savings_gbp = 30_000
+    a.save()
+    page = client.get("/stats/").content.decode()
+    assert 'data-stat="measured">0%' in page
+    baseline_set(
+        user=world["lancaster"],
+        indicator=world["cost"],
+        council=PRESTON,
+        value="400000",
+        as_at="2025-03-31",
+    )
+    actual_record(
+        user=world["preston"],
+        indicator=world["cost"],
+        data=ActualInput(PRESTON, "2026-Q2", "90000"),
+    )
+    share = national_measured_share()
+    assert share["measured_gbp"] == 10_000
+    page = client.get("/stats/").content.decode()
+    assert f'data-stat="measured">{share["percent"]}%' in page and "£10,000" in page

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.shortcuts import redirect, render
 
 from sharedservices.base.access import public, signed_in
+from sharedservices.benefits.selectors import dashboard as benefits_dashboard
 from sharedservices.governance.waiting import waiting_for
 from sharedservices.web.selectors import council_counts
 
@@ -48,5 +49,6 @@ def dashboard(request):
             "council": request.user.council,
             "counts": council_counts(user=request.user),
             "waiting": waiting_for(request.user),
+            "benefits": benefits_dashboard(request.user),
         },
     )

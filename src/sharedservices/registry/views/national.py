@@ -6,6 +6,7 @@ from django import forms
 from django.shortcuts import render
 
 from sharedservices.base.access import public
+from sharedservices.benefits.savings import national_measured_share
 from sharedservices.catalogue.models import ServiceArea
 from sharedservices.registry.statistics import SAVINGS_BANDS, map_data, national_picture
 
@@ -48,4 +49,8 @@ def national_map(request):
 @public
 def stats(request):
     picture = national_picture()
-    return render(request, "registry/stats.html", {"picture": picture, "bands": SAVINGS_BANDS})
+    return render(
+        request,
+        "registry/stats.html",
+        {"picture": picture, "bands": SAVINGS_BANDS, "measured": national_measured_share()},
+    )
