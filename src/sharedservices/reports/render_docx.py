@@ -45,12 +45,45 @@ def _field(paragraph, instruction: str, placeholder: str) -> None:
     char("end")
 
 
+# The settings that come after w:updateFields in the schema's sequence: Word refuses a
+# settings part whose children are out of order.
+_AFTER_UPDATE_FIELDS = [
+    "hdrShapeDefaults",
+    "footnotePr",
+    "endnotePr",
+    "compat",
+    "docVars",
+    "rsids",
+    "mathPr",
+    "attachedSchema",
+    "themeFontLang",
+    "clrSchemeMapping",
+    "doNotIncludeSubdocsInStats",
+    "doNotAutoCompressPictures",
+    "forceUpgrade",
+    "captions",
+    "readModeInkLockDown",
+    "smartTagType",
+    "schemaLibrary",
+    "shapeDefaults",
+    "doNotEmbedSmartTags",
+    "decimalSymbol",
+    "listSeparator",
+]
+
+
 def _update_fields_on_open(doc) -> None:
+    """Ask Word to fill in the contents and page fields when the file is opened."""
     settings = doc.settings.element
     el = settings.find(qn("w:updateFields"))
     if el is None:
         el = OxmlElement("w:updateFields")
-        settings.append(el)
+        later = [qn(f"w:{name}") for name in _AFTER_UPDATE_FIELDS]
+        follower = next((child for child in settings if child.tag in later), None)
+        if follower is None:
+            settings.append(el)
+        else:
+            follower.addprevious(el)
     el.set(qn("w:val"), "true")
 
 
