@@ -49,7 +49,7 @@ def report_details_save(*, report: Report, user, expected_revision: int | None) 
     report.save()
     audit_record(
         user=user,
-        action="report.details-saved",
+        action="report.details_saved",
         obj=report,
         case=report.case_id,
         council=report.council_id,
@@ -85,7 +85,7 @@ def implication_sign_off(
     report.revision += 1
     audit_record(
         user=user,
-        action="report.implication-signed-off",
+        action="report.implication_signed_off",
         obj=implication,
         case=report.case_id,
         council=report.council_id,
@@ -105,7 +105,7 @@ def report_exempt_save(*, report: Report, user, marks: dict[str, int]) -> Report
     locked.save(update_fields=["exempt", "revision", "updated_at"])
     audit_record(
         user=user,
-        action="report.exempt-marked",
+        action="report.exempt_information_marked",
         obj=locked,
         case=report.case_id,
         council=report.council_id,
@@ -215,7 +215,7 @@ def template_upload(*, council, user, name: str, data: bytes) -> CouncilTemplate
     )
     audit_record(
         user=user,
-        action="report.template-uploaded",
+        action="report.template_uploaded",
         obj=template,
         council=council.pk,
         after={"name": template.name, "sha256": hashlib.sha256(data).hexdigest()},
