@@ -79,7 +79,7 @@ def build(name: str, indicators: int, periods: list[str], *, with_actuals: bool)
     user = user_create(
         email=f"officer-{arrangement.pk}@example.org",
         full_name="Bench Officer",
-        password="bench-password-long-enough",
+        password="bench-password-long-enough",  # noqa: S106 (a throw-away database)
         council=Council.objects.get(pk=PARTNERS[0]),
         roles=[Role.OFFICER],
     )
@@ -148,9 +148,8 @@ def main() -> None:
         print(f"database: {connection.vendor}")
         five_years = months(datetime.date(2021, 4, 1), 60)
         arrangement, user, _ = build("Bench page", 20, five_years, with_actuals=True)
-        print(
-            f"actuals on the page: {Actual.objects.filter(indicator__arrangement=arrangement).count()}"
-        )
+        shown = Actual.objects.filter(indicator__arrangement=arrangement).count()
+        print(f"actuals on the page: {shown}")
         client = Client()
         client.force_login(user)
         for label, url in [

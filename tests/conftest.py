@@ -16,6 +16,14 @@ from sharedservices.councils.models import Council
 from tests.factories import UserFactory
 
 
+def pytest_collection_modifyitems(items):
+    """Under pytest-xdist (``scripts/test`` runs ``--dist loadgroup``) the browser journeys
+    share one worker, so the demo server they drive is built once, not once per worker."""
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.xdist_group("browser"))
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker, request):
     with django_db_blocker.unblock():

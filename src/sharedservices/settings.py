@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "sharedservices.web",
     "sharedservices.operations",
     "sharedservices.governance",
+    "sharedservices.reports",
     "sharedservices.benefits",
 ]
 

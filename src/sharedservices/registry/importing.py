@@ -33,6 +33,12 @@ from sharedservices.registry.columns import (  # noqa: E402,F401 (one home, re-e
     REQUIRED_COLUMNS,
     ImportFileError,
 )
+from sharedservices.registry.duplicates import (
+    ALREADY_REGISTERED,
+    duplicate_key,
+    lines_already_registered,
+    registered_keys,
+)
 from sharedservices.registry.models import (
     Arrangement,
     ArrangementChange,
@@ -185,15 +191,6 @@ class ArrangementImporter:
         self.councils = {c.pk: c for c in Council.objects.only("pk", "name")}
         self.service_areas = {a.slug: a for a in ServiceArea.objects.all()}
 
-    def _existing_keys(self) -> set[tuple[str, frozenset]]:
-        names = dict(Arrangement.objects.values_list("pk", "name"))
-        councils: dict[int, set[str]] = {}
-        for arrangement_id, code in ArrangementPartner.objects.filter(
-            council__isnull=False
-        ).values_list("arrangement_id", "council_id"):
-            councils.setdefault(arrangement_id, set()).add(code)
-        return {(names[pk].casefold(), frozenset(councils.get(pk, ()))) for pk in names}
-
     def check(self, header, rows) -> tuple[list[tuple[int, ArrangementInput]], list[RowError]]:
         errors: list[RowError] = []
         if header is not None:
@@ -206,7 +203,7 @@ class ArrangementImporter:
             if errors:
                 return [], errors
         seen: dict[tuple[str, frozenset], int] = {}
-        existing = self._existing_keys()
+        existing = registered_keys()
         good: list[tuple[int, ArrangementInput]] = []
         for line, cells in rows:
             row_errors: list[RowError] = []
@@ -269,12 +266,12 @@ class ArrangementImporter:
                 and not {c.pk for c in councils} & self.acting_council_ids
             ):
                 add("councils", "Your council must be one of the partner councils")
-            key = (data.name.strip().casefold(), frozenset(c.pk for c in councils))
+            key = duplicate_key(data)
             if data.name.strip() and councils and not row_errors:
                 if key in seen:
                     add("name", f"Duplicate of line {seen[key]} (same name and councils)")
                 elif key in existing:
-                    add("name", "Already in the register (same name and councils)")
+                    add("name", ALREADY_REGISTERED)
                 else:
                     seen[key] = line
             if row_errors:
@@ -371,7 +368,11 @@ class ArrangementImporter:
         if errors or dry_run:
             return result
         organisations_before = Organisation.objects.count()
-        result.created = self.save(good, self.build(good))
+        with transaction.atomic():  # the last check and the write, as one (duplicates.py)
+            if taken := lines_already_registered(good):
+                result.errors = [RowError(line, "name", ALREADY_REGISTERED) for line in taken]
+                return result
+            result.created = self.save(good, self.build(good))
         result.organisations_created = Organisation.objects.count() - organisations_before
         return result
 
