@@ -61,7 +61,7 @@ def months(first: datetime.date, n: int) -> list[str]:
     return out
 
 
-def build(name: str, indicators: int, periods: list[str], *, with_actuals: bool):
+def build(name: str, indicators: int, periods: list[str], *, with_actuals: bool, starts_on=None):
     from sharedservices.accounts.roles import Role
     from sharedservices.accounts.services import user_create
     from sharedservices.analysis.benefits import parse_period
@@ -95,7 +95,7 @@ def build(name: str, indicators: int, periods: list[str], *, with_actuals: bool)
             tolerance=Decimal(10),
             frequency="monthly",
             owner="Head of Service",
-            starts_on=datetime.date(2018, 1, 1),
+            starts_on=starts_on or datetime.date(2018, 1, 1),
             measures_savings=k % 4 == 0,
             is_public=True,
         )
@@ -146,8 +146,14 @@ def main() -> None:
     try:
         call_command("load_councils", verbosity=0)
         print(f"database: {connection.vendor}")
-        five_years = months(datetime.date(2021, 4, 1), 60)
-        arrangement, user, _ = build("Bench page", 20, five_years, with_actuals=True)
+        # The last 60 months whose returns are due: every return in, none overdue.
+        from sharedservices.analysis.benefits import due_periods
+
+        due = due_periods("monthly", datetime.date(2015, 1, 1), datetime.date.today(), 30)
+        five_years = [str(p) for p in due[-60:]]
+        arrangement, user, _ = build(
+            "Bench page", 20, five_years, with_actuals=True, starts_on=due[-60].starts_on
+        )
         shown = Actual.objects.filter(indicator__arrangement=arrangement).count()
         print(f"actuals on the page: {shown}")
         client = Client()
