@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "sharedservices.web",
     "sharedservices.operations",
     "sharedservices.governance",
+    "sharedservices.reports",
     "sharedservices.benefits",
 ]
 

@@ -14,6 +14,7 @@ urlpatterns = [
     path("programmes/", include("sharedservices.programme.urls")),
     path("cases/", include("sharedservices.cases.urls")),
     path("", include("sharedservices.governance.urls")),
+    path("", include("sharedservices.reports.urls")),
     path("partners/", include("sharedservices.jobs.urls")),
     path("api/v1/", include("sharedservices.api.urls")),
     path("admin/", admin.site.urls),

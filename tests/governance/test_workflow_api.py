@@ -48,6 +48,11 @@ def test_three_councils_decide_two_go_on_and_it_goes_live(api, people, ready_cas
     assert statuses == {LANCASTER: "active", SOUTH_RIBBLE: "active", PRESTON: "left"}
     case = BusinessCase.objects.get(pk=ready_case.pk)
     assert {c.pk for c in case.councils} == {LANCASTER, SOUTH_RIBBLE}
+    # Preston left, yet still reads the case it decided on (and may not move it).
+    preston = people[PRESTON][Role.EXECUTIVE_MEMBER]
+    left = api.get(preston)
+    assert left.status_code == 200 and left.json()["allowed_actions"] == []
+    assert api.act(preston, "not_pursued", reason="Preston says no").status_code in (403, 409)
     agreement = SharingAgreement.objects.get(case=case)
     assert {p["code"] for p in agreement.result["partners"]} == {LANCASTER, SOUTH_RIBBLE}
     lead_officer = people[LANCASTER][Role.LEAD_OFFICER]

@@ -35,6 +35,8 @@ def _values(case: BusinessCase) -> dict[str, dict[str, object]]:
         "baseline_id": (b := case.baselines.order_by("pk").first()) and b.pk,
         "criterion_id": evidence and evidence.criterion_id,
         "part": "strategic",
+        "meeting": "executive",  # committee reports
+        "kind": "financial",  # a report's implication
     }
     return common
 

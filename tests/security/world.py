@@ -24,7 +24,7 @@ from django.db.models.functions import Cast, Concat
 from django.test import Client
 from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve
 
-PRODUCT_APPS = ("accounts", "registry", "cases", "programme", "jobs", "governance")
+PRODUCT_APPS = ("accounts", "registry", "cases", "programme", "jobs", "governance", "reports")
 PAYLOAD = "<xss'\">"
 # Links a crawler must not follow: they sign out, or leave the pages (JSON, admin).
 SKIP = re.compile(r"^/(api/|admin/|static/|media/|accounts/sign-out)")
@@ -36,11 +36,13 @@ def build_world() -> None:
     from sharedservices.cases.demo import load_demo_cases
     from sharedservices.programme.demo import load_demo_programmes
     from sharedservices.registry.demo import load_demo_arrangements
+    from sharedservices.reports.demo import load_demo_reports
 
     load_demo_users()
     load_demo_arrangements(generated=12)
     load_demo_cases()
     load_demo_programmes()
+    load_demo_reports()
 
 
 def text_fields() -> Iterator[tuple[type[models.Model], models.Field]]:

@@ -47,6 +47,8 @@ class BusinessCaseQuerySet(CouncilOwnedQuerySet):
     ``cases/permissions.py``)."""
 
     def owned_by(self, council_codes):
+        # governance's PartnerExit, by relation name: cases does not import governance.
+        exits = BusinessCase._meta.get_field("exits").related_model
         return self.filter(
             models.Q(lead_council_id__in=council_codes)
             | models.Q(
@@ -55,6 +57,9 @@ class BusinessCaseQuerySet(CouncilOwnedQuerySet):
                     council_id__in=council_codes
                 ).values("businesscase_id"),
             )
+            # A partner that rejected and left (governance's PartnerExit) still reads
+            # the case it decided on; only the lead writes (``written_by``).
+            | models.Q(pk__in=exits.objects.filter(council_id__in=council_codes).values("case_id"))
         )
 
     def written_by(self, council_codes):

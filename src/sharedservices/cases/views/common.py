@@ -30,6 +30,7 @@ CASE_PAGES = [
     # Pages of the governance app (full URL names).
     ("governance:case", "Decisions and governance"),
     ("governance:timeline", "Audit trail"),
+    ("reports:case", "Committee reports"),
 ]
 
 

@@ -182,7 +182,9 @@ class CallIn(models.Model):
 
 
 class PartnerExit(models.Model):
-    case = models.ForeignKey("cases.BusinessCase", on_delete=models.CASCADE, related_name="+")
+    # cases' tenancy reads ``exits`` (by name, no import): a council that left keeps
+    # sight of the case it decided on.
+    case = models.ForeignKey("cases.BusinessCase", on_delete=models.CASCADE, related_name="exits")
     council = models.ForeignKey("councils.Council", on_delete=models.PROTECT, related_name="+")
     kind = models.CharField(max_length=10, choices=ExitKind.choices)
     left_on = models.DateField()

@@ -14,6 +14,7 @@ from sharedservices.governance.demo import load_demo_governance
 from sharedservices.programme.demo import load_demo_programmes
 from sharedservices.programme.models import Opportunity
 from sharedservices.registry.demo import load_demo_arrangements
+from sharedservices.reports.demo import load_demo_reports
 
 # Each demo business case and the demo opportunity it was started from (lead, area).
 CASE_OPPORTUNITIES = {
@@ -62,6 +63,7 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Governance: {load_demo_governance()} Mid Lancashire cases at every state created."
         )
+        self.stdout.write(f"Committee reports: {load_demo_reports()} demo report published.")
         self.stdout.write(
             self.style.SUCCESS("\nDemo ready. Sign in at http://127.0.0.1:8000/accounts/sign-in/")
         )

@@ -1,0 +1,96 @@
+"""The report page's forms: meeting details, an implication's sign-off, the exempt marks
+and a council's template."""
+
+from __future__ import annotations
+
+from django import forms
+
+from sharedservices.cases.forms.common import RevisionMixin, form_helper
+from sharedservices.reports.models import Report, Schedule12A
+
+
+class DetailsForm(RevisionMixin, forms.ModelForm):
+    class Meta:
+        model = Report
+        fields = [
+            "meeting_date",
+            "report_of",
+            "portfolio",
+            "wards",
+            "corporate_plan",
+            "budget_framework",
+            "delegate_to",
+            "conclusions",
+            "background_papers",
+            "contact_name",
+            "contact_phone",
+            "contact_email",
+        ]
+        widgets = {
+            "meeting_date": forms.DateInput(attrs={"type": "date"}),
+            "corporate_plan": forms.Textarea(attrs={"rows": 3}),
+            "conclusions": forms.Textarea(attrs={"rows": 5}),
+            "background_papers": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "meeting_date": "Leave empty for a cabinet report to use the forward plan's date.",
+            "wards": "“All” for a back-office service.",
+            "delegate_to": "For example, the Chief Officer (Resources).",
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance and self.instance.pk:
+            self.fields["revision"].initial = self.instance.revision
+        self.helper = form_helper(*self.fields, submit="Save the details")
+
+
+class ImplicationForm(forms.Form):
+    text = forms.CharField(label="The implications", widget=forms.Textarea(attrs={"rows": 6}))
+    officer_comments = forms.CharField(
+        label="The statutory officer's comments",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For financial implications the section 151 officer's, for legal ones the"
+        " monitoring officer's.",
+    )
+    role = forms.CharField(
+        label="Your role", max_length=200, help_text="For example, Head of Financial Services."
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = form_helper(
+            "text",
+            "officer_comments",
+            "role",
+            submit="Sign off",
+        )
+
+
+class ExemptForm(forms.Form):
+    """One choice per part of the report: public, or exempt under a paragraph."""
+
+    def __init__(self, *args, parts: list[tuple[str, str]], marks: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [("", "Public"), *[(str(v), label) for v, label in Schedule12A.choices]]
+        self.keys = {}
+        for n, (key, label) in enumerate(parts):
+            name = f"part_{n}"
+            self.keys[name] = key
+            self.fields[name] = forms.TypedChoiceField(
+                label=label,
+                choices=choices,
+                required=False,
+                coerce=int,
+                empty_value=None,
+                initial=marks.get(key) or "",
+            )
+        self.helper = form_helper(*self.fields, submit="Save the exempt marks")
+
+    def marks(self) -> dict[str, int]:
+        return {self.keys[n]: v for n, v in self.cleaned_data.items() if v}
+
+
+class TemplateForm(forms.Form):
+    file = forms.FileField(label="Word template (.docx)")
