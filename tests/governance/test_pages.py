@@ -32,7 +32,7 @@ def test_a_scrutiny_member_records_findings_through_the_page(client, api, people
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page.text
     assert "<script>alert(1)" not in page.text
     timeline = client.get(f"/cases/{ready_case.pk}/governance/timeline/")
-    assert "scrutiny.recorded" in timeline.text and "<script>alert(1)" not in timeline.text
+    assert "Scrutiny findings recorded" in timeline.text and "<script>alert(1)" not in timeline.text
 
 
 def test_the_lead_councils_member_cannot_open_a_partners_form(client, api, people, ready_case):

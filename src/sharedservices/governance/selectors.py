@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime
 
+from django.core.paginator import Paginator
 from django.utils import timezone
 
 from sharedservices.cases.models import BusinessCase
 from sharedservices.cases.readiness import case_readiness
+from sharedservices.governance.audit_words import headline
 from sharedservices.governance.errors import MoveRefused
 from sharedservices.governance.models import AuditEvent, CaseState
 from sharedservices.governance.records import CaseRecords, decision_in_effect, load_records
@@ -167,3 +169,15 @@ def audit_document(events) -> list[dict]:
 
 def case_audit(case: BusinessCase):
     return AuditEvent.objects.of_case(case)
+
+
+TIMELINE_PAGE_SIZE = 100
+
+
+def timeline_page(events, page_number):
+    """One page of a timeline, oldest first, each event with its ``headline`` in words:
+    a case with years of history stays a page a reader (and the server) can take in."""
+    page = Paginator(events.select_related("council"), TIMELINE_PAGE_SIZE).get_page(page_number)
+    for event in page:
+        event.headline = headline(event.action, event.after)
+    return page

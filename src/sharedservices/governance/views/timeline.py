@@ -7,21 +7,20 @@ from django.shortcuts import get_object_or_404, render
 from sharedservices.base.access import public, signed_in
 from sharedservices.cases.views.common import case_context
 from sharedservices.governance.models import AuditEvent
+from sharedservices.governance.selectors import timeline_page
 from sharedservices.governance.tenancy import acting_council_ids
 from sharedservices.governance.views.case import get_case
 from sharedservices.registry.models import Arrangement
-
-LIMIT = 1000
 
 
 @signed_in
 def case_timeline(request, pk):
     case = get_case(request, pk)
-    events = AuditEvent.objects.of_case(case).select_related("council")[:LIMIT]
+    page = timeline_page(AuditEvent.objects.of_case(case), request.GET.get("page"))
     return render(
         request,
         "governance/case_timeline.html",
-        case_context(request, case, "governance:timeline", events=events),
+        case_context(request, case, "governance:timeline", events=page),
     )
 
 
@@ -30,11 +29,11 @@ def arrangement_timeline(request, pk):
     """Public for a public arrangement (the register is open data); otherwise only the
     partner councils' users see the record, and so its history."""
     arrangement = get_object_or_404(Arrangement.objects.visible_to(request.user), pk=pk)
-    events = AuditEvent.objects.of_arrangement(arrangement).select_related("council")[:LIMIT]
+    page = timeline_page(AuditEvent.objects.of_arrangement(arrangement), request.GET.get("page"))
     partners = set(arrangement.partners.values_list("council_id", flat=True))
     full = request.user.is_superuser or bool(partners & acting_council_ids(request.user))
     return render(
         request,
         "governance/arrangement_timeline.html",
-        {"arrangement": arrangement, "events": events, "full": full},
+        {"arrangement": arrangement, "events": page, "full": full},
     )

@@ -1,0 +1,41 @@
+"""The audit trail in the councils' words: ``decision.recorded`` is stored (a stable code
+the API returns), "Decision recorded" is shown. A code without words here (a new app's)
+still reads as a sentence, from its own parts."""
+
+from __future__ import annotations
+
+from sharedservices.governance.models import CaseState
+
+WORDS = {
+    "case.saved": "Case changed",
+    "case.state": "Case moved on",
+    "case.went_on_with_the_willing": "Case went on with the councils that approved",
+    "scrutiny.recorded": "Scrutiny findings recorded",
+    "decision.recorded": "Decision recorded",
+    "call_in.requested": "Call-in requested",
+    "call_in.resolved": "Call-in resolved",
+    "partner.left": "Partner council left",
+    "forward_plan.published": "Added to the forward plan",
+    "milestone.saved": "Implementation milestone saved",
+    "withdrawal.notice_given": "Notice of withdrawal given",
+    "dispute.opened": "Dispute opened",
+    "dispute.step": "Dispute resolution step taken",
+    "dispute.closed": "Dispute closed",
+    "policy.version_created": "Policy criteria changed",
+    "user.roles_set": "Roles changed",
+    "report.published": "Committee report published",
+    "arrangement.imported": "Register record imported",
+    "arrangement.created_on_going_live": "Register record created on going live",
+}
+
+
+def headline(action: str, after: dict | None = None) -> str:
+    """What happened, in words: "Case moved on: Awaiting decisions"."""
+    if action == "case.state" and isinstance(after, dict) and after.get("state"):
+        state = after["state"]
+        label = CaseState(state).label if state in CaseState.values else state
+        return f"Case moved on: {label}"
+    if action in WORDS:
+        return WORDS[action]
+    words = " ".join(action.replace("_", " ").split(".")).strip()
+    return words[:1].upper() + words[1:]
