@@ -202,6 +202,10 @@ SERVICE_CONTACT_EMAIL = os.environ.get("SERVICE_CONTACT_EMAIL", "shared-services
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [SRC_DIR / "static"]
+# The demo serves with DEBUG off, as production does (scripts/demo), but without a
+# collectstatic step: WhiteNoise finds the files where they are. Production serves the
+# collected, hashed files instead (settings_production).
+WHITENOISE_USE_FINDERS = True
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -10,6 +10,7 @@ from sharedservices.settings import *  # noqa: F403
 from sharedservices.settings import env_bool, env_list
 
 DEBUG = False
+WHITENOISE_USE_FINDERS = False  # the collected, hashed files only
 SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", [])
 if not ALLOWED_HOSTS:

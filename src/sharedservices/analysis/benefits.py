@@ -24,7 +24,6 @@ No Django here: the benefits app feeds plain numbers in and shows what comes out
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import re
 from collections.abc import Iterable, Mapping
@@ -125,8 +124,10 @@ class Period:
         if self.frequency == ANNUAL:
             return datetime.date(self.year + 1, 3, 31)
         year, month = self.first_month
-        month += 0 if self.frequency == MONTHLY else 2
-        return datetime.date(year, month, calendar.monthrange(year, month)[1])
+        month += 1 if self.frequency == MONTHLY else 3  # the first month after it
+        if month > 12:
+            year, month = year + 1, month - 12
+        return datetime.date(year, month, 1) - datetime.timedelta(days=1)
 
     @property
     def financial_year(self) -> int:
@@ -205,6 +206,13 @@ def overdue(
     """The due periods with no return among ``received`` (periods as written)."""
     have = set(received)
     return [p for p in due_periods(frequency, starts_on, today, grace_days) if str(p) not in have]
+
+
+def missing(due: list[Period], received: Iterable[str]) -> list[Period]:
+    """The periods of ``due`` (from ``due_periods``) with no return among ``received``:
+    one list of due periods serves every partner of an indicator."""
+    have = set(received)
+    return [p for p in due if str(p) not in have]
 
 
 # --- savings ------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from sharedservices.benefits.permissions import enterable_councils
 from sharedservices.benefits.rules import ActualInput, actual_check
 from sharedservices.benefits.services.actuals import actual_record
 from sharedservices.councils.models import Council
-from sharedservices.governance.audit import audit_record_bulk
+from sharedservices.governance.audit import audit_record
 from sharedservices.registry.importing import ImportFileError, RowError, read_rows
 
 COLUMNS = ("arrangement", "indicator", "council", "period", "value", "note")
@@ -162,15 +162,21 @@ def _save(good, user, lookup: _Lookup) -> tuple[int, int]:
             )
         )
     Actual.objects.bulk_create(new, batch_size=2000)
-    by_arrangement: dict[int, list[Actual]] = {}
+    # One audit event per indicator and council, holding every period and value written:
+    # the trail keeps each figure, in a hundred rows rather than ten thousand.
+    groups: dict[tuple[int, str], dict[str, str]] = {}
     for actual in new:
-        by_arrangement.setdefault(actual.indicator.arrangement_id, []).append(actual)
-    for arrangement_id, actuals in by_arrangement.items():
-        audit_record_bulk(
+        key = (actual.indicator_id, actual.council_id)
+        groups.setdefault(key, {})[actual.period] = str(actual.value.normalize())
+    indicators = {i.pk: i for i, _ in good}
+    for (indicator_id, council_id), figures in groups.items():
+        indicator = indicators[indicator_id]
+        audit_record(
             user=user,
             action="benefits.actual.imported",
-            objects=actuals,
-            arrangement_id=arrangement_id,
+            obj=indicator,
+            after={"council": council_id, "figures": figures},
+            arrangement=indicator.arrangement_id,
         )
     corrected = 0
     for indicator, clean in corrections:

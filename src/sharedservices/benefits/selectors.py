@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 
 from sharedservices.analysis.benefits import (
     NONE,
-    overdue,
+    PER_YEAR,
+    due_periods,
+    missing,
     parse_period,
     rag_many,
     roll_up,
@@ -28,6 +30,7 @@ class IndicatorView:
     latest: dict = field(default_factory=dict)  # code -> (period, value, status)
     status: str = NONE
     overdue: list = field(default_factory=list)  # (council, period)
+    chart_baselines: dict = field(default_factory=dict)  # code -> in the actuals' terms
 
 
 def visible_indicators(user, arrangement: Arrangement):
@@ -54,6 +57,10 @@ def indicator_views(indicators, *, today: datetime.date | None = None) -> list[I
     for ind in indicators:
         councils = sorted(ind.councils.all(), key=lambda c: c.name)
         view = IndicatorView(ind, councils, {b.council_id: b for b in ind.baselines.all()})
+        # A savings measure's baseline is a year's cost: pro rata, it is comparable with
+        # each period's actual (analysis.benefits.realised_savings does the same).
+        per = PER_YEAR[ind.frequency] if ind.measures_savings else 1
+        view.chart_baselines = {c: b.value / per for c, b in view.baselines.items()}
         actuals = by_indicator[ind.pk]
         statuses = rag_many(
             [float(a[3]) for a in actuals], float(ind.target), float(ind.tolerance), ind.direction
@@ -78,12 +85,10 @@ def indicator_views(indicators, *, today: datetime.date | None = None) -> list[I
         if periods:
             last = list(periods)[-1]
             view.status = roll_up(s for (p, _, s) in view.latest.values() if p == last)
+        due = due_periods(ind.frequency, ind.starts_on, today, ind.grace_days)
         for c in councils:
             received = [p for p, cells in periods.items() if c.pk in cells]
-            for period in overdue(
-                ind.frequency, ind.starts_on, today, received, grace_days=ind.grace_days
-            ):
-                view.overdue.append((c, period))
+            view.overdue += [(c, period) for period in missing(due, received)]
         out.append(view)
     return out
 

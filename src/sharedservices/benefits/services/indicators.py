@@ -130,9 +130,11 @@ def indicator_create(*, user, arrangement: Arrangement, data: IndicatorInput) ->
 
 
 @transaction.atomic
-def baseline_set(*, user, indicator: Indicator, council: str, value, as_at, source="") -> None:
+def baseline_set(
+    *, user, indicator: Indicator, council: str, value, as_at, source="", system=False
+) -> None:
     """Enter or correct a partner's baseline where the business case had none."""
-    if not can_manage(user, indicator.arrangement):
+    if not (system or can_manage(user, indicator.arrangement)):
         raise PermissionDenied("Only a partner council's officers set baselines")
     if council not in {c.pk for c in indicator.councils.all()}:
         raise ValidationError({"council": "is not a partner this indicator applies to"})

@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from sharedservices.accounts.demo import demo_password, load_demo_users
+from sharedservices.benefits.demo import load_demo_benefits
 from sharedservices.cases.demo import load_demo_cases
 from sharedservices.cases.models import BusinessCase
 from sharedservices.cases.services import case_update
@@ -63,6 +64,7 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Governance: {load_demo_governance()} Mid Lancashire cases at every state created."
         )
+        self.stdout.write(f"Benefits: {load_demo_benefits()} demo figures entered.")
         self.stdout.write(f"Committee reports: {load_demo_reports()} demo report published.")
         self.stdout.write(
             self.style.SUCCESS("\nDemo ready. Sign in at http://127.0.0.1:8000/accounts/sign-in/")
