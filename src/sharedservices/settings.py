@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "axes",
     "crispy_forms",
     "crispy_forms_gds",
+    "sharedservices.base",
     "sharedservices.accounts",
     "sharedservices.councils",
     "sharedservices.registry",

@@ -46,7 +46,7 @@ def test_peers_are_neighbours_same_tier_and_same_kind_nearby(councils):
 
 
 def test_suggestions_from_a_small_register(councils, share):
-    Arrangement.objects.all().delete()
+    Arrangement.objects.all().delete_with_history()
     payroll = share("live", "payroll", PRESTON, SOUTH_RIBBLE)
     share("live", "legal", CHORLEY, SOUTH_RIBBLE)
     share("live", "legal", WYRE, FYLDE)
@@ -65,7 +65,7 @@ def test_suggestions_from_a_small_register(councils, share):
 
 
 def test_private_records_never_leak_into_another_councils_suggestions(councils, share):
-    Arrangement.objects.all().delete()
+    Arrangement.objects.all().delete_with_history()
     for status in ("exploring", "business-case", "not-pursued"):
         share(status, "legal", PRESTON, SOUTH_RIBBLE, name=f"Private {status}")
     share("ended", "hr", PRESTON, WYRE)
@@ -73,7 +73,7 @@ def test_private_records_never_leak_into_another_councils_suggestions(councils, 
 
 
 def test_nearer_sharers_score_more(councils, share):
-    Arrangement.objects.all().delete()
+    Arrangement.objects.all().delete_with_history()
     share("live", "payroll", WYRE, FYLDE)  # near Lancaster
     share("live", "legal", CHORLEY, "E07000127")  # Chorley and West Lancashire, further
     rows = suggestions_for(councils[LANCASTER])
@@ -82,7 +82,7 @@ def test_nearer_sharers_score_more(councils, share):
 
 
 def test_a_new_live_arrangement_shows_at_once(councils, share):
-    Arrangement.objects.all().delete()
+    Arrangement.objects.all().delete_with_history()
     assert suggestions_for(councils[LANCASTER]) == []
     share("live", "cctv", PRESTON, CHORLEY)
     assert [r.service_area.slug for r in suggestions_for(councils[LANCASTER])] == ["cctv"]

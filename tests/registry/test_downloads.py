@@ -82,7 +82,7 @@ def test_the_public_see_only_public_records_in_downloads(client, make_arrangemen
 def test_a_download_imports_again_cleanly(client, records, fmt):
     response = client.get(f"/register/export.{fmt}", {"council": LANCASTER})
     before = Arrangement.objects.count()
-    Arrangement.objects.filter(partners__council_id=LANCASTER).delete()
+    Arrangement.objects.filter(partners__council_id=LANCASTER).delete_with_history()
     result = import_arrangements(response.content, fmt=fmt)
     assert result.ok, result.errors
     assert result.created == 2

@@ -194,7 +194,7 @@ def test_export_then_import_round_trips(tmp_path, fmt):
     assert import_arrangements(write(tmp_path, GOOD)).ok
     first = tmp_path / f"first.{fmt}"
     call_command("export_arrangements", "--format", fmt, "--output", str(first))
-    Arrangement.objects.all().delete()
+    Arrangement.objects.all().delete_with_history()
     result = import_arrangements(first)
     assert result.ok, result.errors
     second = tmp_path / f"second.{fmt}"
@@ -219,7 +219,7 @@ def test_formula_cells_are_escaped_on_export_and_restored_on_import(tmp_path):
     row = list(csv.reader(io.StringIO(out.getvalue())))[1]
     assert row[0] == '\'=HYPERLINK("http://evil")'
     assert row[3] == "'@org" and row[11] == "'+1 description"
-    Arrangement.objects.all().delete()
+    Arrangement.objects.all().delete_with_history()
     assert import_arrangements(out.getvalue().encode(), fmt="csv").ok
     assert Arrangement.objects.get().name == '=HYPERLINK("http://evil")'
     assert escape_cell("-1") == "'-1" and escape_cell("plain") == "plain"

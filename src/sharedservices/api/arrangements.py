@@ -9,6 +9,7 @@ from ninja.security import django_auth
 from pydantic import field_validator
 
 from sharedservices.api.errors import ERROR_CODES, ErrorsOut
+from sharedservices.api.idempotency import idempotent
 from sharedservices.api.pagination import BoundedLimitOffset
 from sharedservices.catalogue.models import ServiceArea, ServiceCategory
 from sharedservices.councils.models import Council, Nation
@@ -249,7 +250,10 @@ def get_arrangement(request, arrangement_id: int):
     response={201: ArrangementDetailOut, ERROR_CODES: ErrorsOut},
     auth=django_auth,
     summary="Record an arrangement your council is a partner in",
+    description="Send an `Idempotency-Key` header to make retries safe: the same key and body"
+    " answer the first response again and record one arrangement.",
 )
+@idempotent(ArrangementDetailOut)
 def create_arrangement(request, payload: ArrangementIn):
     if not can_record_arrangements(request.user):
         raise PermissionDenied("Your role cannot record arrangements")

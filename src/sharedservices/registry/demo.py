@@ -435,7 +435,7 @@ def generated_rows(count: int = 600, seed: int = 2019) -> list[dict]:
 @transaction.atomic
 def load_demo_arrangements(*, generated: int = 600) -> int:
     """Replace the demo arrangements with a fresh, identical set; return how many."""
-    Arrangement.objects.filter(is_demo=True).delete()
+    Arrangement.objects.filter(is_demo=True).delete_with_history()
     rows = paper_rows() + generated_rows(generated)
     sources = [r.pop("_source") for r in rows]
     result = ArrangementImporter(is_demo=True).run(json.dumps(rows), fmt="json")

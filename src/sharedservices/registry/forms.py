@@ -10,6 +10,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Layout, Size
 from django import forms
 
+from sharedservices.base.once import arm_form
 from sharedservices.base.revisions import RevisionField
 from sharedservices.base.text import lines
 from sharedservices.catalogue.models import ServiceArea, ServiceCategory
@@ -217,8 +218,9 @@ class ArrangementForm(forms.Form):
 
     def __init__(self, *args, editing: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        if not editing:  # a new record has no revision to start from
+        if not editing:  # a new record has no revision to start from, and is made once
             del self.fields["revision"]
+            arm_form(self)
         self.fields["service_areas"].label_from_instance = lambda a: (
             f"{a.name} ({ServiceCategory(a.category).label.lower()})"
         )

@@ -101,6 +101,12 @@ class ArrangementQuerySet(CouncilOwnedQuerySet):
             )
         )
 
+    def delete_with_history(self):
+        """Delete these arrangements and, deliberately, their history (a demo reset,
+        tests). History rows are PROTECTed so that no other delete can take them."""
+        ArrangementChange.objects.filter(arrangement__in=self.values("pk")).delete()
+        return self.delete()
+
     def of_council(self, council):
         """Arrangements of a council and of the councils it took over (Cornwall's include
         Caradon's, under its legacy code 15UB)."""
@@ -276,7 +282,9 @@ CHANGE_LABELS = {
 class ArrangementChange(models.Model):
     """Append-only history of an arrangement: who changed what, and when."""
 
-    arrangement = models.ForeignKey(Arrangement, on_delete=models.CASCADE, related_name="changes")
+    # PROTECT: history is never removed by a cascade (a delete in the admin included);
+    # only ``delete_with_history`` removes it, on purpose.
+    arrangement = models.ForeignKey(Arrangement, on_delete=models.PROTECT, related_name="changes")
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,

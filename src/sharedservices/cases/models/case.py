@@ -188,11 +188,15 @@ class CaseSection(Revisioned):
 class CaseVersion(models.Model):
     """Append-only: one snapshot of the whole case after every save."""
 
-    case = models.ForeignKey(BusinessCase, on_delete=models.CASCADE, related_name="versions")
+    # PROTECT: history is never removed by a cascade (a delete in the admin included).
+    case = models.ForeignKey(BusinessCase, on_delete=models.PROTECT, related_name="versions")
     number = models.PositiveIntegerField()
     change = models.CharField(max_length=300)
     saved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    saved_by_name = models.CharField(
+        max_length=200, blank=True, help_text="Kept if the user is later deleted."
     )
     saved_at = models.DateTimeField(auto_now_add=True)
     snapshot = models.JSONField()

@@ -42,6 +42,9 @@ def record_version(case: BusinessCase, user, change: str) -> CaseVersion:
         number=number,
         change=change[:300],
         saved_by=user if getattr(user, "is_authenticated", False) else None,
+        saved_by_name=(user.get_full_name() or user.email)
+        if getattr(user, "is_authenticated", False)
+        else "",
         snapshot=case_snapshot(case),
     )
     # Every write to a case lands in the audit trail (governance.AuditEvent); the

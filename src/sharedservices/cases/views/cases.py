@@ -3,9 +3,11 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from sharedservices.base.access import signed_in
+from sharedservices.base.once import arm_form, submit_once
 from sharedservices.cases import permissions, services
 from sharedservices.cases.forms import CaseForm, CommentForm
 from sharedservices.cases.models import BusinessCase
@@ -109,10 +111,20 @@ def edit(request, pk):
 def sharing(request, pk):
     case = get_case(request, pk)
     form = CommentForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    arm_form(form)  # a double click adds one comment
+    next_url = reverse("cases:sharing", args=[case.pk])
+
+    def add() -> str:
         services.case_comment_add(case=case, user=request.user, text=form.cleaned_data["text"])
-        messages.success(request, "Comment added")
-        return redirect("cases:sharing", pk=case.pk)
+        return next_url
+
+    if request.method == "POST" and form.is_valid():
+        try:
+            if not submit_once(form, user=request.user, run=add).repeated:
+                messages.success(request, "Comment added")
+            return redirect(next_url)
+        except ValidationError as error:
+            form.add_error(None, error)
     return render(
         request,
         "cases/sharing.html",

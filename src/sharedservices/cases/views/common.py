@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
+from sharedservices.base.once import arm_form, submit_once
 from sharedservices.cases import permissions
 from sharedservices.cases.models import BusinessCase
 from sharedservices.cases.services import EditConflict
@@ -93,11 +94,25 @@ def edit_page(
     delete_url: str | None = None,
 ):
     """Render ``form``; on a valid POST call ``save(form)``. A conflict keeps the writer's
-    text in the form, shows what the other person saved, and arms the next save."""
+    text in the form, shows what the other person saved, and arms the next save. A form
+    that creates a record carries a one-time token: sent twice, it creates one."""
     conflict = None
+    creating = getattr(getattr(form, "instance", None), "pk", False) is None
+    if creating:
+        arm_form(form)
+
+    def save_once() -> str:
+        save(form)
+        return next_url
+
     if request.method == "POST" and form.is_valid():
         try:
-            save(form)
+            if creating:
+                outcome = submit_once(form, user=request.user, run=save_once)
+                if outcome.repeated:  # a double click: the first one already said so
+                    return redirect(next_url)
+            else:
+                save(form)
         except EditConflict as error:
             conflict = theirs(form, error.current)
             form.set_revision(error.current.revision)

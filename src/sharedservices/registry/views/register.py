@@ -10,6 +10,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 
 from sharedservices.base.access import public, signed_in
+from sharedservices.base.once import Outcome, submit_once
 from sharedservices.base.revisions import EditConflict, set_form_revision
 from sharedservices.base.tenancy import acting_council_ids
 from sharedservices.benefits.savings import savings_to_date
@@ -86,10 +87,8 @@ def detail(request, pk):
     )
 
 
-def _save(request, form, *, arrangement=None):
+def _save(request, form, *, arrangement):
     try:
-        if arrangement is None:
-            return arrangement_create(user=request.user, data=form.to_input())
         return arrangement_update(
             user=request.user,
             arrangement=arrangement,
@@ -98,6 +97,20 @@ def _save(request, form, *, arrangement=None):
         )
     except ValidationError as e:
         form.add_service_errors(e.message_dict)
+        return None
+
+
+def _create_once(request, form) -> Outcome | None:
+    """Create from a valid form, once per its one-time token (``base/once.py``)."""
+
+    def create() -> str:
+        arrangement = arrangement_create(user=request.user, data=form.to_input())
+        return arrangement.get_absolute_url()
+
+    try:
+        return submit_once(form, user=request.user, run=create)
+    except ValidationError as e:
+        form.add_service_errors(e.message_dict if hasattr(e, "error_dict") else {"": e.messages})
         return None
 
 
@@ -123,9 +136,12 @@ def add(request):
         raise PermissionDenied("Your role cannot record arrangements")
     if request.method == "POST":
         form = ArrangementForm(request.POST)
-        if form.is_valid() and (arrangement := _save(request, form)):
-            messages.success(request, f"‘{arrangement.name}’ was added to the register")
-            return redirect(arrangement)
+        if form.is_valid() and (outcome := _create_once(request, form)):
+            if not outcome.repeated:  # a double click: the first one already said so
+                messages.success(
+                    request, f"‘{form.cleaned_data['name']}’ was added to the register"
+                )
+            return redirect(outcome.result)
     else:
         initial = ArrangementInput(
             name="", status="", councils=[request.user.council] if request.user.council else []

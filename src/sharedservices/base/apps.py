@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class BaseConfig(AppConfig):
+    name = "sharedservices.base"
+    label = "base"
+    verbose_name = "Shared foundations"
