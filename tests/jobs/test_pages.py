@@ -1,9 +1,11 @@
 """The Find partners form and the page of a partner search."""
 
+import html
 import re
 
 import pytest
 
+from sharedservices.councils.models import Council
 from sharedservices.jobs.models import AnalysisJob, JobKind, JobStatus
 from tests.known import LANCASHIRE, LANCASTER, PRESTON
 
@@ -115,6 +117,15 @@ def test_search_runs_and_shows_partnerships_with_shares(
     alone = re.findall(r'href="/councils/(E\d{8})/">[^<]+</a></li>', page)
     assert sorted(rows + alone) == sorted(c["code"] for c in job.input["councils"])
     assert 'http-equiv="refresh"' not in page
+
+    # The next step: an opportunity with the first partnership's councils filled in.
+    start = re.search(r'data-next-steps>\s*<li><a class="govuk-link" href="([^"]+)"', page)
+    form = client.get(html.unescape(start.group(1))).content.decode()
+    first = sorted(job.result["coalitions"], key=lambda e: -e["saving"])[0]["members"]
+    others = [Council.objects.get(pk=c).name for c in first if c != LANCASTER]
+    field = re.search(r'name="proposed_partners"[^>]*>([^<]*)<', form).group(1)
+    assert sorted(html.unescape(field).split()) == sorted(n for o in others for n in o.split())
+    assert "partners among the districts of Lancashire: partnership 1" in form
 
 
 def test_a_running_job_refreshes_itself(client, officer):

@@ -3,6 +3,10 @@ council, grouped by partnership, with names in place of codes."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
+from django.urls import reverse
+
 from sharedservices.jobs.models import AnalysisJob
 from sharedservices.jobs.selectors import council_names
 
@@ -33,8 +37,14 @@ def coalitions_table(job: AnalysisJob) -> dict:
                 }
             )
             map_groups[code] = number
+        # The next step: the programme's "Record an opportunity", its partners filled in.
+        query = [("council", code) for code in entry["members"]]
+        query.append(("title", f"{job.title or 'Partner search'}: partnership {number}"[:200]))
         partnerships.append(
             {
+                "start_opportunity": reverse("programme:opportunity-create")
+                + "?"
+                + urlencode(query),
                 "number": number,
                 "hub_name": names.get(entry["hub"], entry["hub"]),
                 "saving": entry["saving"],
