@@ -133,3 +133,17 @@ def test_signing_off_records_who_role_and_when(lancaster_client, demo_reports):
     assert "Signed off by" in page and "Comments of the section 151 officer: Agreed." in page
     missing = lancaster_client.post(url + "implications/legal/", {"text": "", "role": ""})
     assert missing.status_code == 200 and report.implications.count() == 1
+
+
+def test_the_public_list_of_published_reports(client, demo_reports):
+    # Anyone, signed in or not, finds the published papers from the footer.
+    home = client.get("/").content.decode()
+    assert 'href="/reports/published/">Committee reports</a>' in home
+    html = client.get("/reports/published/").content.decode()
+    published = PublishedReport.objects.get()
+    assert published.council_id == LANCASTER and published.title in html
+    assert f"/reports/published/{published.pk}/?edition=public&amp;format=pdf" in html
+    assert "edition=private" not in html
+    assert "Preston" not in html  # its report is a draft
+    pdf = client.get(f"/reports/published/{published.pk}/", {"edition": "public", "format": "pdf"})
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")

@@ -80,3 +80,13 @@ def published_for_council(council):
         .defer("public_docx", "public_pdf", "private_docx", "private_pdf")
         .order_by("-published_at")
     )
+
+
+def published_all():
+    """Every published report, newest first: the public list of committee papers."""
+    return (
+        PublishedReport.objects.public()
+        .select_related("council")
+        .defer("public_docx", "public_pdf", "private_docx", "private_pdf")
+        .order_by("-published_at", "-pk")
+    )

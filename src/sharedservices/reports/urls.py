@@ -12,6 +12,7 @@ urlpatterns = [
     path(report + "exempt/", views.exempt, name="exempt"),
     path(report + "publish/", views.publish, name="publish"),
     path(report + "download/", views.download, name="download"),
+    path("reports/published/", views.published_list, name="published-list"),
     path("reports/published/<int:published_id>/", views.published_file, name="published"),
     path("reports/templates/<str:code>/", views.template_upload, name="template"),
 ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -237,6 +238,14 @@ def download(request, pk, code, meeting):
         f"{report.council.name} {meeting} report draft {'public' if is_public else 'private'}"
     )
     return _file(data, fmt, name)
+
+
+@public
+def published_list(request):
+    """Every council's published committee reports on shared services: public papers
+    (Local Government Act 1972, s.100D), so anyone may read the public editions."""
+    page = Paginator(selectors.published_all(), 50).get_page(request.GET.get("page"))
+    return render(request, "reports/published_list.html", {"page": page})
 
 
 @public
