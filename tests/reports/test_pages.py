@@ -138,7 +138,7 @@ def test_signing_off_records_who_role_and_when(lancaster_client, demo_reports):
 def test_the_public_list_of_published_reports(client, demo_reports):
     # Anyone, signed in or not, finds the published papers from the footer.
     home = client.get("/").content.decode()
-    assert 'href="/reports/published/">Committee reports</a>' in home
+    assert 'href="/reports/published/">Published reports</a>' in home
     html = client.get("/reports/published/").content.decode()
     published = PublishedReport.objects.get()
     assert published.council_id == LANCASTER and published.title in html
