@@ -145,5 +145,7 @@ def test_the_public_list_of_published_reports(client, demo_reports):
     assert f"/reports/published/{published.pk}/?edition=public&amp;format=pdf" in html
     assert "edition=private" not in html
     assert "Preston" not in html  # its report is a draft
+    for junk in ("abc", "<script>", "9" * 30):
+        assert client.get("/reports/published/", {"page": junk}).status_code == 200
     pdf = client.get(f"/reports/published/{published.pk}/", {"edition": "public", "format": "pdf"})
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")

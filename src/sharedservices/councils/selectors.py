@@ -61,10 +61,11 @@ def recode_lineage(council: Council) -> list[Council]:
     return lineage
 
 
-def recoded_as(council: Council) -> Council | None:
+def recoded_as(council: Council, lineage: list[Council] | None = None) -> Council | None:
     """The council's latest code when ONS only recoded it (Barnsley E08000016 is
-    E08000038 now), else None: a recoded council was not abolished."""
-    latest = recode_lineage(council)[-1]
+    E08000038 now), else None: a recoded council was not abolished. Pass ``lineage``
+    when the caller already has ``recode_lineage(council)``."""
+    latest = (lineage or recode_lineage(council))[-1]
     return latest if latest != council else None
 
 

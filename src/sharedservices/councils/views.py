@@ -52,7 +52,7 @@ def detail(request, code):
             "council": council,
             "panels": council_panels(request, council),
             # ONS recoded it (Barnsley E08000016 -> E08000038): the same council, another code
-            "recoded_as": recoded_as(council),
+            "recoded_as": recoded_as(council, lineage),
             "earlier_codes": [
                 c for c in lineage if c != council and lineage.index(c) < lineage.index(council)
             ],
