@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
+from celery.schedules import crontab
 
 SRC_DIR = Path(__file__).resolve().parent
 BASE_DIR = SRC_DIR.parent.parent  # the repository checkout
@@ -242,6 +243,15 @@ CELERY_ACCEPT_CONTENT = ["json"]
 # With ``celery -A sharedservices beat``: fail jobs whose worker died (jobs.services).
 CELERY_BEAT_SCHEDULE = {
     "sweep-stale-jobs": {"task": "sharedservices.jobs.sweep", "schedule": 300.0},
+    # Daily, as ``manage.py governance_due`` and ``benefits_due`` (the same work).
+    "governance-due": {
+        "task": "sharedservices.governance.withdrawals_apply_due",
+        "schedule": crontab(hour=5, minute=30),
+    },
+    "benefits-due": {
+        "task": "sharedservices.benefits.overdue_notify",
+        "schedule": crontab(hour=6, minute=0),
+    },
 }
 
 # Django's cache: shared by all web workers through Redis when REDIS_URL is set
