@@ -9,6 +9,7 @@ import re
 
 import pytest
 
+from sharedservices.base.revisions import UNCHECKED
 from sharedservices.cases.charts import _horizontal, money, tornado_chart
 from sharedservices.cases.templatetags.case_tags import money as money_filter
 from sharedservices.cases.templatetags.case_tags import switching
@@ -85,7 +86,7 @@ def test_a_sharing_agreement_change_shows_in_the_comparison(client, case, lancas
         bases={"Staff savings": "equal"},
         custom_pct={},
         user=lancaster_officer,
-        expected_revision=None,
+        expected_revision=UNCHECKED,
     )
     services.sharing_agreement_save(
         case=case,
@@ -93,7 +94,7 @@ def test_a_sharing_agreement_change_shows_in_the_comparison(client, case, lancas
         bases={"Staff savings": "households"},
         custom_pct={},
         user=lancaster_officer,
-        expected_revision=None,
+        expected_revision=UNCHECKED,
     )
     client.force_login(lancaster_officer)
     page = client.get(f"/cases/{case.pk}/versions/compare/").content.decode()

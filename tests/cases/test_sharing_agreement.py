@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied
 
+from sharedservices.base.revisions import UNCHECKED
 from sharedservices.cases import services
 from sharedservices.cases.models import Baseline, OptionLine, SharingAgreement
 from tests.cases.conftest import SHARED_LINES, add_option
@@ -52,7 +53,7 @@ def agree(case, user, option, bases=None, custom_pct=None):
         option=option,
         bases=bases or {},
         custom_pct=custom_pct or {},
-        expected_revision=None,
+        expected_revision=UNCHECKED,
     )
 
 
@@ -151,7 +152,7 @@ def test_only_the_lead_councils_drafters_may_save(case, shared_option, preston_o
             option=shared_option,
             bases={},
             custom_pct={},
-            expected_revision=None,
+            expected_revision=UNCHECKED,
         )
 
 

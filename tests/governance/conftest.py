@@ -9,6 +9,7 @@ import json
 import pytest
 
 from sharedservices.accounts.roles import Role
+from sharedservices.base.revisions import UNCHECKED
 from sharedservices.cases import services as case_services
 from sharedservices.cases.models import BusinessCase, Option, OptionLine
 from sharedservices.governance import services
@@ -58,7 +59,7 @@ def ready_case(people, councils):
         user=officer,
         option=option,
         reasons="Highest net present social value",
-        expected_revision=None,
+        expected_revision=UNCHECKED,
     )
     case_services.sharing_agreement_save(
         case=BusinessCase.objects.get(pk=case.pk),
@@ -66,7 +67,7 @@ def ready_case(people, councils):
         option=option,
         bases={"Systems": "equal", "Back office savings": "equal"},
         custom_pct={},
-        expected_revision=None,
+        expected_revision=UNCHECKED,
     )
     for code in MID_LANCS:
         version = add_policy(

@@ -36,6 +36,7 @@ api.add_router("", "sharedservices.api.jobs.router")
 api.add_router("/arrangements", "sharedservices.api.arrangements.router")
 api.add_router("/stats", "sharedservices.api.stats.router")
 api.add_router("", "sharedservices.api.programmes.router")
+api.add_router("", "sharedservices.api.opportunities.router")
 
 
 @api.exception_handler(RateLimited)

@@ -14,6 +14,17 @@ from django import forms
 from django.db import models
 
 
+class _Unchecked:
+    """A write the service makes itself, with no reader who could be stale (the
+    workflow carrying on with the willing councils, the demo)."""
+
+    def __repr__(self) -> str:
+        return "UNCHECKED"
+
+
+UNCHECKED = _Unchecked()
+
+
 class EditConflict(Exception):
     """Someone saved the record after the writer opened it. ``current`` is their version."""
 

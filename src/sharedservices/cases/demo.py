@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from sharedservices.accounts.models import User
+from sharedservices.base.revisions import UNCHECKED
 from sharedservices.cases import services
 from sharedservices.cases.models import (
     Baseline,
@@ -432,7 +433,7 @@ def _revenues_and_benefits():
             for line in lead_option.lines.filter(partner__isnull=True)
         },
         custom_pct={},
-        expected_revision=None,
+        expected_revision=UNCHECKED,
     )
 
 

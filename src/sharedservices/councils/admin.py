@@ -5,7 +5,8 @@ from sharedservices.councils.models import Council
 
 @admin.register(Council)
 class CouncilAdmin(admin.ModelAdmin):
-    """Read-mostly: councils come from ONS data through load_councils."""
+    """Read-only: councils, their successors and neighbours come from ONS data through
+    load_councils (an edit here would be undone by its next run, and recorded nowhere)."""
 
     list_display = ["code", "name", "kind", "nation", "upper_tier", "valid_to"]
     list_filter = ["kind", "nation"]
@@ -14,6 +15,9 @@ class CouncilAdmin(admin.ModelAdmin):
     filter_horizontal = []
 
     def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False
 
     def has_delete_permission(self, request, obj=None):

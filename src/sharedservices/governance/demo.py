@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from sharedservices.accounts.models import User
 from sharedservices.accounts.roles import Role
+from sharedservices.base.revisions import UNCHECKED
 from sharedservices.cases import services as case_services
 from sharedservices.cases.demo import _evidence
 from sharedservices.cases.models import BusinessCase, Option, OptionLine, Policy
@@ -94,7 +95,7 @@ def _case(title, lead, partners, service_area, *, saving, model="lead-authority"
         user=writer,
         option=option,
         reasons="Highest net present social value; one team is more resilient.",
-        expected_revision=None,
+        expected_revision=UNCHECKED,
     )
     for council in Council.objects.filter(pk__in=[lead, *partners]):
         _evidence(case, council, writer)
@@ -104,7 +105,7 @@ def _case(title, lead, partners, service_area, *, saving, model="lead-authority"
         option=option,
         bases={line.name: "equal" for line in option.lines.filter(partner__isnull=True)},
         custom_pct={},
-        expected_revision=None,
+        expected_revision=UNCHECKED,
     )
     case_services.case_share(case=BusinessCase.objects.get(pk=case.pk), user=writer)
     return BusinessCase.objects.get(pk=case.pk)

@@ -7,7 +7,7 @@ import json
 from django.shortcuts import get_object_or_404, redirect, render
 
 from sharedservices.analysis.errors import InputError
-from sharedservices.base.access import signed_in
+from sharedservices.base.access import council_owned, signed_in
 from sharedservices.jobs import services
 from sharedservices.jobs.forms import FindPartnersForm
 from sharedservices.jobs.models import AnalysisJob, JobKind
@@ -55,7 +55,7 @@ def find_partners(request):
     return render(request, "jobs/find_partners.html", {"form": form, "recent": recent})
 
 
-@signed_in
+@council_owned
 def detail(request, pk: int):
     services.analysis_jobs_sweep(AnalysisJob.objects.visible_to(request.user).filter(pk=pk))
     job = get_object_or_404(AnalysisJob.objects.visible_to(request.user), pk=pk)

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from sharedservices.accounts.models import User
+from sharedservices.base.revisions import UNCHECKED
 from sharedservices.cases.models import BusinessCase
 from sharedservices.governance.models import ForwardPlanEntry
 from sharedservices.governance.services.forward_plan import forward_plan_entry_save
@@ -90,7 +91,7 @@ def _lancaster(case, officer, meeting_on) -> None:
         "contact_email": "reports@lancaster.demo.example.org",
     }.items():
         setattr(report, field, value)
-    services.report_details_save(report=report, user=officer, expected_revision=None)
+    services.report_details_save(report=report, user=officer, expected_revision=UNCHECKED)
     for kind, (text, comments, role) in SIGNED.items():
         services.implication_sign_off(
             report=report, user=officer, kind=kind, text=text, officer_comments=comments, role=role
@@ -115,7 +116,7 @@ def _preston(case, officer) -> None:
     if report.implications.exists():
         return
     report.report_of = "Director of Resources (demo)"
-    services.report_details_save(report=report, user=officer, expected_revision=None)
+    services.report_details_save(report=report, user=officer, expected_revision=UNCHECKED)
     services.implication_sign_off(
         report=report,
         user=officer,

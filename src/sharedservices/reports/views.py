@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
-from sharedservices.base.access import public, signed_in
+from sharedservices.base.access import council_owned, public
 from sharedservices.cases.views.common import case_context, edit_page, get_case
 from sharedservices.councils.models import Council
 from sharedservices.reports import selectors, services
@@ -62,7 +62,7 @@ def _report_url(report: Report) -> str:
     return reverse("reports:report", args=[report.case_id, report.council_id, report.meeting])
 
 
-@signed_in
+@council_owned
 def case_reports(request, pk):
     case = get_case(request, pk)
     return render(
@@ -72,7 +72,7 @@ def case_reports(request, pk):
     )
 
 
-@signed_in
+@council_owned
 def report_page(request, pk, code, meeting):
     case, report = _report(request, pk, code, meeting)
     want_public = request.GET.get("edition") == "public"
@@ -114,7 +114,7 @@ def report_page(request, pk, code, meeting):
     )
 
 
-@signed_in
+@council_owned
 def details(request, pk, code, meeting):
     case, report = _report(request, pk, code, meeting)
     if not can_prepare(request.user, code):
@@ -141,7 +141,7 @@ def details(request, pk, code, meeting):
     )
 
 
-@signed_in
+@council_owned
 def implication(request, pk, code, meeting, kind):
     case, report = _report(request, pk, code, meeting)
     if kind not in ImplicationKind.values:
@@ -172,7 +172,7 @@ def implication(request, pk, code, meeting, kind):
     )
 
 
-@signed_in
+@council_owned
 def exempt(request, pk, code, meeting):
     case, report = _report(request, pk, code, meeting)
     if not can_prepare(request.user, code):
@@ -200,7 +200,7 @@ def exempt(request, pk, code, meeting):
     )
 
 
-@signed_in
+@council_owned
 @require_POST
 def publish(request, pk, code, meeting):
     case, report = _report(request, pk, code, meeting)
@@ -224,7 +224,7 @@ def _choice(request) -> tuple[bool, str]:
     return ed == "public", fmt
 
 
-@signed_in
+@council_owned
 def download(request, pk, code, meeting):
     """The report as it is now (a draft), rendered on request."""
     case, report = _report(request, pk, code, meeting)
@@ -263,7 +263,7 @@ def published_file(request, published_id):
     return _file(getattr(published, field), fmt, f"{name}-{'public' if is_public else 'private'}")
 
 
-@signed_in
+@council_owned
 def template_upload(request, code):
     council = get_object_or_404(Council, pk=code)
     if not can_prepare(request.user, code):

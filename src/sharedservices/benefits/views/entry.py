@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 
-from sharedservices.base.access import signed_in
+from sharedservices.base.access import council_owned
 from sharedservices.benefits.forms import ActualForm, IndicatorForm, UploadForm
 from sharedservices.benefits.importing import COLUMNS, import_actuals
 from sharedservices.benefits.permissions import can_manage, enterable_councils
@@ -17,7 +17,7 @@ from sharedservices.benefits.starter import starter_set
 from sharedservices.benefits.views.common import arrangement_or_404, partner_councils
 
 
-@signed_in
+@council_owned
 def enter(request, pk):
     arrangement = arrangement_or_404(request.user, pk)
     indicators = [
@@ -62,7 +62,7 @@ def enter(request, pk):
     return render(request, "benefits/enter.html", {"arrangement": arrangement, "form": form})
 
 
-@signed_in
+@council_owned
 def upload(request, pk):
     arrangement = arrangement_or_404(request.user, pk)
     if not any(
@@ -91,7 +91,7 @@ def upload(request, pk):
     )
 
 
-@signed_in
+@council_owned
 def indicator_add(request, pk):
     arrangement = arrangement_or_404(request.user, pk)
     if not can_manage(request.user, arrangement):

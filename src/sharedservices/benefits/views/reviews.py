@@ -6,14 +6,14 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 
-from sharedservices.base.access import signed_in
+from sharedservices.base.access import council_owned
 from sharedservices.benefits.forms import CostShareForm, ReviewForm
 from sharedservices.benefits.permissions import can_manage
 from sharedservices.benefits.services import cost_share_hold, review_record
 from sharedservices.benefits.views.common import arrangement_or_404, partner_councils
 
 
-@signed_in
+@council_owned
 def review_add(request, pk):
     arrangement = arrangement_or_404(request.user, pk)
     if not can_manage(request.user, arrangement):
@@ -34,7 +34,7 @@ def review_add(request, pk):
     )
 
 
-@signed_in
+@council_owned
 def cost_share(request, pk):
     arrangement = arrangement_or_404(request.user, pk)
     if not can_manage(request.user, arrangement):

@@ -7,11 +7,15 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Layout
 from django import forms
 
+from sharedservices.base.revisions import RevisionField
+
 SCORES = [(i, str(i)) for i in range(1, 6)]
 
 
 class RevisionMixin(forms.Form):
-    revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # Missing, empty or tampered with cleans to None, which the save treats as a
+    # conflict (base/revisions.py): the writer sees the saved record, not a field error.
+    revision = RevisionField()
 
     def set_revision(self, value: int) -> None:
         """After a conflict: the next save starts from the latest revision."""

@@ -8,14 +8,14 @@ from django.db import models
 from django.db.models import Max
 from django.utils import timezone
 
-from sharedservices.base.revisions import EditConflict
+from sharedservices.base.revisions import UNCHECKED, EditConflict
 from sharedservices.cases.models import (
     BusinessCase,
     CaseVersion,
 )
 from sharedservices.cases.versions import case_snapshot
 
-__all__ = ["EditConflict", "check_revision", "lock_case", "record_version", "require"]
+__all__ = ["UNCHECKED", "EditConflict", "check_revision", "lock_case", "record_version", "require"]
 
 
 def lock_case(case: BusinessCase) -> BusinessCase:
@@ -24,11 +24,15 @@ def lock_case(case: BusinessCase) -> BusinessCase:
 
 
 def check_revision(record: models.Model, expected: int | None) -> None:
-    """Optimistic concurrency: refuse a save made from an out-of-date copy."""
+    """Optimistic concurrency: refuse a save made from an out-of-date copy.
+
+    A missing revision (``None``: a form or client that did not say what it read) is a
+    conflict too, as in the register (``base.revisions.lock_at_revision``): it cannot
+    prove it is not stale. Only the server's own writes pass ``UNCHECKED``."""
     if record.pk is None:
         return
     current = type(record).objects.select_for_update().get(pk=record.pk)
-    if expected is not None and current.revision != expected:
+    if expected is not UNCHECKED and (expected is None or current.revision != expected):
         raise EditConflict(current)
     record.revision = current.revision + 1
 

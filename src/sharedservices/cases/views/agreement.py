@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from sharedservices.base.access import signed_in
+from sharedservices.base.access import council_owned
 from sharedservices.cases import services
 from sharedservices.cases.agreement import option_line_values
 from sharedservices.cases.forms import SharingAgreementForm
@@ -32,7 +32,7 @@ def _chosen_option(request, case, agreement):
     return (choices[0] if choices else None), choices
 
 
-@signed_in
+@council_owned
 def agreement(request, pk):
     case = get_case(request, pk)
     saved = SharingAgreement.objects.filter(case=case).select_related("option").first()

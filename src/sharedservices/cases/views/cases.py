@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from sharedservices.base.access import signed_in
+from sharedservices.base.access import council_owned, signed_in
 from sharedservices.base.once import arm_form, submit_once
 from sharedservices.cases import permissions, services
 from sharedservices.cases.forms import CaseForm, CommentForm
@@ -60,7 +60,7 @@ def create(request):
     return render(request, "cases/create.html", {"form": form})
 
 
-@signed_in
+@council_owned
 def detail(request, pk):
     case = get_case(request, pk)
     return render(
@@ -77,7 +77,7 @@ def detail(request, pk):
     )
 
 
-@signed_in
+@council_owned
 def edit(request, pk):
     case = get_case(request, pk)
     require_draft(request, case)
@@ -107,7 +107,7 @@ def edit(request, pk):
     )
 
 
-@signed_in
+@council_owned
 def sharing(request, pk):
     case = get_case(request, pk)
     form = CommentForm(request.POST or None)
@@ -138,7 +138,7 @@ def sharing(request, pk):
     )
 
 
-@signed_in
+@council_owned
 @require_POST
 def share(request, pk):
     case = get_case(request, pk)

@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
-from sharedservices.base.access import signed_in
+from sharedservices.base.access import council_owned
 from sharedservices.cases import permissions, services
 from sharedservices.cases.forms import BaselineForm, EvidenceForm
 from sharedservices.cases.models import Baseline, Criterion, CriterionEvidence
@@ -13,7 +13,7 @@ from sharedservices.cases.readiness import case_readiness
 from sharedservices.cases.views.common import case_context, edit_page, get_case
 
 
-@signed_in
+@council_owned
 def criteria(request, pk):
     case = get_case(request, pk)
     readiness = case_readiness(case)
@@ -42,7 +42,7 @@ def criteria(request, pk):
     )
 
 
-@signed_in
+@council_owned
 def evidence_edit(request, pk, criterion_id):
     case = get_case(request, pk)
     criterion = get_object_or_404(
@@ -98,7 +98,7 @@ def evidence_edit(request, pk, criterion_id):
     )
 
 
-@signed_in
+@council_owned
 def baselines(request, pk):
     case = get_case(request, pk)
     rows = case.baselines.select_related("council")
@@ -110,7 +110,7 @@ def baselines(request, pk):
     )
 
 
-@signed_in
+@council_owned
 def baseline_edit(request, pk, baseline_id=None):
     case = get_case(request, pk)
     councils = permissions.contributing_councils(request.user, case)
@@ -149,7 +149,7 @@ def baseline_edit(request, pk, baseline_id=None):
     )
 
 
-@signed_in
+@council_owned
 def baseline_delete(request, pk, baseline_id):
     case = get_case(request, pk)
     councils = permissions.contributing_councils(request.user, case)

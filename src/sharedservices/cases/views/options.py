@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
-from sharedservices.base.access import signed_in
+from sharedservices.base.access import council_owned
 from sharedservices.cases import charts, services
 from sharedservices.cases.forms import LineForm, OptionForm, PreferredOptionForm
 from sharedservices.cases.models import Option, OptionLine
@@ -16,7 +16,7 @@ def _options_url(case):
     return reverse("cases:options", args=[case.pk])
 
 
-@signed_in
+@council_owned
 def options(request, pk):
     case = get_case(request, pk)
     opts = list(case.options.prefetch_related("lines__partner"))
@@ -27,7 +27,7 @@ def options(request, pk):
     )
 
 
-@signed_in
+@council_owned
 def option_edit(request, pk, option_id=None):
     case = get_case(request, pk)
     require_draft(request, case)
@@ -57,7 +57,7 @@ def option_edit(request, pk, option_id=None):
     )
 
 
-@signed_in
+@council_owned
 def option_delete(request, pk, option_id):
     case = get_case(request, pk)
     require_draft(request, case)
@@ -83,7 +83,7 @@ def option_delete(request, pk, option_id):
     )
 
 
-@signed_in
+@council_owned
 def line_edit(request, pk, option_id, line_id=None):
     case = get_case(request, pk)
     require_draft(request, case)
@@ -116,7 +116,7 @@ def line_edit(request, pk, option_id, line_id=None):
     )
 
 
-@signed_in
+@council_owned
 def line_delete(request, pk, option_id, line_id):
     case = get_case(request, pk)
     require_draft(request, case)
@@ -134,7 +134,7 @@ def line_delete(request, pk, option_id, line_id):
     )
 
 
-@signed_in
+@council_owned
 def appraisal(request, pk):
     case = get_case(request, pk)
     result = case.appraisal
@@ -168,7 +168,7 @@ def appraisal(request, pk):
     )
 
 
-@signed_in
+@council_owned
 def preferred(request, pk):
     case = get_case(request, pk)
     require_draft(request, case)

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 
-from sharedservices.base.access import signed_in
+from sharedservices.base.access import council_owned, signed_in
 from sharedservices.cases import permissions, services
 from sharedservices.cases.forms import PolicyAdoptForm, PolicyVersionForm
 from sharedservices.cases.models import Policy
@@ -71,7 +71,7 @@ def policy_adopt(request):
     )
 
 
-@signed_in
+@council_owned
 def policy_new_version(request, code):
     council = get_object_or_404(Council, code=code.upper())
     if not permissions.can_manage_policy(request.user, council):

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
-from sharedservices.base.access import signed_in
+from sharedservices.base.access import council_owned
 from sharedservices.cases import services
 from sharedservices.cases.forms import (
     ConsultationForm,
@@ -21,7 +21,7 @@ RECORDS = {
 }
 
 
-@signed_in
+@council_owned
 def risks(request, pk):
     case = get_case(request, pk)
     register = list(case.risks.all())
@@ -38,7 +38,7 @@ def risks(request, pk):
     )
 
 
-@signed_in
+@council_owned
 def risks_suggested(request, pk):
     case = get_case(request, pk)
     require_draft(request, case)
@@ -109,17 +109,17 @@ def _record_delete(request, pk, kind, record_id):
     )
 
 
-@signed_in
+@council_owned
 def risk_edit(request, pk, record_id=None):
     return _record_edit(request, pk, "risk", record_id)
 
 
-@signed_in
+@council_owned
 def risk_delete(request, pk, record_id):
     return _record_delete(request, pk, "risk", record_id)
 
 
-@signed_in
+@council_owned
 def consultation(request, pk):
     case = get_case(request, pk)
     return render(
@@ -129,17 +129,17 @@ def consultation(request, pk):
     )
 
 
-@signed_in
+@council_owned
 def consultation_edit(request, pk, record_id=None):
     return _record_edit(request, pk, "consultation", record_id)
 
 
-@signed_in
+@council_owned
 def consultation_delete(request, pk, record_id):
     return _record_delete(request, pk, "consultation", record_id)
 
 
-@signed_in
+@council_owned
 def staffing(request, pk):
     case = get_case(request, pk)
     require_draft(request, case)

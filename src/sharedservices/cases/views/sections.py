@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from sharedservices.base.access import signed_in
+from sharedservices.base.access import council_owned
 from sharedservices.cases import services
 from sharedservices.cases.forms import SectionForm
 from sharedservices.cases.guidance import SECTION_GUIDANCE
@@ -11,7 +11,7 @@ from sharedservices.cases.models import CaseSection, SectionPart
 from sharedservices.cases.views.common import case_context, edit_page, get_case, require_draft
 
 
-@signed_in
+@council_owned
 def sections(request, pk):
     case = get_case(request, pk)
     by_part = {s.part: s for s in case.sections.select_related("updated_by")}
@@ -24,7 +24,7 @@ def sections(request, pk):
     )
 
 
-@signed_in
+@council_owned
 def section_edit(request, pk, part):
     case = get_case(request, pk)
     require_draft(request, case)

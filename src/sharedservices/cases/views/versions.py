@@ -2,13 +2,13 @@ from __future__ import annotations
 
 from django.shortcuts import get_object_or_404, render
 
-from sharedservices.base.access import signed_in
+from sharedservices.base.access import council_owned
 from sharedservices.cases.models import CaseVersion
 from sharedservices.cases.versions import compare_snapshots
 from sharedservices.cases.views.common import case_context, get_case
 
 
-@signed_in
+@council_owned
 def versions(request, pk):
     case = get_case(request, pk)
     return render(
@@ -30,7 +30,7 @@ def _number(value, default):
         return default
 
 
-@signed_in
+@council_owned
 def compare(request, pk):
     case = get_case(request, pk)
     latest = case.versions.values_list("number", flat=True).first() or 1

@@ -6,7 +6,7 @@ from django.http import Http404, HttpResponse
 from django.utils.text import slugify
 
 from sharedservices.analysis.appraisal import InputError, validate
-from sharedservices.base.access import signed_in
+from sharedservices.base.access import council_owned
 from sharedservices.cases.appraisal_input import appraisal_input
 from sharedservices.cases.views.common import get_case
 from sharedservices.cases.workbook import appraisal_workbook
@@ -14,7 +14,7 @@ from sharedservices.cases.workbook import appraisal_workbook
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-@signed_in
+@council_owned
 def appraisal_workings(request, pk):
     case = get_case(request, pk)
     try:

@@ -8,6 +8,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from sharedservices.base.revisions import UNCHECKED
 from sharedservices.cases import services as case_services
 from sharedservices.cases.models import BusinessCase
 from sharedservices.cases.readiness import case_readiness
@@ -389,7 +390,7 @@ def case_confirm(*, case: BusinessCase, user) -> CaseRecords:
         case_services.case_update(
             case=records.case,
             user=user,
-            expected_revision=None,
+            expected_revision=UNCHECKED,
             m2m={"partner_councils": [c for c in approvers if c.pk != lead.pk]},
         )
         audit_record(

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
-from sharedservices.base.access import signed_in
+from sharedservices.base.access import council_owned
 from sharedservices.cases.views.common import case_context
 from sharedservices.governance import forms, services
 from sharedservices.governance.errors import MoveRefused
@@ -107,7 +107,7 @@ def page_context(request, case, **extra) -> dict:
     )
 
 
-@signed_in
+@council_owned
 def case(request, pk):
     case = get_case(request, pk)
     return render(request, "governance/case.html", page_context(request, case))
@@ -119,7 +119,7 @@ def _apply_problems(form, refusal: MoveRefused) -> None:
         form.add_error(field, problem["message"])
 
 
-@signed_in
+@council_owned
 def act(request, pk, action):
     """GET: the form of a move; POST: make it through the service."""
     case = get_case(request, pk)

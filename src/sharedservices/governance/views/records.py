@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 
-from sharedservices.base.access import signed_in
+from sharedservices.base.access import council_owned
 from sharedservices.cases.views.common import case_context
 from sharedservices.governance import forms, services
 from sharedservices.governance.errors import MoveRefused
@@ -47,7 +47,7 @@ def _own(request, case):
     return council
 
 
-@signed_in
+@council_owned
 def milestone_add(request, pk):
     case = get_case(request, pk)
     return _form_page(
@@ -60,7 +60,7 @@ def milestone_add(request, pk):
     )
 
 
-@signed_in
+@council_owned
 def forward_plan_add(request, pk):
     case = get_case(request, pk)
     council = _own(request, case)
@@ -76,7 +76,7 @@ def forward_plan_add(request, pk):
     )
 
 
-@signed_in
+@council_owned
 def dispute_add(request, pk):
     case = get_case(request, pk)
     council = _own(request, case)
@@ -96,7 +96,7 @@ def _dispute(request, case, dispute_id):
     return get_object_or_404(Dispute.objects.filter(case=case), pk=dispute_id)
 
 
-@signed_in
+@council_owned
 def dispute_step(request, pk, dispute_id):
     case = get_case(request, pk)
     council = _own(request, case)
@@ -113,7 +113,7 @@ def dispute_step(request, pk, dispute_id):
     )
 
 
-@signed_in
+@council_owned
 def dispute_close(request, pk, dispute_id):
     case = get_case(request, pk)
     council = _own(request, case)

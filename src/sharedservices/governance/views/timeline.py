@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.shortcuts import get_object_or_404, render
 
-from sharedservices.base.access import public, signed_in
+from sharedservices.base.access import council_owned, public
 from sharedservices.cases.views.common import case_context
 from sharedservices.governance.models import AuditEvent
 from sharedservices.governance.selectors import timeline_page
@@ -13,7 +13,7 @@ from sharedservices.governance.views.case import get_case
 from sharedservices.registry.models import Arrangement
 
 
-@signed_in
+@council_owned
 def case_timeline(request, pk):
     case = get_case(request, pk)
     page = timeline_page(AuditEvent.objects.of_case(case), request.GET.get("page"))

@@ -9,7 +9,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
-from sharedservices.base.access import signed_in
+from sharedservices.base.access import council_owned, signed_in
 from sharedservices.catalogue.models import ServiceArea
 from sharedservices.councils.models import Council
 from sharedservices.programme import permissions
@@ -91,7 +91,7 @@ def _visible(request, pk) -> Opportunity:
     )
 
 
-@signed_in
+@council_owned
 def opportunity(request, pk):
     o = _visible(request, pk)
     can_edit = permissions.can_edit_opportunity(request.user, o)
@@ -184,7 +184,7 @@ def opportunity_create(request):
     )
 
 
-@signed_in
+@council_owned
 def opportunity_edit(request, pk):
     o = _visible(request, pk)
     if not permissions.can_edit_opportunity(request.user, o):
@@ -223,7 +223,7 @@ def opportunity_edit(request, pk):
     )
 
 
-@signed_in
+@council_owned
 def opportunity_move(request, pk):
     o = _visible(request, pk)
     if not permissions.can_edit_opportunity(request.user, o):
@@ -250,7 +250,7 @@ def opportunity_move(request, pk):
     )
 
 
-@signed_in
+@council_owned
 def opportunity_scores(request, pk):
     o = _visible(request, pk)
     if not permissions.can_edit_opportunity(request.user, o):

@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 
 from sharedservices.analysis.errors import InputError
-from sharedservices.base.access import signed_in
+from sharedservices.base.access import council_owned
 from sharedservices.programme import permissions
 from sharedservices.programme.forms import CriterionForm, WeightSetForm
 from sharedservices.programme.prioritisation import compare_weight_sets, programme_ranking
@@ -26,7 +26,7 @@ def _member_programme(request, pk):
     return p
 
 
-@signed_in
+@council_owned
 def criteria(request, pk):
     p = _member_programme(request, pk)
     can_edit = permissions.can_edit_programme(request.user, p)
@@ -61,7 +61,7 @@ def criteria(request, pk):
     )
 
 
-@signed_in
+@council_owned
 def weight_set_edit(request, pk, set_id=None):
     p = _member_programme(request, pk)
     if not permissions.can_edit_programme(request.user, p):
@@ -104,7 +104,7 @@ def _weight_set(p, value, default=None):
     return default
 
 
-@signed_in
+@council_owned
 def ranking(request, pk):
     p = _member_programme(request, pk)
     sets = list(p.weight_sets.prefetch_related("weights"))

@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
 
 from sharedservices.analysis.money import format_pounds
-from sharedservices.base.access import signed_in
+from sharedservices.base.access import council_owned, signed_in
 from sharedservices.programme import permissions
 from sharedservices.programme.forms import (
     AllocationForm,
@@ -51,7 +51,7 @@ def _programme(request, pk) -> Programme:
     return get_object_or_404(programme_list(user=request.user), pk=pk)
 
 
-@signed_in
+@signed_in  # every programme's page is open to every signed-in user; members see more
 def programme(request, pk):
     p = _programme(request, pk)
     member = permissions.is_member(request.user, p)
@@ -118,7 +118,7 @@ def programme_create(request):
     )
 
 
-@signed_in
+@council_owned
 def programme_edit(request, pk):
     p = _programme(request, pk)
     if not permissions.can_edit_programme(request.user, p):
@@ -152,7 +152,7 @@ def programme_edit(request, pk):
     )
 
 
-@signed_in
+@council_owned
 def pot_add(request, pk):
     p = _programme(request, pk)
     if not permissions.can_edit_programme(request.user, p):
@@ -183,7 +183,7 @@ def pot_add(request, pk):
     )
 
 
-@signed_in
+@council_owned
 def allocation_add(request, pk):
     pot = get_object_or_404(FundingPot.objects.visible_to(request.user), pk=pk)
     p = pot.programme
@@ -220,7 +220,7 @@ def allocation_add(request, pk):
     )
 
 
-@signed_in
+@council_owned
 def spend_add(request, pk):
     allocation = get_object_or_404(
         Allocation.objects.visible_to(request.user).select_related("pot__programme"), pk=pk

@@ -9,7 +9,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 
-from sharedservices.base.access import public, signed_in
+from sharedservices.base.access import council_owned, public, signed_in
 from sharedservices.base.once import Outcome, submit_once
 from sharedservices.base.revisions import EditConflict, set_form_revision
 from sharedservices.base.tenancy import acting_council_ids
@@ -150,7 +150,7 @@ def add(request):
     return render(request, "registry/form.html", {"form": form, "arrangement": None})
 
 
-@signed_in
+@council_owned
 def edit(request, pk):
     arrangement = _visible_or_404(request.user, pk)
     if not Arrangement.objects.editable_by(request.user).filter(pk=pk).exists():

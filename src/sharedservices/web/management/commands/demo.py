@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from sharedservices.accounts.demo import demo_password, load_demo_users
+from sharedservices.base.revisions import UNCHECKED
 from sharedservices.benefits.demo import load_demo_benefits
 from sharedservices.cases.demo import load_demo_cases
 from sharedservices.cases.models import BusinessCase
@@ -37,7 +38,7 @@ def _link_cases_to_opportunities() -> None:
         )
         if case and opportunity and writer and case.opportunity_id != opportunity.pk:
             case.opportunity = opportunity
-            case_update(case=case, user=writer, expected_revision=None)
+            case_update(case=case, user=writer, expected_revision=UNCHECKED)
 
 
 class Command(BaseCommand):
