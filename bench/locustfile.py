@@ -106,7 +106,7 @@ def _summary(environment, **kwargs):
         return
     p50 = total.get_response_time_percentile(0.50)
     p95 = total.get_response_time_percentile(0.95)
-    users = environment.runner.user_count if environment.runner else "?"
+    users = getattr(environment.parsed_options, "num_users", "?")
     verdict = "met" if p95 < GOAL_P95_MS and total.num_failures == 0 else "NOT met"
     print(
         f"load: {total.num_requests} requests, {users} users, p50 {p50:.0f} ms, "

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.test import Client
 
@@ -97,8 +99,11 @@ def test_only_the_council_s_own_officers_prepare_its_report(lancaster_client, de
 def test_hostile_text_is_escaped_everywhere(lancaster_client, demo_reports, tmp_path):
     url = _base(demo_reports, LANCASTER, "scrutiny")
     payload = "<script>alert(1)</script>"
+    form = lancaster_client.get(url + "details/").content.decode()
+    revision = re.search(r'name="revision" value="(\d+)"', form).group(1)
     response = lancaster_client.post(
-        url + "details/", {"report_of": payload, "wards": "All", "conclusions": payload}
+        url + "details/",
+        {"report_of": payload, "wards": "All", "conclusions": payload, "revision": revision},
     )
     assert response.status_code == 302
     page = lancaster_client.get(url).content.decode()
