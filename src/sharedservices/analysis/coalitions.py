@@ -103,10 +103,10 @@ def _parse(data: Any, council_lookup: CouncilLookup | None) -> Problem_:
         if code is not None and code in codes:
             r.fail(f"{path}.code", f"{code} appears more than once")
         codes.append(code or f"?{i}")
-        cost.append(r.number(c, "baseline_cost", path, minimum=0, strict_minimum=True))
-        work.append(r.number(c, "workload", path, minimum=0, strict_minimum=True))
-        la = r.number(c, "lat", path, default=None, minimum=-90, maximum=90)
-        lo = r.number(c, "lon", path, default=None, minimum=-180, maximum=180)
+        cost.append(r.field_number(c, "baseline_cost", path, minimum=0, strict_minimum=True))
+        work.append(r.field_number(c, "workload", path, minimum=0, strict_minimum=True))
+        la = r.field_number(c, "lat", path, default=None, minimum=-90, maximum=90)
+        lo = r.field_number(c, "lon", path, default=None, minimum=-180, maximum=180)
         if ("lat" in c) != ("lon" in c):
             r.fail(path, "give both lat and lon, or neither")
         lat.append(la)
@@ -117,12 +117,12 @@ def _parse(data: Any, council_lookup: CouncilLookup | None) -> Problem_:
 
     m = r.mapping(data, "model", "$")
     p.model = CostModel(
-        r.number(
+        r.field_number(
             m, "scale_exponent", "$.model", default=0.85, minimum=0, maximum=1, strict_minimum=True
         )
         or 0.85,
-        r.number(m, "governance_cost", "$.model", default=40_000.0, minimum=0) or 0.0,
-        r.number(m, "distance_cost_per_km", "$.model", default=500.0, minimum=0) or 0.0,
+        r.field_number(m, "governance_cost", "$.model", default=40_000.0, minimum=0) or 0.0,
+        r.field_number(m, "distance_cost_per_km", "$.model", default=500.0, minimum=0) or 0.0,
     )
     k = r.mapping(data, "constraints", "$")
     p.connected = r.boolean(k, "connected", "$.constraints", False)
@@ -151,7 +151,7 @@ def _parse(data: Any, council_lookup: CouncilLookup | None) -> Problem_:
             edges.append(got)
     o = r.mapping(data, "options", "$")
     p.time_limit = (
-        r.number(
+        r.field_number(
             o,
             "time_limit",
             "$.options",

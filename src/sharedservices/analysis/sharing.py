@@ -76,7 +76,7 @@ def _read_game(data: dict, partners: list[dict], codes: list[str], r: Reader) ->
                 continue
             ms = r.listing(w, "members", path, required=True)
             idx = [known[c] for k, c in enumerate(ms) if r.code(c, f"{path}.members[{k}]", known)]
-            value = r.number(w, "worth", path)
+            value = r.field_number(w, "worth", path)
             if len(idx) != len(ms) or value is None or not idx:
                 continue
             mask = mask_of(idx)
@@ -93,7 +93,7 @@ def _read_game(data: dict, partners: list[dict], codes: list[str], r: Reader) ->
     if "model" in data:
         m = r.mapping(data, "model", "$")
         model = CostModel(
-            r.number(
+            r.field_number(
                 m,
                 "scale_exponent",
                 "$.model",
@@ -103,8 +103,8 @@ def _read_game(data: dict, partners: list[dict], codes: list[str], r: Reader) ->
                 strict_minimum=True,
             )
             or 0.85,
-            r.number(m, "governance_cost", "$.model", default=40_000.0, minimum=0) or 0.0,
-            r.number(m, "distance_cost_per_km", "$.model", default=500.0, minimum=0) or 0.0,
+            r.field_number(m, "governance_cost", "$.model", default=40_000.0, minimum=0) or 0.0,
+            r.field_number(m, "distance_cost_per_km", "$.model", default=500.0, minimum=0) or 0.0,
         )
         cols = {"baseline_cost": [], "workload": [], "lat": [], "lon": []}
         for i, p in enumerate(partners):
@@ -115,7 +115,7 @@ def _read_game(data: dict, partners: list[dict], codes: list[str], r: Reader) ->
                 ("lon", -180, 180, False),
             ):
                 v = (
-                    r.number(
+                    r.field_number(
                         p, key, f"$.partners[{i}]", minimum=lo, maximum=hi, strict_minimum=strict
                     )
                     if isinstance(p, dict)
@@ -148,7 +148,7 @@ def _fractions(
     if basis in FIELD_BASES:
         vals = []
         for i, p in enumerate(partners):
-            v = r.number(p, basis, f"$.partners[{i}]", minimum=0)
+            v = r.field_number(p, basis, f"$.partners[{i}]", minimum=0)
             vals.append(v)
         if any(v is None for v in vals):
             return None
@@ -162,7 +162,7 @@ def _fractions(
         return np.array(vals) / total
     if basis == "custom":
         vals = [
-            r.number(p, "custom_pct", f"$.partners[{i}]", minimum=0, maximum=100)
+            r.field_number(p, "custom_pct", f"$.partners[{i}]", minimum=0, maximum=100)
             for i, p in enumerate(partners)
         ]
         if any(v is None for v in vals):
@@ -283,7 +283,7 @@ def run(data: dict) -> dict:
         kind = line.get("kind")
         if kind not in ("cost", "saving"):
             r.fail(f"{path}.kind", f'must be "cost" or "saving", not {kind!r}')
-        amount = r.number(line, "amount", path, minimum=0)
+        amount = r.field_number(line, "amount", path, minimum=0)
         basis = line.get("basis")
         if basis not in BASES:
             r.fail(f"{path}.basis", f"must be one of {', '.join(BASES)}, not {basis!r}")
@@ -293,7 +293,7 @@ def run(data: dict) -> dict:
             continue
         if kind == "cost" and basis in ("shapley", "nucleolus"):
             standalone = [
-                r.number(p, "standalone_cost", f"$.partners[{i}]", minimum=0)
+                r.field_number(p, "standalone_cost", f"$.partners[{i}]", minimum=0)
                 for i, p in enumerate(partners)
             ]
             if any(s is None for s in standalone):
@@ -338,7 +338,7 @@ def run(data: dict) -> dict:
     standalone_total = np.zeros(n)
     if has_cost:
         for i, p in enumerate(partners):
-            s = r.number(p, "standalone_cost", f"$.partners[{i}]", minimum=0, default=None)
+            s = r.field_number(p, "standalone_cost", f"$.partners[{i}]", minimum=0, default=None)
             standalone_total[i] = np.nan if s is None else s
     rebalancing = _rebalance(data, partners, codes, out_lines, r)
     if r.problems:
@@ -442,7 +442,7 @@ def _rebalance(
     if "rebalancing" not in data:
         return None
     reb = r.mapping(data, "rebalancing", "$")
-    tol = r.number(reb, "tolerance", "$.rebalancing", default=0.03, minimum=0, maximum=1)
+    tol = r.field_number(reb, "tolerance", "$.rebalancing", default=0.03, minimum=0, maximum=1)
     actual = r.mapping(reb, "actual_usage", "$.rebalancing", required=True)
     known = set(codes)
     for code in actual:
@@ -450,7 +450,7 @@ def _rebalance(
             r.fail(f"$.rebalancing.actual_usage.{code}", f"{code} is not one of the partners")
     use = []
     for c in codes:
-        v = r.number(actual, c, "$.rebalancing.actual_usage", minimum=0)
+        v = r.field_number(actual, c, "$.rebalancing.actual_usage", minimum=0)
         use.append(v)
     if any(v is None for v in use) or tol is None:
         return None
