@@ -40,8 +40,9 @@ class DetailsForm(RevisionMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance and self.instance.pk:
-            self.fields["revision"].initial = self.instance.revision
+        # A report not opened yet starts at the revision its row will be made with, so
+        # a first save is checked too (someone else may have opened and saved it).
+        self.fields["revision"].initial = self.instance.revision
         self.helper = form_helper(*self.fields, submit="Save the details")
 
 
