@@ -155,3 +155,29 @@ def test_every_funding_change_is_in_the_history(cluster, pot, officer):
     summaries = list(cluster.events.values_list("summary", flat=True))
     assert summaries[0] == "Allocated £50,000 from Team Lancashire to Lancaster, Preston"
     assert "Added a funding pot: £100,000 from Team Lancashire" in summaries
+
+
+def test_every_funding_change_is_in_the_audit_trail_once(cluster, pot, officer):
+    from sharedservices.governance.audit_words import headline
+    from sharedservices.governance.models import AuditEvent
+
+    allocation = allocation_create(
+        user=officer,
+        pot=pot,
+        amount_gbp=50_000,
+        purpose="Research",
+        councils=lancaster_and_preston(),
+    )
+    spend_record(user=officer, allocation=allocation, amount_gbp=1_000, description="Workshop")
+    events = AuditEvent.objects.filter(
+        object_type="programme.programme", object_id=str(cluster.pk)
+    ).order_by("pk")
+    assert [e.action for e in events if e.user_id == officer.pk] == [
+        "programme.pot.added",
+        "programme.allocation.made",
+        "programme.spend.recorded",
+    ]
+    last = events.last()
+    assert last.council_id == officer.council_id
+    assert last.after == {"summary": "Recorded £1,000 spent from 'Research': Workshop"}
+    assert headline(last.action) == "Spend recorded against an allocation"

@@ -64,3 +64,25 @@ def test_a_successor_acts_for_its_predecessor(make_opportunity, make_user):
     """Cumberland's officers keep Carlisle's opportunities."""
     o = make_opportunity("E07000028", title="Building control")
     opportunity_move(user=make_user(CUMBERLAND, Role.OFFICER), opportunity=o, to_stage="research")
+
+
+def test_each_stage_move_is_one_audit_event_on_the_opportunity(make_opportunity, make_user):
+    from sharedservices.governance.audit_words import headline
+    from sharedservices.governance.models import AuditEvent
+
+    user = make_user(CUMBERLAND, Role.OFFICER)
+    o = make_opportunity(CUMBERLAND, title="Licensing", service_area="licensing")
+    before = AuditEvent.objects.count()
+    opportunity_move(user=user, opportunity=o, to_stage=OpportunityStage.OBC)
+    reason = "Requires further work on the outline business case"
+    opportunity_move(user=user, opportunity=o, to_stage=OpportunityStage.SOC, reason=reason)
+    assert AuditEvent.objects.count() == before + 2
+    back = AuditEvent.objects.order_by("pk").last()
+    assert (back.action, back.object_type, back.object_id) == (
+        "opportunity.back",
+        "programme.opportunity",
+        str(o.pk),
+    )
+    assert (back.before, back.after) == ({"stage": "obc"}, {"stage": "soc", "reason": reason})
+    assert (back.user_id, back.council_id) == (user.pk, CUMBERLAND)
+    assert headline(back.action) == "Opportunity sent back a stage"

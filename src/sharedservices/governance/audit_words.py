@@ -37,6 +37,20 @@ WORDS = {
     "benefits.cost_share_review.held": "Annual cost-share review held",
     "arrangement.imported": "Register record imported",
     "arrangement.created_on_going_live": "Register record created on going live",
+    "programme.created": "Programme started",
+    "programme.saved": "Programme details changed",
+    "programme.pot.added": "Funding pot added",
+    "programme.allocation.made": "Funding allocated",
+    "programme.spend.recorded": "Spend recorded against an allocation",
+    "programme.criterion.added": "Prioritisation criterion added",
+    "programme.weights.saved": "Prioritisation weights saved",
+    "opportunity.created": "Opportunity recorded",
+    "opportunity.updated": "Opportunity changed",
+    "opportunity.forward": "Opportunity moved on",
+    "opportunity.back": "Opportunity sent back a stage",
+    "opportunity.not_pursued": "Opportunity not pursued",
+    "opportunity.revived": "Opportunity taken up again",
+    "opportunity.scored": "Opportunity scored",
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from sharedservices.analysis.money import format_pounds
+from sharedservices.governance.audit import audit_record
 from sharedservices.programme.models import Programme, ProgrammeEvent
 
 # A pot larger than this is a typing error, not a programme (the whole of English
@@ -51,12 +52,23 @@ def raise_if(errors: dict) -> None:
         raise ValidationError(errors)
 
 
-def record(programme: Programme, user, summary: str) -> ProgrammeEvent:
-    """Append to the programme's history. Governance's audit trail is not in main yet;
-    when it is, this is the one place to call it from."""
-    return ProgrammeEvent.objects.create(
+def record(programme: Programme, user, summary: str, *, action: str = "") -> ProgrammeEvent:
+    """Append to the programme's history, and (given an ``action`` code) to the audit
+    trail, in the caller's transaction. The history is the programme page's own story;
+    the audit trail is the one append-only record every council-owned change goes to.
+    Opportunity changes are audited on the opportunity itself (``opportunities._event``),
+    so they come here without an ``action``: one change, one audit event."""
+    event = ProgrammeEvent.objects.create(
         programme=programme,
         user=user if user is not None and user.pk else None,
         user_name=actor_name(user),
         summary=summary[:500],
     )
+    if action:
+        audit_record(
+            user=user,
+            action=action,
+            obj=programme,
+            after={"summary": event.summary},
+        )
+    return event

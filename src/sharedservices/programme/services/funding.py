@@ -67,7 +67,12 @@ def pot_add(
         awarded_on=awarded_on,
         submission_token=submission_token,
     )
-    record(programme, user, f"Added a funding pot: {money(amount_gbp)} from {pot.source}")
+    record(
+        programme,
+        user,
+        f"Added a funding pot: {money(amount_gbp)} from {pot.source}",
+        action="programme.pot.added",
+    )
     return pot
 
 
@@ -130,7 +135,12 @@ def allocation_create(
     )
     allocation.councils.set(councils)
     to = ", ".join([*(c.name for c in councils), *([opportunity.title] if opportunity else [])])
-    record(programme, user, f"Allocated {money(amount_gbp)} from {pot.source} to {to}")
+    record(
+        programme,
+        user,
+        f"Allocated {money(amount_gbp)} from {pot.source} to {to}",
+        action="programme.allocation.made",
+    )
     return allocation
 
 
@@ -180,5 +190,6 @@ def spend_record(
         programme,
         user,
         f"Recorded {money(amount_gbp)} spent from '{allocation.purpose}': {spend.description}",
+        action="programme.spend.recorded",
     )
     return spend

@@ -18,6 +18,7 @@ from django.db import transaction
 
 from sharedservices.catalogue.models import ServiceArea
 from sharedservices.councils.models import Council
+from sharedservices.governance.audit import audit_record
 from sharedservices.programme import permissions
 from sharedservices.programme.models import (
     EventKind,
@@ -136,6 +137,18 @@ def _diff(before: dict, after: dict) -> dict:
 
 
 def _event(o: Opportunity, user, kind, *, from_stage="", to_stage="", reason="", changes=None):
+    """The opportunity's own history, and the same change in the audit trail."""
+    audit_record(
+        user=user,
+        action=f"opportunity.{kind.replace('-', '_')}",
+        obj=o,
+        before={"stage": from_stage} if from_stage else None,
+        after={
+            k: v for k, v in {"stage": to_stage, "reason": reason, "changes": changes}.items() if v
+        }
+        or None,
+        council=o.council_id,
+    )
     return OpportunityEvent.objects.create(
         opportunity=o,
         user=user if user is not None and user.pk else None,

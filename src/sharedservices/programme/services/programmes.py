@@ -95,7 +95,12 @@ def programme_create(
     _apply(programme, data)
     programme.save()
     programme.members.set(data.members)
-    record(programme, user, f"Started the programme with {len(data.members)} member councils")
+    record(
+        programme,
+        user,
+        f"Started the programme with {len(data.members)} member councils",
+        action="programme.created",
+    )
     return programme
 
 
@@ -129,5 +134,5 @@ def programme_update(
                 f"; left: {', '.join(left)}" if left else "",
             ]
         )
-    record(locked, user, summary)
+    record(locked, user, summary, action="programme.saved")
     return locked

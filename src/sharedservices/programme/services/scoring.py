@@ -61,7 +61,7 @@ def criterion_add(*, user, programme: Programme, name: str, description: str = "
     criterion = Criterion.objects.create(
         programme=programme, name=name, description=description.strip(), order=order
     )
-    record(programme, user, f"Added the criterion '{name}'")
+    record(programme, user, f"Added the criterion '{name}'", action="programme.criterion.added")
     return criterion
 
 
@@ -130,7 +130,12 @@ def weight_set_save(
         [Weight(weight_set=weight_set, criterion_id=pk, value=v) for pk, v in values.items()]
     )
     shown = ", ".join(f"{criteria[pk].name} {values[pk]:g}" for pk in criteria)
-    record(programme, user, f"{verb} the weight set '{name}': {shown}")
+    record(
+        programme,
+        user,
+        f"{verb} the weight set '{name}': {shown}",
+        action="programme.weights.saved",
+    )
     return weight_set
 
 
