@@ -182,3 +182,15 @@ def test_kept_partnerships_match_brute_force_on_small_cases(pair):
     blocks = [set(c["members"]) for c in out["coalitions"]]
     assert any(set(together[0]) <= b for b in blocks)
     assert out["total_saving"] == pytest.approx(_brute_best(councils, model, together), abs=0.05)
+
+
+def test_plain_labels_keep_the_technical_terms_in_a_hint(client, officer):
+    page = client.get("/partners/").content.decode()
+    assert '<label class="govuk-label" for="id_scale_exponent">' in page
+    label = page.split('for="id_scale_exponent">', 1)[1].split("</label>", 1)[0]
+    assert label.strip() == "How much cheaper a bigger service is"
+    assert "economists call it the scale exponent, b" in page
+    details = page.split("data-fair-share>", 1)[1].split("</details>", 1)[0]
+    assert "What does this mean?" in details and "Shapley value" in details
+    intro = page.split("<h1", 1)[1].split("<details", 1)[0]
+    assert "Shapley" not in intro  # the plain words first, the term behind "What does this mean?"
