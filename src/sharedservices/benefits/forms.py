@@ -27,6 +27,34 @@ class _Form(forms.Form):
                 self.add_error(key if key in self.fields else None, message)
 
 
+EVERY_YEAR = "all"
+
+
+class YearForm(_Form):
+    """The Benefits page's filter (a GET form, no JavaScript needed): one financial year's
+    figures, the latest by default, or every period. Five years of monthly figures from
+    ten partners are too many rows for one page; the CSV always holds every period."""
+
+    submit_label = "Show"
+    year = forms.ChoiceField(label="Figures of the financial year", required=False)
+
+    def __init__(self, *args, years=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [(str(y), f"{y} to {y + 1}") for y in reversed(years)] + [
+            (EVERY_YEAR, "Every year")
+        ]
+        self.latest = max(years) if years else None
+        self.helper.form_method = "get"
+
+    def chosen(self) -> int | None:
+        """The year to show, or None for every period; the latest when none (or junk) is
+        asked for."""
+        if not self.is_bound or not self.is_valid() or not self.cleaned_data["year"]:
+            return self.latest
+        year = self.cleaned_data["year"]
+        return None if year == EVERY_YEAR else int(year)
+
+
 class ActualForm(_Form):
     submit_label = "Save the figure"
     indicator = forms.TypedChoiceField(coerce=int, label="Indicator")
