@@ -350,3 +350,22 @@ EMAIL_BACKEND = os.environ.get(
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "noreply@sharedservices.invalid")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+
+# Two-step sign-in (issue 12.6; sharedservices.accounts.mfa): django-otp's TOTP devices,
+# required for platform administrators, staff and councils that ask for it. django-otp
+# verifies the session after AuthenticationMiddleware; ours then sends a user who has not
+# done the second step to it (before Axes, which stays last).
+INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "django_otp.middleware.OTPMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django_otp.middleware.OTPMiddleware") + 1,
+    "sharedservices.accounts.middleware.SecondStepMiddleware",
+)
+OTP_TOTP_ISSUER = SERVICE_NAME
+# Wrong codes per user before a wait (django-otp also doubles a wait after each failure).
+MFA_ATTEMPT_LIMIT = int(os.environ.get("MFA_ATTEMPT_LIMIT", "5"))
+MFA_ATTEMPT_WINDOW = 15 * 60
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # belt and braces: accounts/admin.py shows no secrets

@@ -6,6 +6,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 
 from tests.factories import TEST_PASSWORD
+from tests.mfa import force_login_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -74,7 +75,7 @@ def test_weak_passwords_are_refused(password):
 
 
 def test_platform_admin_has_no_council_and_goes_to_admin(client, make_user):
-    client.force_login(make_user(None, is_superuser=True))
+    force_login_verified(client, make_user(None, is_superuser=True))
     assert client.get("/dashboard/").url == "/admin/"
 
 

@@ -314,6 +314,19 @@ def test_bad_input_names_its_path_and_says_what_is_wrong(mutate, path, words):
     assert words in problems[path]
 
 
+@pytest.mark.parametrize("absurd", [10**400, -(10**400)])
+def test_an_integer_no_float_can_hold_is_a_named_error(absurd):
+    """Python's json reads 10**400 as an int; ``math.isfinite`` would raise on it."""
+    doc = valid()
+    line(doc)["values"] = {"2027": absurd}
+    line(doc, 1)["uncertainty"]["low"] = absurd
+    with pytest.raises(InputError) as caught:
+        run(doc)
+    problems = {p.path: p.message for p in caught.value.problems}
+    assert "finite" in problems[f"{L0}.values.2027"]
+    assert "finite number" in problems[f"{L1}.uncertainty.low"]
+
+
 def test_the_document_must_be_an_object():
     with pytest.raises(InputError) as caught:
         run([])

@@ -164,3 +164,16 @@ def test_bad_input_names_each_field():
         "$.lines[1].basis",
         "$.lines[2].basis",
     } <= paths
+
+
+@pytest.mark.parametrize("absurd", [10**400, float("inf"), float("nan"), True, "300", None])
+def test_an_absurd_amount_is_a_named_error_from_the_one_reader(absurd):
+    """Python's json reads 10**400 as an int that no float can hold: a message, not a crash."""
+    data = {
+        "partners": partners(),
+        "lines": [{"name": "Saving", "kind": "saving", "amount": absurd, "basis": "equal"}],
+    }
+    with pytest.raises(InputError) as err:
+        sharing.run(data)
+    messages = {p.path: p.message for p in err.value.problems}
+    assert "$.lines[0].amount" in messages, messages

@@ -188,3 +188,33 @@ def test_page_custom_percentages_must_add_up(client, case, shared_option, lancas
 def test_other_councils_get_404(client, case, make_user):
     client.force_login(make_user(WYRE_FOREST))
     assert client.get(f"/cases/{case.pk}/agreement/").status_code == 404
+
+
+def test_a_second_saver_is_told_and_sees_the_first_savers_split(
+    client, case, shared_option, lancaster_officer
+):
+    """Two officers open the page at the same revision; the first saves, the second is
+    shown the conflict with the first's figures, and nothing of the first is lost."""
+    agree(case, lancaster_officer, shared_option)  # revision 1, every line equal
+    client.force_login(lancaster_officer)
+    url = f"/cases/{case.pk}/agreement/"
+    assert 'name="revision" value="1"' in client.get(url).content.decode()
+    first = {"option": shared_option.pk, "basis_0": "equal", "basis_1": "households"}
+    assert client.post(url, {**first, "revision": "1"}).status_code == 302
+    second = {**first, "basis_0": "households", "basis_1": "equal", "revision": "1"}
+    response = client.post(url, second)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Someone else saved this while you were editing it" in page
+    assert "What each council pays, receives and gains" in page  # the first saver's split
+    saved = SharingAgreement.objects.get(case=case)
+    assert list(saved.bases.values()) == ["equal", "households"]
+    assert 'name="revision" value="2"' in page  # saving again replaces it, knowingly
+    assert client.post(url, {**second, "revision": "2"}).status_code == 302
+    assert list(SharingAgreement.objects.get(case=case).bases.values()) == ["households", "equal"]
+
+
+def test_the_agreement_page_without_an_option_to_share(client, case, lancaster_officer):
+    client.force_login(lancaster_officer)
+    page = client.get(f"/cases/{case.pk}/agreement/").content.decode()
+    assert "Add an option besides doing nothing" in page

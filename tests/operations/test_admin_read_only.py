@@ -3,6 +3,7 @@ would be written, and deletes would cascade history away)."""
 
 import pytest
 
+from tests.mfa import force_login_verified
 from tests.registry.conftest import make_arrangement  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db
@@ -10,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 def test_domain_records_are_read_only_in_the_admin(client, make_user, make_arrangement):  # noqa: F811
     arrangement = make_arrangement("live", "E07000121", "E07000123")
-    client.force_login(make_user(None, is_superuser=True))
+    force_login_verified(client, make_user(None, is_superuser=True))
     base = "/admin/registry/arrangement/"
     assert client.get(base).status_code == 200
     page = client.get(f"{base}{arrangement.pk}/change/")

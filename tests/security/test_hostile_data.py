@@ -10,6 +10,7 @@ import pytest
 from django.test import Client
 
 from sharedservices.accounts.models import User
+from tests.mfa import force_login_verified
 from tests.security.world import PAYLOAD, crawl, poison_text_fields
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +39,7 @@ def test_the_payload_reached_the_fields_people_type_into(poisoned):
 def test_no_page_shows_the_payload_unescaped(poisoned, reader):
     client = Client()
     if reader:
-        client.force_login(User.objects.get(email=reader))
+        force_login_verified(client, User.objects.get(email=reader))
     pages = crawl(client, limit=250)
     errors = {url: r.status_code for url, r in pages.items() if r.status_code >= 500}
     assert errors == {}

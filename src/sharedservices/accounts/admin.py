@@ -1,16 +1,41 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from sharedservices.accounts.models import User
+from sharedservices.accounts import services
+from sharedservices.accounts.models import CouncilSignInPolicy, User
+
+
+@admin.register(TOTPDevice)
+class TOTPDeviceAdmin(admin.ModelAdmin):
+    """Registered here, before django-otp's own (which then steps aside): that one shows
+    each user's secret and QR code to any administrator. Devices are only listed here;
+    a lost one is reset from the user list, through the audited service."""
+
+    list_display = ["user", "name", "confirmed", "last_used_at"]
+    list_filter = ["confirmed"]
+    search_fields = ["user__email"]
+    fields = ["user", "name", "confirmed", "created_at", "last_used_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
     ordering = ["email"]
-    list_display = ["email", "full_name", "council", "is_active", "is_superuser"]
+    list_display = ["email", "full_name", "council", "is_active", "is_superuser", "two_step"]
     list_filter = ["is_active", "is_superuser", "groups", "council__nation"]
     search_fields = ["email", "full_name"]
     autocomplete_fields = ["council"]
+    actions = ["reset_two_step"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
         ("Person", {"fields": ["full_name", "council"]}),
@@ -26,3 +51,39 @@ class UserAdmin(BaseUserAdmin):
             },
         ),
     ]
+
+    @admin.display(boolean=True, description="two-step sign-in")
+    def two_step(self, user: User) -> bool:
+        return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+
+    @admin.action(description="Reset two-step sign-in (lost phone and recovery codes)")
+    def reset_two_step(self, request, queryset):
+        for user in queryset:
+            services.mfa_reset(user=user, by=request.user)
+        self.message_user(
+            request,
+            f"Two-step sign-in reset for {queryset.count()} user(s): they set it up again "
+            "at their next sign-in if they must use it.",
+            messages.SUCCESS,
+        )
+
+
+@admin.register(CouncilSignInPolicy)
+class CouncilSignInPolicyAdmin(admin.ModelAdmin):
+    """Each council's own sign-in rule, saved through the service (so it is audited)."""
+
+    list_display = ["council", "mfa_required"]
+    list_filter = ["mfa_required"]
+    search_fields = ["council__name", "council__code"]
+    autocomplete_fields = ["council"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["council"] if obj else []
+
+    def save_model(self, request, obj, form, change):
+        services.council_sign_in_policy_set(
+            council=obj.council, mfa_required=obj.mfa_required, by=request.user
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -74,3 +74,26 @@ class SetPasswordForm(auth_forms.SetPasswordForm):
         self.fields["new_password1"].label = "New password"
         self.fields["new_password2"].label = "Confirm new password"
         _gds(self, "Set password", "new_password1", "new_password2")
+
+
+class TwoStepCodeForm(forms.Form):
+    """One code: six digits from the authenticator app (or, at sign-in, a recovery code)."""
+
+    code = forms.CharField(
+        label="Code",
+        max_length=20,
+        strip=True,
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "spellcheck": "false",
+                "class": "govuk-input govuk-input--width-10",
+            }
+        ),
+        error_messages={"required": "Enter the code"},
+    )
+
+    def __init__(self, *args, button: str = "Continue", hint: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["code"].help_text = hint
+        _gds(self, button, "code")

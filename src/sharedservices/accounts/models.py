@@ -63,3 +63,49 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def role_labels(self) -> list[str]:
         return [label for value, label in Role.choices if value in self.roles]
+
+
+class RecoveryCode(models.Model):
+    """A one-use code that stands in for the authenticator app when it is lost.
+
+    Only a SHA-256 digest is kept: a code is 50 random bits, so a fast hash is as safe
+    as a slow one here (nothing to guess from a dictionary) and lets a code be found by
+    its digest. Used codes are kept with the time, so a second use is refused by name.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="recovery_codes")
+    digest = models.CharField(max_length=64)
+    created_at = models.DateTimeField(default=timezone.now)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "digest"], name="recovery_code_once_per_user")
+        ]
+
+    def __str__(self) -> str:
+        return f"Recovery code of {self.user} ({'used' if self.used_at else 'unused'})"
+
+
+class CouncilSignInPolicy(models.Model):
+    """A council's own rule for its users' sign-in: whether they must use a second
+    step (an authenticator app). Platform administrators and staff always must."""
+
+    council = models.OneToOneField(
+        "councils.Council",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="sign_in_policy",
+    )
+    mfa_required = models.BooleanField(
+        "two-step sign-in required",
+        default=False,
+        help_text="Every user of this council must sign in with an authenticator app code.",
+    )
+
+    class Meta:
+        verbose_name = "council sign-in policy"
+        verbose_name_plural = "council sign-in policies"
+
+    def __str__(self) -> str:
+        return f"Sign-in policy of {self.council}"

@@ -1,4 +1,4 @@
-"""Writes for accounts: creating users with their roles."""
+"""Writes for accounts: creating users with their roles, and two-step sign-in."""
 
 from __future__ import annotations
 
@@ -6,8 +6,12 @@ from collections.abc import Iterable
 
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.utils import timezone
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from sharedservices.accounts.models import User
+from sharedservices.accounts import mfa
+from sharedservices.accounts.models import CouncilSignInPolicy, RecoveryCode, User
 from sharedservices.accounts.roles import Role
 
 
@@ -49,3 +53,137 @@ def user_set_roles(*, user: User, roles: Iterable[Role | str], by: User | None =
             after={"roles": after},
             council=user.council_id,
         )
+
+
+# Two-step sign-in (accounts/mfa.py says who must use it and why).
+
+
+def mfa_enrolment_start(*, user: User) -> TOTPDevice:
+    """The unconfirmed device a user is setting up: made on first sight of the page and
+    kept until confirmed, so a reload shows the same secret."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("pk").first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=False)
+    return device
+
+
+@transaction.atomic
+def recovery_codes_replace(*, user: User) -> list[str]:
+    """Make a new set of recovery codes (the old ones stop working) and return them:
+    the only moment they exist in clear; only their digests are stored."""
+    from sharedservices.governance.audit import audit_record
+
+    RecoveryCode.objects.filter(user=user).delete()
+    codes = [mfa.new_recovery_code() for _ in range(mfa.RECOVERY_CODE_COUNT)]
+    RecoveryCode.objects.bulk_create(
+        RecoveryCode(user=user, digest=mfa.code_digest(c)) for c in codes
+    )
+    audit_record(
+        user=user,
+        action="user.recovery_codes_made",
+        obj=user,
+        after={"count": len(codes)},
+        council=user.council_id,
+    )
+    return codes
+
+
+@transaction.atomic
+def mfa_enrol_confirm(*, request, device: TOTPDevice, code: str) -> list[str] | None:
+    """Confirm the app is set up by one of its codes: mark this sign-in verified and
+    return the new recovery codes. ``None`` when the code is wrong; raises
+    :class:`mfa.TooManyAttempts` past the limit."""
+    from sharedservices.governance.audit import audit_record
+
+    user = request.user
+    device = TOTPDevice.objects.select_for_update().get(pk=device.pk, user=user)
+    mfa.attempts_check(user, device)
+    if not device.verify_token(mfa.normalise_code(code)):
+        mfa.attempts_count_failure(user)
+        return None
+    TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    otp_login(request, device)
+    request.session.cycle_key()
+    audit_record(user=user, action="user.mfa_enrolled", obj=user, council=user.council_id)
+    return recovery_codes_replace(user=user)
+
+
+@transaction.atomic
+def mfa_verify(*, request, code: str) -> str | None:
+    """The second step of signing in: an app code or an unused recovery code.
+
+    Returns ``"app"`` or ``"recovery"`` for what was accepted, ``None`` for a wrong
+    code; raises :class:`mfa.TooManyAttempts` past the limit (nothing is checked then).
+    A recovery code is marked used in the same transaction, under a row lock, so two
+    simultaneous uses of one code let in one."""
+    from sharedservices.governance.audit import audit_record
+
+    user = request.user
+    device = (
+        TOTPDevice.objects.select_for_update()
+        .filter(user=user, confirmed=True)
+        .order_by("pk")
+        .first()
+    )
+    if device is None:
+        return None
+    typed = mfa.normalise_code(code)
+    is_app_code = typed.isdigit() and len(typed) == device.digits
+    mfa.attempts_check(user, device if is_app_code else None)
+    used = None
+    if is_app_code and device.verify_token(typed):
+        used = "app"
+    elif len(typed) == 10:
+        updated = RecoveryCode.objects.filter(
+            user=user, digest=mfa.code_digest(typed), used_at__isnull=True
+        ).update(used_at=timezone.now())
+        used = "recovery" if updated else None
+    if used is None:
+        mfa.attempts_count_failure(user)
+        return None
+    otp_login(request, device)
+    request.session.cycle_key()
+    if used == "recovery":
+        audit_record(
+            user=user,
+            action="user.recovery_code_used",
+            obj=user,
+            after={"left": mfa.recovery_codes_left(user)},
+            council=user.council_id,
+        )
+    return used
+
+
+@transaction.atomic
+def council_sign_in_policy_set(*, council, mfa_required: bool, by: User | None) -> None:
+    """Whether ``council``'s users must sign in with a second step; ``by`` is who said so."""
+    from sharedservices.governance.audit import audit_record
+
+    policy, _ = CouncilSignInPolicy.objects.select_for_update().get_or_create(council=council)
+    before = policy.mfa_required
+    if before == mfa_required:
+        return
+    policy.mfa_required = mfa_required
+    policy.save(update_fields=["mfa_required"])
+    audit_record(
+        user=by,
+        action="council.mfa_required_set",
+        obj=policy,
+        before={"mfa_required": before},
+        after={"mfa_required": mfa_required},
+        council=council.pk,
+    )
+
+
+@transaction.atomic
+def mfa_reset(*, user: User, by: User | None) -> None:
+    """Remove a user's authenticator app and recovery codes (a lost phone): they set it
+    up again at the next sign-in if they must use it."""
+    from sharedservices.governance.audit import audit_record
+
+    devices, _ = TOTPDevice.objects.filter(user=user).delete()
+    RecoveryCode.objects.filter(user=user).delete()
+    if devices:
+        audit_record(user=by, action="user.mfa_reset", obj=user, council=user.council_id)

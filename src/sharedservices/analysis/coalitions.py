@@ -22,7 +22,6 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from math import comb
-from typing import Any
 
 import numpy as np
 
@@ -33,7 +32,13 @@ from sharedservices.analysis.bitsets import (
     members,
     popcounts,
 )
-from sharedservices.analysis.costmodel import CostModel, Councils, all_savings, hub_of
+from sharedservices.analysis.coalitions_input import (
+    CouncilLookup,
+    SearchInput,
+    parse,
+    problem,
+)
+from sharedservices.analysis.costmodel import all_savings, hub_of
 from sharedservices.analysis.errors import InputError
 from sharedservices.analysis.games import graph_restricted, shapley
 from sharedservices.analysis.money import round_pence
@@ -49,9 +54,7 @@ from sharedservices.analysis.splits import (
     shapley_rows,
     subgame_table,
 )
-from sharedservices.analysis.validation import Reader
 
-CouncilLookup = Callable[[list[str]], dict[str, dict[str, Any]]]
 Progress = Callable[[float, str], None]
 
 
@@ -61,174 +64,10 @@ def _no_progress(fraction: float, message: str) -> None:
 
 MAX_GRAPH_EXACT = 20  # with the graph, the 2**n route up to here, then candidates
 MAX_CANDIDATES = 2_000_000
-DEFAULT_TIME_LIMIT = 60.0
-# A promise the solver can keep: an hour is far beyond any search the product runs,
-# and an unbounded limit (1e9 s) would hold a worker for ever.
-MAX_TIME_LIMIT = 3600.0
 IR_TOLERANCE = 1e-6  # pounds
 
 
-class Problem_:  # parsed input, kept together
-    def __init__(self) -> None:
-        self.councils: Councils
-        self.model: CostModel
-        self.connected = False
-        self.neighbours: list[set[int]] = []
-        self.max_size: int | None = None
-        self.together: list[tuple[int, int]] = []
-        self.apart: list[tuple[int, int]] = []
-        self.opt_out: set[int] = set()
-        self.individually_rational = True
-        self.split = "shapley"
-        self.time_limit = DEFAULT_TIME_LIMIT
-
-
-def _parse(data: Any, council_lookup: CouncilLookup | None) -> Problem_:
-    r = Reader()
-    p = Problem_()
-    if not isinstance(data, dict):
-        raise InputError([_p("$", "must be a JSON object")])
-    raw = r.listing(data, "councils", "$", required=True)
-    if not raw and "councils" in data:
-        r.fail("$.councils", "must name at least one council")
-    codes: list[str] = []
-    cost, work, lat, lon = [], [], [], []
-    missing_place: list[int] = []
-    for i, c in enumerate(raw):
-        path = f"$.councils[{i}]"
-        if not isinstance(c, dict):
-            r.fail(path, "must be an object with code, baseline_cost and workload")
-            continue
-        code = r.code(c.get("code"), f"{path}.code")
-        if code is not None and code in codes:
-            r.fail(f"{path}.code", f"{code} appears more than once")
-        codes.append(code or f"?{i}")
-        cost.append(r.number(c, "baseline_cost", path, minimum=0, strict_minimum=True))
-        work.append(r.number(c, "workload", path, minimum=0, strict_minimum=True))
-        la = r.number(c, "lat", path, default=None, minimum=-90, maximum=90)
-        lo = r.number(c, "lon", path, default=None, minimum=-180, maximum=180)
-        if ("lat" in c) != ("lon" in c):
-            r.fail(path, "give both lat and lon, or neither")
-        lat.append(la)
-        lon.append(lo)
-        if la is None or lo is None:
-            missing_place.append(i)
-    known = {code: i for i, code in enumerate(codes)}
-
-    m = r.mapping(data, "model", "$")
-    p.model = CostModel(
-        r.number(
-            m, "scale_exponent", "$.model", default=0.85, minimum=0, maximum=1, strict_minimum=True
-        )
-        or 0.85,
-        r.number(m, "governance_cost", "$.model", default=40_000.0, minimum=0) or 0.0,
-        r.number(m, "distance_cost_per_km", "$.model", default=500.0, minimum=0) or 0.0,
-    )
-    k = r.mapping(data, "constraints", "$")
-    p.connected = r.boolean(k, "connected", "$.constraints", False)
-    p.individually_rational = r.boolean(k, "individually_rational", "$.constraints", True)
-    if "max_size" in k and k["max_size"] is not None:
-        ms = k["max_size"]
-        if isinstance(ms, bool) or not isinstance(ms, int) or ms < 1:
-            r.fail("$.constraints.max_size", f"must be a whole number of at least 1, not {ms!r}")
-        else:
-            p.max_size = ms
-    for name in ("together", "apart"):
-        pairs = []
-        for j, pair in enumerate(r.listing(k, name, "$.constraints")):
-            got = r.pair(pair, f"$.constraints.{name}[{j}]", known)
-            if got:
-                pairs.append(got)
-        setattr(p, name, pairs)
-    for j, code in enumerate(r.listing(k, "opt_out", "$.constraints")):
-        if r.code(code, f"$.constraints.opt_out[{j}]", known):
-            p.opt_out.add(known[code])
-    edges_given = "edges" in k and k["edges"] is not None
-    edges = []
-    for j, pair in enumerate(r.listing(k, "edges", "$.constraints")):
-        got = r.pair(pair, f"$.constraints.edges[{j}]", known)
-        if got:
-            edges.append(got)
-    o = r.mapping(data, "options", "$")
-    p.time_limit = (
-        r.number(
-            o,
-            "time_limit",
-            "$.options",
-            default=DEFAULT_TIME_LIMIT,
-            minimum=0,
-            strict_minimum=True,
-            maximum=MAX_TIME_LIMIT,
-        )
-        or DEFAULT_TIME_LIMIT
-    )
-    split = o.get("split", "myerson" if p.connected else "shapley")
-    if split not in ("shapley", "myerson"):
-        r.fail("$.options.split", f'must be "shapley" or "myerson", not {split!r}')
-    p.split = split if split in ("shapley", "myerson") else "shapley"
-
-    # the council data for what the input leaves out
-    need_lookup = (missing_place or (p.connected and not edges_given)) and not r.problems
-    looked: dict[str, dict[str, Any]] = {}
-    if need_lookup:
-        if council_lookup is None:
-            for i in missing_place:
-                r.fail(f"$.councils[{i}]", "needs lat and lon (no council data is available here)")
-            if p.connected and not edges_given:
-                r.fail(
-                    "$.constraints.edges",
-                    "is needed when connected is true and no council data is available",
-                )
-        else:
-            looked = council_lookup(codes) or {}
-            for i in missing_place:
-                got = looked.get(codes[i]) or {}
-                if got.get("lat") is None or got.get("lon") is None:
-                    r.fail(f"$.councils[{i}]", f"has no lat/lon and none is known for {codes[i]}")
-                else:
-                    lat[i], lon[i] = float(got["lat"]), float(got["lon"])
-            if p.connected and not edges_given:
-                for i, code in enumerate(codes):
-                    got = looked.get(code)
-                    if got is None:
-                        r.fail(
-                            f"$.councils[{i}].code",
-                            f"{code} is not a known council, so its neighbours are unknown",
-                        )
-                        continue
-                    for other in got.get("neighbours") or []:
-                        if other in known:
-                            edges.append((i, known[other]))
-
-    for j, (a, b) in enumerate(p.together):
-        if (a, b) in p.apart or (b, a) in p.apart:
-            r.fail(
-                f"$.constraints.together[{j}]",
-                f"{codes[a]} and {codes[b]} are also asked to be apart",
-            )
-        for x in (a, b):
-            if x in p.opt_out:
-                r.fail(
-                    f"$.constraints.together[{j}]",
-                    f"{codes[x]} has opted out, so it cannot be together with a partner",
-                )
-    if r.problems:
-        raise InputError(r.problems)
-    p.councils = Councils.build(codes, cost, work, lat, lon)
-    p.neighbours = [set() for _ in codes]
-    for a, b in edges:
-        p.neighbours[a].add(b)
-        p.neighbours[b].add(a)
-    return p
-
-
-def _p(path: str, message: str):
-    from sharedservices.analysis.errors import Problem
-
-    return Problem(path, message)
-
-
-def _together_groups(p: Problem_) -> list[int]:
+def _together_groups(p: SearchInput) -> list[int]:
     """Label of each council's must-be-together group (union of the pairs)."""
     n = len(p.councils)
     label = list(range(n))
@@ -244,7 +83,7 @@ def _together_groups(p: Problem_) -> list[int]:
     return [find(i) for i in range(n)]
 
 
-def _allowed_mask_table(p: Problem_, active: list[int]) -> np.ndarray:
+def _allowed_mask_table(p: SearchInput, active: list[int]) -> np.ndarray:
     """Which coalitions of the active councils the constraints allow (2**n booleans)."""
     n = len(active)
     pos = {c: j for j, c in enumerate(active)}
@@ -267,7 +106,7 @@ def _allowed_mask_table(p: Problem_, active: list[int]) -> np.ndarray:
     return ok
 
 
-def _block_split(p: Problem_, block: list[int]) -> np.ndarray:
+def _block_split(p: SearchInput, block: list[int]) -> np.ndarray:
     """Shapley or Myerson split of one partnership's saving among its members."""
     sub = p.councils.subset(block)
     v = all_savings(p.model, sub)
@@ -279,7 +118,7 @@ def _block_split(p: Problem_, block: list[int]) -> np.ndarray:
 
 
 def _solve_every_coalition(
-    p: Problem_, active: list[int], report: Progress = _no_progress
+    p: SearchInput, active: list[int], report: Progress = _no_progress
 ) -> tuple[list[list[int]], bool, float]:
     sub = p.councils.subset(active)
     values = all_savings(p.model, sub)
@@ -311,7 +150,7 @@ def _solve_every_coalition(
         forbidden_rounds += 1
 
 
-def _candidates(p: Problem_, active: list[int]) -> list[tuple[int, ...]]:
+def _candidates(p: SearchInput, active: list[int]) -> list[tuple[int, ...]]:
     n = len(p.councils)
     ok = [False] * n
     for c in active:
@@ -322,7 +161,7 @@ def _candidates(p: Problem_, active: list[int]) -> list[tuple[int, ...]]:
     return all_coalitions(active, size)
 
 
-def _feasible_candidates(p: Problem_, cols: list[tuple[int, ...]]) -> tuple[list, np.ndarray]:
+def _feasible_candidates(p: SearchInput, cols: list[tuple[int, ...]]) -> tuple[list, np.ndarray]:
     """Drop candidates breaking apart/together or individual rationality; value the rest."""
     n = len(p.councils)
     group = np.array(_together_groups(p))
@@ -380,7 +219,7 @@ def _monotone(progress: Progress | None) -> Progress:
     return report
 
 
-def _report(p: Problem_, blocks: list[list[int]]) -> list[dict]:
+def _report(p: SearchInput, blocks: list[list[int]]) -> list[dict]:
     out = []
     placed = {c for b in blocks for c in b}
     blocks = blocks + [[c] for c in range(len(p.councils)) if c not in placed]
@@ -409,11 +248,11 @@ def _report(p: Problem_, blocks: list[list[int]]) -> list[dict]:
     return out
 
 
-def _active(p: Problem_) -> list[int]:
+def _active(p: SearchInput) -> list[int]:
     return [c for c in range(len(p.councils)) if c not in p.opt_out]
 
 
-def _candidates_within_limits(p: Problem_, active: list[int]) -> list[tuple[int, ...]] | None:
+def _candidates_within_limits(p: SearchInput, active: list[int]) -> list[tuple[int, ...]] | None:
     """``None`` when every coalition of the active councils can be valued at once;
     otherwise the candidate partnerships to choose among. Raises ``InputError``
     when the search would be too large to run."""
@@ -426,7 +265,7 @@ def _candidates_within_limits(p: Problem_, active: list[int]) -> list[tuple[int,
     ):
         raise InputError(
             [
-                _p(
+                problem(
                     "$.constraints.max_size",
                     f"{len(active)} councils are too many to try every partnership; "
                     "set connected to true and a max_size (5 is usual), "
@@ -438,7 +277,7 @@ def _candidates_within_limits(p: Problem_, active: list[int]) -> list[tuple[int,
     if len(cols) > MAX_CANDIDATES:
         raise InputError(
             [
-                _p(
+                problem(
                     "$.constraints.max_size",
                     f"gives {len(cols):,} candidate partnerships, "
                     f"more than {MAX_CANDIDATES:,}; lower it",
@@ -451,7 +290,7 @@ def _candidates_within_limits(p: Problem_, active: list[int]) -> list[tuple[int,
 def validate(data: dict, council_lookup: CouncilLookup | None = None) -> None:
     """Raise ``InputError`` for bad input, or for a search too large to run,
     without solving anything: what a caller checks before queueing a job."""
-    p = _parse(data, council_lookup)
+    p = parse(data, council_lookup)
     _candidates_within_limits(p, _active(p))
 
 
@@ -470,7 +309,7 @@ def run(
     """
     started = time.perf_counter()
     report = _monotone(progress)
-    p = _parse(data, council_lookup)
+    p = parse(data, council_lookup)
     report(0.05, "input validated")
     n = len(p.councils)
     active = _active(p)
@@ -501,7 +340,7 @@ def run(
     if not feasible:
         raise InputError(
             [
-                _p(
+                problem(
                     "$.constraints",
                     "no set of partnerships meets all the constraints together "
                     "(check together, apart, max_size and connected)",

@@ -22,11 +22,16 @@ from typing import Any
 
 import numpy as np
 
-from sharedservices.analysis.bitsets import MAX_EXACT_PLAYERS, mask_of, members
-from sharedservices.analysis.costmodel import CostModel, Councils, all_savings, membership_savings
 from sharedservices.analysis.errors import InputError, Problem
-from sharedservices.analysis.games import core_check, nucleolus, shapley, shapley_sampled
+from sharedservices.analysis.games import nucleolus, shapley, shapley_sampled
 from sharedservices.analysis.money import format_pence, round_pence
+from sharedservices.analysis.sharing_game import (
+    MAX_NUCLEOLUS_PLAYERS,
+    TOLERANCE,
+    Game,
+    core_report,
+    read_game,
+)
 from sharedservices.analysis.validation import Reader
 
 FIELD_BASES = {
@@ -36,111 +41,10 @@ FIELD_BASES = {
     "usage": "usage",
 }
 BASES = ("equal", *FIELD_BASES, "custom", "shapley", "nucleolus")
-MAX_NUCLEOLUS_PLAYERS = 20
-TOLERANCE = 1e-6
-
-
-class _Game:
-    """The partners' saving game: exact table for few partners, sampled beyond."""
-
-    def __init__(self, n: int):
-        self.n = n
-        self.table: np.ndarray | None = None
-        self.worth_fn = None
-        self.grand = 0.0
-        self.shapley: np.ndarray | None = None
-        self.half_width: np.ndarray | None = None
-        self.nucleolus: np.ndarray | None = None
-
-
-def _read_game(data: dict, partners: list[dict], codes: list[str], r: Reader) -> _Game | None:
-    n = len(codes)
-    known = {c: i for i, c in enumerate(codes)}
-    if "game" in data and "model" in data:
-        r.fail("$", "give either game or model, not both")
-        return None
-    if "game" in data:
-        g = r.mapping(data, "game", "$")
-        worths = r.listing(g, "worths", "$.game", required=True)
-        if n > MAX_EXACT_PLAYERS:
-            r.fail(
-                "$.game", f"explicit worths are for up to {MAX_EXACT_PLAYERS} partners; use model"
-            )
-            return None
-        table = np.zeros(1 << n)
-        seen = set()
-        for j, w in enumerate(worths):
-            path = f"$.game.worths[{j}]"
-            if not isinstance(w, dict):
-                r.fail(path, 'must be an object like {"members": [...], "worth": 120000}')
-                continue
-            ms = r.listing(w, "members", path, required=True)
-            idx = [known[c] for k, c in enumerate(ms) if r.code(c, f"{path}.members[{k}]", known)]
-            value = r.number(w, "worth", path)
-            if len(idx) != len(ms) or value is None or not idx:
-                continue
-            mask = mask_of(idx)
-            if mask in seen:
-                r.fail(f"{path}.members", "this coalition is given twice")
-            seen.add(mask)
-            table[mask] = value
-        if (1 << n) - 1 not in seen and not r.problems:
-            r.fail("$.game.worths", "must give the worth of the whole partnership (all partners)")
-        game = _Game(n)
-        game.table = table
-        game.grand = float(table[-1])
-        return game
-    if "model" in data:
-        m = r.mapping(data, "model", "$")
-        model = CostModel(
-            r.number(
-                m,
-                "scale_exponent",
-                "$.model",
-                default=0.85,
-                minimum=0,
-                maximum=1,
-                strict_minimum=True,
-            )
-            or 0.85,
-            r.number(m, "governance_cost", "$.model", default=40_000.0, minimum=0) or 0.0,
-            r.number(m, "distance_cost_per_km", "$.model", default=500.0, minimum=0) or 0.0,
-        )
-        cols = {"baseline_cost": [], "workload": [], "lat": [], "lon": []}
-        for i, p in enumerate(partners):
-            for key, lo, hi, strict in (
-                ("baseline_cost", 0, None, True),
-                ("workload", 0, None, True),
-                ("lat", -90, 90, False),
-                ("lon", -180, 180, False),
-            ):
-                v = (
-                    r.number(
-                        p, key, f"$.partners[{i}]", minimum=lo, maximum=hi, strict_minimum=strict
-                    )
-                    if isinstance(p, dict)
-                    else None
-                )
-                cols[key].append(v if v is not None else 1.0)
-        if r.problems:
-            return None
-        councils = Councils.build(
-            codes, cols["baseline_cost"], cols["workload"], cols["lat"], cols["lon"]
-        )
-        game = _Game(n)
-        if n <= MAX_EXACT_PLAYERS:
-            game.table = all_savings(model, councils)
-            game.grand = float(game.table[-1])
-        else:
-            rank, dist = councils.hub_rank(), councils.distances_km()
-            game.worth_fn = lambda x: membership_savings(model, councils, x, rank, dist)
-            game.grand = float(game.worth_fn(np.ones((1, n), dtype=bool))[0])
-        return game
-    return None
 
 
 def _fractions(
-    basis: str, partners: list[dict], game: _Game | None, line_path: str, r: Reader
+    basis: str, partners: list[dict], game: Game | None, line_path: str, r: Reader
 ) -> np.ndarray | None:
     n = len(partners)
     if basis == "equal":
@@ -148,7 +52,7 @@ def _fractions(
     if basis in FIELD_BASES:
         vals = []
         for i, p in enumerate(partners):
-            v = r.number(p, basis, f"$.partners[{i}]", minimum=0)
+            v = r.field_number(p, basis, f"$.partners[{i}]", minimum=0)
             vals.append(v)
         if any(v is None for v in vals):
             return None
@@ -162,7 +66,7 @@ def _fractions(
         return np.array(vals) / total
     if basis == "custom":
         vals = [
-            r.number(p, "custom_pct", f"$.partners[{i}]", minimum=0, maximum=100)
+            r.field_number(p, "custom_pct", f"$.partners[{i}]", minimum=0, maximum=100)
             for i, p in enumerate(partners)
         ]
         if any(v is None for v in vals):
@@ -211,7 +115,7 @@ def _explain(
     share: float,
     frac: float,
     partners: list[dict],
-    game: _Game | None,
+    game: Game | None,
 ) -> str:
     verb = "pays" if kind == "cost" else "receives"
     head = f"{code} {verb} {format_pence(share)} of {name} ({frac:.1%} of {format_pence(amount)})"
@@ -265,7 +169,7 @@ def run(data: dict) -> dict:
     lines = r.listing(data, "lines", "$", required=True)
     if r.problems:
         raise InputError(r.problems)
-    game = _read_game(data, partners, codes, r)
+    game = read_game(data, partners, codes, r)
     n = len(codes)
     out_lines = []
     costs = np.zeros(n)
@@ -283,7 +187,7 @@ def run(data: dict) -> dict:
         kind = line.get("kind")
         if kind not in ("cost", "saving"):
             r.fail(f"{path}.kind", f'must be "cost" or "saving", not {kind!r}')
-        amount = r.number(line, "amount", path, minimum=0)
+        amount = r.field_number(line, "amount", path, minimum=0)
         basis = line.get("basis")
         if basis not in BASES:
             r.fail(f"{path}.basis", f"must be one of {', '.join(BASES)}, not {basis!r}")
@@ -293,7 +197,7 @@ def run(data: dict) -> dict:
             continue
         if kind == "cost" and basis in ("shapley", "nucleolus"):
             standalone = [
-                r.number(p, "standalone_cost", f"$.partners[{i}]", minimum=0)
+                r.field_number(p, "standalone_cost", f"$.partners[{i}]", minimum=0)
                 for i, p in enumerate(partners)
             ]
             if any(s is None for s in standalone):
@@ -338,7 +242,7 @@ def run(data: dict) -> dict:
     standalone_total = np.zeros(n)
     if has_cost:
         for i, p in enumerate(partners):
-            s = r.number(p, "standalone_cost", f"$.partners[{i}]", minimum=0, default=None)
+            s = r.field_number(p, "standalone_cost", f"$.partners[{i}]", minimum=0, default=None)
             standalone_total[i] = np.nan if s is None else s
     rebalancing = _rebalance(data, partners, codes, out_lines, r)
     if r.problems:
@@ -377,7 +281,7 @@ def run(data: dict) -> dict:
             if ir_known
             else "give every partner a standalone_cost to check cost lines against going alone",
         },
-        "core": _core(game, net if ir_known else None, codes),
+        "core": core_report(game, net if ir_known else None, codes),
         "game": None,
         "rebalancing": rebalancing,
     }
@@ -397,52 +301,13 @@ def run(data: dict) -> dict:
     return result
 
 
-def _core(game: _Game | None, net: np.ndarray | None, codes: list[str]) -> dict:
-    if game is None or game.table is None or net is None:
-        why = (
-            "no game given"
-            if game is None
-            else (
-                "too many partners for an exact check"
-                if game.table is None
-                else "net benefits unknown"
-            )
-        )
-        return {
-            "checked": False,
-            "in_core": None,
-            "efficient": None,
-            "worst_coalition": None,
-            "worst_excess": None,
-            "note": why,
-        }
-    check = core_check(game.table, net)
-    scale = TOLERANCE * max(1.0, abs(game.grand))
-    efficient = abs(float(net.sum()) - game.grand) <= max(scale, 0.01)
-    worst = [codes[i] for i in members(check.worst_coalition)]
-    stable = check.worst_excess <= max(scale, 0.01)
-    return {
-        "checked": True,
-        "in_core": bool(efficient and stable),
-        "efficient": bool(efficient),
-        "worst_coalition": worst,
-        "worst_excess": round_pence(check.worst_excess),
-        "note": (
-            f"{', '.join(worst)} together would save {format_pence(check.worst_excess)} more "
-            "on their own"
-            if not stable
-            else None
-        ),
-    }
-
-
 def _rebalance(
     data: dict, partners: list[dict], codes: list[str], lines: list[dict], r: Reader
 ) -> dict | None:
     if "rebalancing" not in data:
         return None
     reb = r.mapping(data, "rebalancing", "$")
-    tol = r.number(reb, "tolerance", "$.rebalancing", default=0.03, minimum=0, maximum=1)
+    tol = r.field_number(reb, "tolerance", "$.rebalancing", default=0.03, minimum=0, maximum=1)
     actual = r.mapping(reb, "actual_usage", "$.rebalancing", required=True)
     known = set(codes)
     for code in actual:
@@ -450,7 +315,7 @@ def _rebalance(
             r.fail(f"$.rebalancing.actual_usage.{code}", f"{code} is not one of the partners")
     use = []
     for c in codes:
-        v = r.number(actual, c, "$.rebalancing.actual_usage", minimum=0)
+        v = r.field_number(actual, c, "$.rebalancing.actual_usage", minimum=0)
         use.append(v)
     if any(v is None for v in use) or tol is None:
         return None

@@ -1,4 +1,10 @@
-"""Small readers that collect problems instead of stopping at the first one."""
+"""The one reader of the analysis engine's JSON inputs (appraisal, share, coalitions).
+
+It collects problems instead of stopping at the first one: each is a JSON path and a
+sentence a council officer can act on, raised together as one ``InputError`` so a
+document is fixed in one pass. Each method returns the clean value, or None (or an
+empty default) after noting why it could not.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +12,38 @@ import math
 import re
 from typing import Any
 
+import numpy as np
+
 from sharedservices.analysis.errors import Problem
 
 GSS_CODE = re.compile(r"^[A-Z][0-9]{8}$")
 
 
-def _finite(value: int | float) -> bool:
+def json_type(value: Any) -> str:
+    """What a JSON value is, in words, for a message: "a string", "an array"."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list | tuple):
+        return "an array"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def is_number(value: Any) -> bool:
+    """A JSON number (or a numpy one from a caller in Python), never true/false."""
+    return type(value) in (int, float) or (
+        isinstance(value, int | float | np.number) and not isinstance(value, bool)
+    )
+
+
+def finite(value: int | float) -> bool:
     """False for inf, nan and integers too large for a float (10**400 is valid JSON)."""
     try:
         return math.isfinite(value)
@@ -19,8 +51,12 @@ def _finite(value: int | float) -> bool:
         return False
 
 
+def _what(what: str) -> str:
+    return f" ({what})" if what else ""
+
+
 class Reader:
-    """Reads fields of a JSON document, noting each problem with its path."""
+    """Reads values of a JSON document, noting each problem with its path."""
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
@@ -28,62 +64,71 @@ class Reader:
     def fail(self, path: str, message: str) -> None:
         self.problems.append(Problem(path, message))
 
+    # -- one value ------------------------------------------------------------
+    def obj(self, value: Any, path: str, what: str) -> dict | None:
+        if not isinstance(value, dict):
+            self.fail(path, f"must be an object{_what(what)}, not {json_type(value)}")
+            return None
+        return value
+
+    def fields(self, value: dict, path: str, allowed: tuple, required: tuple = ()) -> None:
+        """Unknown fields are errors: a misspelt "hgih" would otherwise be dropped."""
+        for key in value:
+            if key not in allowed:
+                self.fail(
+                    f"{path}.{key}",
+                    f"unknown field '{key}'; the fields allowed here are: {', '.join(allowed)}",
+                )
+        for key in required:
+            if key not in value:
+                self.fail(f"{path}.{key}", f"is required: add '{key}'")
+
+    def integer(self, value: Any, path: str, low: int, high: int, what: str) -> int | None:
+        if isinstance(value, bool) or not (
+            isinstance(value, int) or (isinstance(value, float) and value.is_integer())
+        ):
+            self.fail(path, f"must be a whole number{_what(what)}, not {json_type(value)}")
+            return None
+        if not low <= value <= high:
+            self.fail(path, f"must be between {low} and {high}{_what(what)}; got {value:g}")
+            return None
+        return int(value)
+
     def number(
         self,
-        obj: dict,
-        key: str,
+        value: Any,
         path: str,
         *,
-        default: Any = ...,
-        minimum: float | None = None,
-        maximum: float | None = None,
-        strict_minimum: bool = False,
+        low: float | None = None,
+        high: float | None = None,
+        low_open: bool = False,
+        what: str = "",
     ) -> float | None:
-        where = f"{path}.{key}"
-        if key not in obj or obj[key] is None:
-            if default is ...:
-                self.fail(where, "is required")
-            return None if default is ... else default
-        value = obj[key]
-        if isinstance(value, bool) or not isinstance(value, int | float) or not _finite(value):
-            self.fail(where, f"must be a number, not {value!r}")
+        if not is_number(value) or not finite(value):
+            shown = json_type(value) if not is_number(value) else repr(value)
+            self.fail(path, f"must be a finite number{_what(what)}, not {shown}")
             return None
-        if minimum is not None and (value <= minimum if strict_minimum else value < minimum):
-            word = "greater than" if strict_minimum else "at least"
-            self.fail(where, f"must be {word} {minimum:g}, not {value:g}")
+        value = float(value)
+        if low is not None and (value < low or (low_open and value == low)):
+            bound = f"more than {low:g}" if low_open else f"at least {low:g}"
+            self.fail(path, f"must be {bound}{_what(what)}; got {value:g}")
             return None
-        if maximum is not None and value > maximum:
-            self.fail(where, f"must be at most {maximum:g}, not {value:g}")
+        if high is not None and value > high:
+            self.fail(path, f"must be at most {high:g}{_what(what)}; got {value:g}")
             return None
-        return float(value)
-
-    def boolean(self, obj: dict, key: str, path: str, default: bool) -> bool:
-        value = obj.get(key, default)
-        if not isinstance(value, bool):
-            self.fail(f"{path}.{key}", f"must be true or false, not {value!r}")
-            return default
         return value
 
-    def mapping(self, obj: dict, key: str, path: str, required: bool = False) -> dict:
-        value = obj.get(key)
-        if value is None:
-            if required:
-                self.fail(f"{path}.{key}", "is required")
-            return {}
-        if not isinstance(value, dict):
-            self.fail(f"{path}.{key}", "must be an object")
-            return {}
+    def text(self, value: Any, path: str, what: str) -> str | None:
+        if not isinstance(value, str) or not value.strip():
+            self.fail(path, f"must be a non-empty string{_what(what)}, not {json_type(value)}")
+            return None
         return value
 
-    def listing(self, obj: dict, key: str, path: str, required: bool = False) -> list:
-        value = obj.get(key)
-        if value is None:
-            if required:
-                self.fail(f"{path}.{key}", "is required")
-            return []
-        if not isinstance(value, list):
-            self.fail(f"{path}.{key}", "must be a list")
-            return []
+    def choice(self, value: Any, path: str, choices: tuple, what: str) -> str | None:
+        if not isinstance(value, str) or value not in choices:
+            shown = f"'{value}'" if isinstance(value, str) else json_type(value)
+            self.fail(path, f"must be one of {', '.join(choices)}{_what(what)}; got {shown}")
+            return None
         return value
 
     def code(self, value: Any, path: str, known: dict[str, int] | None = None) -> str | None:
@@ -107,3 +152,53 @@ class Reader:
             self.fail(path, f"names {a} twice")
             return None
         return known[a], known[b]
+
+    # -- one field of an object -----------------------------------------------
+    def field_number(
+        self,
+        obj: dict,
+        key: str,
+        path: str,
+        *,
+        default: Any = ...,
+        minimum: float | None = None,
+        maximum: float | None = None,
+        strict_minimum: bool = False,
+        what: str = "",
+    ) -> float | None:
+        """``obj[key]`` as a number; a missing or null field is ``default``, or an error
+        when there is none."""
+        where = f"{path}.{key}"
+        if key not in obj or obj[key] is None:
+            if default is ...:
+                self.fail(where, "is required")
+            return None if default is ... else default
+        return self.number(
+            obj[key], where, low=minimum, high=maximum, low_open=strict_minimum, what=what
+        )
+
+    def boolean(self, obj: dict, key: str, path: str, default: bool) -> bool:
+        value = obj.get(key, default)
+        if not isinstance(value, bool):
+            self.fail(f"{path}.{key}", f"must be true or false, not {json_type(value)}")
+            return default
+        return value
+
+    def mapping(self, obj: dict, key: str, path: str, required: bool = False) -> dict:
+        value = obj.get(key)
+        if value is None:
+            if required:
+                self.fail(f"{path}.{key}", "is required")
+            return {}
+        return self.obj(value, f"{path}.{key}", "") or {}
+
+    def listing(self, obj: dict, key: str, path: str, required: bool = False) -> list:
+        value = obj.get(key)
+        if value is None:
+            if required:
+                self.fail(f"{path}.{key}", "is required")
+            return []
+        if not isinstance(value, list):
+            self.fail(f"{path}.{key}", f"must be an array, not {json_type(value)}")
+            return []
+        return value

@@ -18,6 +18,7 @@ from django.http import Http404
 from ninja import Router
 
 from sharedservices.api.errors import ERROR_CODES, ErrorsOut
+from sharedservices.cases.selectors import cases_visible_to
 from sharedservices.councils.models import Council
 from sharedservices.governance import services
 from sharedservices.governance.errors import BadFields
@@ -26,7 +27,6 @@ from sharedservices.governance.selectors import (
     audit_document,
     case_audit,
     case_document,
-    cases_visible_to,
 )
 
 router = Router(tags=["cases"])

@@ -18,14 +18,6 @@ from sharedservices.governance.tenancy import acting_council_ids
 from sharedservices.governance.transitions import LEAD, MOVES
 
 
-def cases_visible_to(user):
-    return (
-        BusinessCase.objects.visible_to(user)
-        .select_related("lead_council", "preferred_option", "arrangement")
-        .prefetch_related("partner_councils")
-    )
-
-
 def own_council_for(user, records: CaseRecords):
     """The council of the case this user acts for (their own, or one it succeeded)."""
     acting = acting_council_ids(user)

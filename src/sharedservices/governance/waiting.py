@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils import timezone
 
+from sharedservices.cases.selectors import cases_visible_to
 from sharedservices.governance.models import CaseGovernance, CaseState, ForwardPlanEntry, Withdrawal
 from sharedservices.governance.records import load_records
-from sharedservices.governance.selectors import allowed_actions, cases_visible_to
+from sharedservices.governance.selectors import allowed_actions
 from sharedservices.governance.tenancy import acting_council_ids
 
 HEADINGS = {

@@ -7,12 +7,13 @@ from collections.abc import Callable
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from sharedservices.base.once import arm_form, submit_once
 from sharedservices.cases import permissions
 from sharedservices.cases.models import BusinessCase
+from sharedservices.cases.selectors import case_for
 from sharedservices.cases.services import EditConflict
 
 CASE_PAGES = [
@@ -35,12 +36,7 @@ CASE_PAGES = [
 
 
 def get_case(request, pk: int) -> BusinessCase:
-    return get_object_or_404(
-        BusinessCase.objects.visible_to(request.user)
-        .select_related("lead_council", "arrangement", "opportunity", "preferred_option")
-        .prefetch_related("partner_councils"),
-        pk=pk,
-    )
+    return case_for(request.user, pk)
 
 
 def case_context(request, case: BusinessCase, page: str, **extra) -> dict:
@@ -92,11 +88,18 @@ def edit_page(
     intro: str = "",
     guidance: dict | None = None,
     delete_url: str | None = None,
+    template: str = "cases/form.html",
+    context: Callable | None = None,
 ):
     """Render ``form``; on a valid POST call ``save(form)``. A conflict keeps the writer's
     text in the form, shows what the other person saved, and arms the next save. A form
-    that creates a record carries a one-time token: sent twice, it creates one."""
+    that creates a record carries a one-time token: sent twice, it creates one.
+
+    A page with more than a form (the sharing agreement's tables) gives its own
+    ``template`` and a ``context(theirs)`` callable: ``theirs`` is the record someone
+    else saved when there was a conflict, else None, so the page can show their version."""
     conflict = None
+    their_record = None
     creating = getattr(getattr(form, "instance", None), "pk", False) is None
     if creating:
         arm_form(form)
@@ -114,6 +117,7 @@ def edit_page(
             else:
                 save(form)
         except EditConflict as error:
+            their_record = error.current
             conflict = theirs(form, error.current)
             form.set_revision(error.current.revision)
             form.add_error(
@@ -130,7 +134,7 @@ def edit_page(
             return redirect(next_url)
     return render(
         request,
-        "cases/form.html",
+        template,
         case_context(
             request,
             case,
@@ -142,5 +146,6 @@ def edit_page(
             conflict=conflict,
             cancel_url=next_url,
             delete_url=delete_url,
+            **(context(their_record) if context else {}),
         ),
     )

@@ -6,9 +6,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from sharedservices.base.access import signed_in
-from sharedservices.cases import permissions, services
+from sharedservices.cases import permissions, selectors, services
 from sharedservices.cases.forms import BaselineForm, EvidenceForm
-from sharedservices.cases.models import Baseline, Criterion, CriterionEvidence
+from sharedservices.cases.models import Baseline, Criterion
 from sharedservices.cases.readiness import case_readiness
 from sharedservices.cases.views.common import case_context, edit_page, get_case
 
@@ -53,26 +53,7 @@ def evidence_edit(request, pk, criterion_id):
         raise PermissionDenied
     if not permissions.can_contribute_for(request.user, case, council):
         raise PermissionDenied
-    evidence = CriterionEvidence.objects.filter(case=case, criterion=criterion).first()
-    if evidence is None:
-        # Carry forward the evidence for the same criterion in an earlier policy version.
-        earlier = (
-            CriterionEvidence.objects.filter(
-                case=case,
-                criterion__key=criterion.key,
-                criterion__version__policy=criterion.version.policy,
-            )
-            .order_by("-criterion__version__number")
-            .first()
-        )
-        evidence = CriterionEvidence(
-            case=case,
-            criterion=criterion,
-            council=council,
-            evidence=earlier.evidence if earlier else "",
-            where_shown=earlier.where_shown if earlier else "",
-            where_detail=earlier.where_detail if earlier else "",
-        )
+    evidence = selectors.evidence_for(case, criterion, council)
     form = EvidenceForm(request.POST or None, instance=evidence)
 
     def save(form):

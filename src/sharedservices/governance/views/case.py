@@ -6,9 +6,10 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 
 from sharedservices.base.access import signed_in
+from sharedservices.cases.selectors import case_for
 from sharedservices.cases.views.common import case_context
 from sharedservices.governance import forms, services
 from sharedservices.governance.errors import MoveRefused
@@ -22,7 +23,6 @@ from sharedservices.governance.models import (
 from sharedservices.governance.records import decision_in_effect, load_records
 from sharedservices.governance.selectors import (
     allowed_actions,
-    cases_visible_to,
     own_council_for,
     readiness_document,
 )
@@ -67,7 +67,7 @@ DONE = {
 
 
 def get_case(request, pk):
-    return get_object_or_404(cases_visible_to(request.user), pk=pk)
+    return case_for(request.user, pk)
 
 
 def page_context(request, case, **extra) -> dict:
