@@ -115,8 +115,7 @@ def test_status_and_overdue_count_every_period_as_brute_force_does(world, seed):
             ]
             assert [(c.pk, p) for c, p in view.overdue] == expected_overdue
             latest = {
-                c: max(got, key=lambda p: parse_period(p).ends_on)
-                for c, got in by_council.items()
+                c: max(got, key=lambda p: parse_period(p).ends_on) for c, got in by_council.items()
             }
             last = max(latest.values(), key=lambda p: parse_period(p).ends_on, default=None)
             assert view.latest_period == last
