@@ -7,6 +7,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Layout
 from django import forms
 
+from sharedservices.base.revisions import RevisionField
 from sharedservices.benefits.models import Direction, Frequency, IndicatorKind, Unit
 from sharedservices.registry.columns import MAX_UPLOAD_BYTES
 from sharedservices.registry.links import WebAddressField
@@ -103,6 +104,32 @@ class IndicatorForm(_Form):
     def __init__(self, *args, councils=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["councils"].choices = [(c.pk, c.name) for c in councils]
+
+
+class BaselineForm(_Form):
+    """A partner's baseline of one indicator; the rules are ``services.baseline_set``'s."""
+
+    submit_label = "Save the baseline"
+    value = forms.CharField(
+        label="Baseline value",
+        max_length=30,
+        error_messages={"required": "Enter the baseline value"},
+    )
+    as_at = forms.DateField(
+        label="Date of the baseline (YYYY-MM-DD)",
+        help_text="The day the value was true, for example the end of a financial year",
+        error_messages={
+            "invalid": "Enter the date of the baseline as YYYY-MM-DD",
+            "required": "Enter the date of the baseline",
+        },
+    )
+    source = forms.CharField(
+        label="Where the figure comes from (optional)",
+        required=False,
+        max_length=300,
+        help_text="For example the council's 2024/25 outturn report",
+    )
+    revision = RevisionField()
 
 
 class UploadForm(_Form):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django import template
+from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
@@ -104,17 +105,25 @@ def header_cells(view) -> str:
 
 
 @register.filter
-def baseline_summary(view) -> str:
-    """Each partner's baseline, its date and source, one to a line."""
+def baseline_summary(view, manage: bool = False) -> str:
+    """Each partner's baseline, its date and source, one to a line; with ``manage``, a
+    link to enter or correct each."""
     unit = view.indicator.unit
     lines = []
     for c in view.councils:
         b = view.baselines.get(c.pk)
         if b is None:
-            lines.append(f"{escape(c.name)}: not recorded")
-            continue
-        source = f" ({escape(b.source)})" if b.source else ""
-        lines.append(
-            f"{escape(c.name)}: {escape(measure(b.value, unit))} at {_day(b.as_at)}{source}"
-        )
+            line = f"{escape(c.name)}: not recorded"
+        else:
+            source = f" ({escape(b.source)})" if b.source else ""
+            line = f"{escape(c.name)}: {escape(measure(b.value, unit))} at {_day(b.as_at)}{source}"
+        if manage:
+            href = reverse(
+                "benefits:baseline", args=[view.indicator.arrangement_id, view.indicator.pk, c.pk]
+            )
+            line += (
+                f' <a class="govuk-link" href="{escape(href)}">{"Correct" if b else "Enter"}'
+                f'<span class="govuk-visually-hidden"> {escape(c.name)}\'s baseline</span></a>'
+            )
+        lines.append(line)
     return mark_safe("<br>".join(lines))  # noqa: S308 (every piece of text is escaped)
