@@ -13,7 +13,8 @@ from sharedservices.analysis.packing_cuts import (
     support_sets,
     violated_triples,
 )
-from sharedservices.analysis.partition_graph import _Highs, best_packing, connected_coalitions
+from sharedservices.analysis.packing_lp import PackingLP
+from sharedservices.analysis.partition_graph import best_packing, connected_coalitions
 
 from .helpers import set_partitions
 
@@ -25,7 +26,7 @@ def matrix(n, cols):
 
 
 def lp_point(a, vals):
-    lp = _Highs(a, np.asarray(vals, dtype=float), np.zeros(a.shape[0]), False, 10.0)
+    lp = PackingLP(a, np.asarray(vals, dtype=float), np.zeros(a.shape[0]), False, 10.0)
     lp.run()
     return np.asarray(lp.h.getSolution().col_value), lp
 

@@ -58,6 +58,7 @@ import numba as nb
 import numpy as np
 
 from sharedservices.analysis.bitsets import MAX_EXACT_PLAYERS, players_in
+from sharedservices.analysis.partition_bounds import eased, size_bounds, structures_bound
 
 BLOCK = 256  # coalitions per block handed to a thread
 
@@ -282,8 +283,8 @@ def best_partition(values: np.ndarray, prune: bool = True) -> ExactPartition:
     pruned = 0
     skipped = 0
     for s in range(2, n):
-        bounds = _bounds(largest_v, known, exact, n)
-        if prune and np.isfinite(lb) and _structures_bound(bounds, largest_v, n) <= _slack(lb):
+        bounds = size_bounds(largest_v, known, exact, n)
+        if prune and np.isfinite(lb) and structures_bound(bounds, largest_v, n) <= eased(lb):
             skipped += n - s  # no structure beats the best found: stop
             break
         if n - s >= (s + 1) // 2:  # else no allowed split: best[c] = v[c]
@@ -297,7 +298,7 @@ def best_partition(values: np.ndarray, prune: bool = True) -> ExactPartition:
             # can matter): pruning below would cost the exactness of f there,
             # on which the pruning above relies (measured: it is slower overall)
             cut = prune and np.isfinite(lb)
-            slack = _slack(lb) if cut else -np.inf
+            slack = eased(lb) if cut else -np.inf
             rest_solved = bool(2 * s > n and exact[n - s])
             rest_bound = float(bounds[n - s])
             before = pruned
@@ -369,34 +370,3 @@ def best_partition(values: np.ndarray, prune: bool = True) -> ExactPartition:
         value,
         {"pruned": pruned, "coalitions": 1 << n, "levels_skipped": skipped},
     )
-
-
-def _slack(lb: float) -> float:
-    return lb - 1e-12 * abs(lb)
-
-
-def _bounds(largest_v: np.ndarray, known: np.ndarray, exact: np.ndarray, n: int) -> np.ndarray:
-    """``out[d]`` bounds every structure of ``d`` players (ODP-IP's integer-partition bound).
-
-    A structure of ``d`` players is one block (worth at most the largest ``v``
-    of size ``d``) or a first block of some size ``j`` and a structure of the
-    other ``d - j``: a knapsack over part sizes, i.e. the best integer partition
-    of ``d`` valued by the largest worth of each part size. Sizes solved exactly
-    use their exact best instead.
-    """
-    out = np.full(n + 1, -np.inf)
-    out[0] = 0.0
-    for d in range(1, n + 1):
-        if exact[d]:
-            out[d] = known[d]
-            continue
-        b = largest_v[d]
-        for j in range(1, d):
-            b = max(b, largest_v[j] + out[d - j])
-        out[d] = b
-    return out
-
-
-def _structures_bound(bounds: np.ndarray, largest_v: np.ndarray, n: int) -> float:
-    """No structure of all players with two or more blocks beats this."""
-    return max((largest_v[j] + bounds[n - j] for j in range(1, n)), default=-np.inf)

@@ -18,7 +18,7 @@ from django.utils import timezone
 from sharedservices.accounts.models import User
 from sharedservices.accounts.roles import Role
 from sharedservices.cases import services as case_services
-from sharedservices.cases.demo import _evidence
+from sharedservices.cases.demo_common import demo_evidence
 from sharedservices.cases.models import BusinessCase, Option, OptionLine, Policy
 from sharedservices.councils.models import Council
 from sharedservices.governance import services
@@ -97,7 +97,7 @@ def _case(title, lead, partners, service_area, *, saving, model="lead-authority"
         expected_revision=None,
     )
     for council in Council.objects.filter(pk__in=[lead, *partners]):
-        _evidence(case, council, writer)
+        demo_evidence(case, council, writer)
     case_services.sharing_agreement_save(
         case=BusinessCase.objects.get(pk=case.pk),
         user=writer,

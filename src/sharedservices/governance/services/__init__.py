@@ -2,14 +2,16 @@
 (``select_for_update``), every refusal raised before anything is written, and every
 write recorded in the audit trail. The pages and the API call these and nothing else."""
 
+from sharedservices.governance.services.disputes import (
+    dispute_close,
+    dispute_open,
+    dispute_step_add,
+)
 from sharedservices.governance.services.forward_plan import forward_plan_entry_save
 from sharedservices.governance.services.live import (
     case_go_live,
     case_start_implementation,
     case_withdraw,
-    dispute_close,
-    dispute_open,
-    dispute_step_add,
     milestone_save,
     withdrawals_apply_due,
 )

@@ -13,7 +13,7 @@ from sharedservices.governance.audit import audit_record
 from sharedservices.governance.errors import BadFields, NotAllowedNow, NotYours
 from sharedservices.governance.models import ForwardPlanEntry
 from sharedservices.governance.services.common import lock
-from sharedservices.governance.services.workflow import _date, _text
+from sharedservices.governance.services.fields import read_date, read_text
 from sharedservices.governance.tenancy import acting_council_ids
 
 PLANNING_ROLES = frozenset({Role.OFFICER, Role.DIRECTOR, Role.LEAD_OFFICER})
@@ -45,13 +45,13 @@ def forward_plan_entry_save(
     published_on = published_on or timezone.localdate()
     if not records.is_party(council.pk):
         raise NotAllowedNow(f"{council.name} is not a partner in this case", "council")
-    what = _text(what, "what", max_length=300)
-    decision_maker = _text(decision_maker, "decision_maker", max_length=200)
-    expected_on = _date(expected_on, "expected_on")
+    what = read_text(what, "what", max_length=300)
+    decision_maker = read_text(decision_maker, "decision_maker", max_length=200)
+    expected_on = read_date(expected_on, "expected_on")
     if expected_on < published_on:
         raise BadFields("The decision is expected after the entry is published", "expected_on")
-    documents = _text(documents, "documents", required=False)
-    private_reason = _text(private_reason, "private_reason", required=False)
+    documents = read_text(documents, "documents", required=False)
+    private_reason = read_text(private_reason, "private_reason", required=False)
     if private and not private_reason:
         raise BadFields("Say why the decision will be taken in private", "private_reason")
     entry, created = ForwardPlanEntry.objects.get_or_create(

@@ -16,8 +16,6 @@ from sharedservices.governance.audit import audit_record
 from sharedservices.governance.errors import BadFields, NotAllowedNow, NotYours
 from sharedservices.governance.models import (
     CaseState,
-    Dispute,
-    DisputeStep,
     ExitCostSharing,
     ExitKind,
     Milestone,
@@ -26,7 +24,7 @@ from sharedservices.governance.models import (
 )
 from sharedservices.governance.records import CaseRecords, load_records
 from sharedservices.governance.services.common import check, lock, set_state
-from sharedservices.governance.services.workflow import _choice, _date, _text
+from sharedservices.governance.services.fields import read_choice, read_date, read_text
 from sharedservices.governance.tenancy import acting_council_ids
 from sharedservices.registry.models import Arrangement, ArrangementStatus
 from sharedservices.registry.services import (
@@ -39,7 +37,6 @@ from sharedservices.registry.services import (
 
 MAX_GBP = 10**12
 MANAGING_ROLES = frozenset({Role.LEAD_OFFICER, Role.DIRECTOR})
-DISPUTE_ROLES = frozenset({Role.LEAD_OFFICER, Role.DIRECTOR, Role.EXECUTIVE_MEMBER})
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
@@ -78,11 +75,11 @@ def milestone_save(
     _require_manager(user, records)
     if records.state not in (CaseState.APPROVED, CaseState.IMPLEMENTATION, CaseState.LIVE):
         raise NotAllowedNow("Milestones are for an approved case")
-    title = _text(title, "title", max_length=200)
-    owner = _text(owner, "owner", max_length=200)
-    due_on = _date(due_on, "due_on")
+    title = read_text(title, "title", max_length=200)
+    owner = read_text(owner, "owner", max_length=200)
+    due_on = read_date(due_on, "due_on")
     if done_on is not None:
-        done_on = _date(done_on, "done_on", not_after=timezone.localdate())
+        done_on = read_date(done_on, "done_on", not_after=timezone.localdate())
     milestone = Milestone.objects.filter(case=records.case, title=title, due_on=due_on).first()
     before = None
     if milestone is None:
@@ -208,14 +205,14 @@ def case_withdraw(
     the right to withdraw). When the leaving date comes the arrangement goes on with the
     others, or ends if fewer than two remain."""
     records = lock(case)
-    notice_given_on = _date(notice_given_on, "notice_given_on", not_after=timezone.localdate())
-    leaves_on = _date(leaves_on, "leaves_on")
-    reasons = _text(reasons, "reasons")
+    notice_given_on = read_date(notice_given_on, "notice_given_on", not_after=timezone.localdate())
+    leaves_on = read_date(leaves_on, "leaves_on")
+    reasons = read_text(reasons, "reasons")
     if isinstance(exit_costs_gbp, bool) or not isinstance(exit_costs_gbp, int):
         raise BadFields("Give whole pounds", path="exit_costs_gbp")
     if not 0 <= exit_costs_gbp < MAX_GBP:
         raise BadFields("Give an amount from £0 to under £1 trillion", path="exit_costs_gbp")
-    exit_cost_sharing = _choice(exit_cost_sharing, ExitCostSharing, "exit_cost_sharing")
+    exit_cost_sharing = read_choice(exit_cost_sharing, ExitCostSharing, "exit_cost_sharing")
     code = getattr(council, "pk", None)
     existing = records.withdrawals.get(code)
     values = dict(
@@ -317,94 +314,3 @@ def withdrawals_apply_due(*, today: datetime.date | None = None) -> int:
                     records = load_records(records.case)
                     applied += 1
     return applied
-
-
-def _require_party(user, records: CaseRecords, council) -> None:
-    if council is None or council.pk not in acting_council_ids(user):
-        raise NotYours("Only a council's own members and officers may act for it", "council")
-    if not DISPUTE_ROLES & set(getattr(user, "roles", ())):
-        raise NotYours("Disputes are logged by a lead officer, director or executive member")
-    if not any(c.pk == council.pk for c in records.everyone):
-        raise NotAllowedNow(f"{council.name} is not a partner in this case", "council")
-    if records.state not in (CaseState.LIVE, CaseState.ENDED, CaseState.IMPLEMENTATION):
-        raise NotAllowedNow("Disputes are logged on an arrangement that has gone ahead")
-
-
-@transaction.atomic
-def dispute_open(
-    *, case: BusinessCase, user, council, opened_on, issue: str, resolution_steps: str
-) -> Dispute:
-    """Log a dispute with the resolution steps the partners' agreement sets out."""
-    records = lock(case)
-    _require_party(user, records, council)
-    opened_on = _date(opened_on, "opened_on", not_after=timezone.localdate())
-    issue = _text(issue, "issue")
-    resolution_steps = _text(resolution_steps, "resolution_steps")
-    dispute, created = Dispute.objects.get_or_create(
-        case=records.case,
-        raised_by=council,
-        opened_on=opened_on,
-        issue=issue,
-        defaults={"resolution_steps": resolution_steps},
-    )
-    if created:
-        audit_record(
-            user=user,
-            action="dispute.opened",
-            obj=dispute,
-            after={"issue": issue, "resolution_steps": resolution_steps, "opened_on": opened_on},
-            case=records.case,
-            arrangement=records.case.arrangement_id,
-            council=council,
-        )
-    return dispute
-
-
-@transaction.atomic
-def dispute_step_add(*, dispute: Dispute, user, council, taken_on, step: str) -> DisputeStep:
-    records = lock(dispute.case)
-    _require_party(user, records, council)
-    if dispute.closed_on:
-        raise NotAllowedNow("This dispute is closed")
-    taken_on = _date(taken_on, "taken_on", not_after=timezone.localdate())
-    step = _text(step, "step")
-    made, created = DisputeStep.objects.get_or_create(
-        dispute=dispute, council=council, taken_on=taken_on, step=step
-    )
-    if created:
-        audit_record(
-            user=user,
-            action="dispute.step",
-            obj=made,
-            after={"dispute": dispute.pk, "taken_on": taken_on, "step": step},
-            case=records.case,
-            arrangement=records.case.arrangement_id,
-            council=council,
-        )
-    return made
-
-
-@transaction.atomic
-def dispute_close(*, dispute: Dispute, user, council, closed_on, outcome: str) -> Dispute:
-    records = lock(dispute.case)
-    _require_party(user, records, council)
-    closed_on = _date(closed_on, "closed_on", not_after=timezone.localdate())
-    outcome = _text(outcome, "outcome")
-    dispute = Dispute.objects.get(pk=dispute.pk)
-    if dispute.closed_on:
-        if (dispute.closed_on, dispute.outcome) == (closed_on, outcome):
-            return dispute
-        raise NotAllowedNow("This dispute is already closed")
-    dispute.closed_on, dispute.outcome = closed_on, outcome
-    dispute.save()
-    audit_record(
-        user=user,
-        action="dispute.closed",
-        obj=dispute,
-        before={"outcome": ""},
-        after={"closed_on": closed_on, "outcome": outcome},
-        case=records.case,
-        arrangement=records.case.arrangement_id,
-        council=council,
-    )
-    return dispute

@@ -37,37 +37,8 @@ from sharedservices.governance.services.common import (
     move_of,
     set_state,
 )
+from sharedservices.governance.services.fields import read_choice, read_date, read_text
 from sharedservices.governance.workingdays import add_working_days
-
-EARLIEST = datetime.date(1990, 1, 1)
-
-
-def _date(value, path: str, *, not_after: datetime.date | None = None) -> datetime.date:
-    if not isinstance(value, datetime.date):
-        raise BadFields("Give a date", path=path)
-    if value < EARLIEST:
-        raise BadFields(f"The date must be after {EARLIEST:%Y}", path=path)
-    if not_after and value > not_after:
-        raise BadFields(f"The date cannot be after {not_after:%d %B %Y}", path=path)
-    return value
-
-
-def _text(value, path: str, *, max_length: int = 20_000, required: bool = True) -> str:
-    text = (value or "").strip() if isinstance(value, str) or value is None else None
-    if text is None:
-        raise BadFields("Give text", path=path)
-    if required and not text:
-        raise BadFields("This cannot be empty", path=path)
-    if len(text) > max_length:
-        raise BadFields(f"At most {max_length} characters", path=path)
-    return text
-
-
-def _choice(value, choices, path: str) -> str:
-    allowed = [v for v in choices.values if v]
-    if value not in allowed:
-        raise BadFields(f"Choose one of: {', '.join(allowed)}", path=path)
-    return value
 
 
 def _advance(records: CaseRecords, user) -> None:
@@ -118,9 +89,9 @@ def case_record_scrutiny(
 ) -> ScrutinyRecord:
     """One council's Overview & Scrutiny findings and recommendation (seed 003, 4.1.5)."""
     records = lock(case)
-    recommendation = _choice(recommendation, Recommendation, "recommendation")
-    met_on = _date(met_on, "met_on", not_after=timezone.localdate())
-    findings = _text(findings, "findings")
+    recommendation = read_choice(recommendation, Recommendation, "recommendation")
+    met_on = read_date(met_on, "met_on", not_after=timezone.localdate())
+    findings = read_text(findings, "findings")
     existing = records.scrutiny.get(getattr(council, "pk", None))
     if existing and (existing.recommendation, existing.met_on, existing.findings) == (
         recommendation,
@@ -186,10 +157,10 @@ def case_record_decision(
     plan 28 clear days before, or say which exception route was used and why."""
     records = lock(case)
     today = timezone.localdate()
-    decision = _choice(decision, DecisionKind, "decision")
-    decided_on = _date(decided_on, "decided_on", not_after=today)
-    published_on = _date(published_on, "published_on")
-    minute_reference = _text(minute_reference, "minute_reference", max_length=100)
+    decision = read_choice(decision, DecisionKind, "decision")
+    decided_on = read_date(decided_on, "decided_on", not_after=today)
+    published_on = read_date(published_on, "published_on")
+    minute_reference = read_text(minute_reference, "minute_reference", max_length=100)
     if not isinstance(key_decision, bool):
         raise BadFields("Say true or false", path="key_decision")
     if published_on < decided_on:
@@ -198,8 +169,8 @@ def case_record_decision(
         raise BadFields("Publication cannot be more than a month ahead", "published_on")
     exception_route = exception_route or ""
     if exception_route:
-        _choice(exception_route, ExceptionRoute, "exception_route")
-    exception_reason = _text(exception_reason, "exception_reason", required=False)
+        read_choice(exception_route, ExceptionRoute, "exception_route")
+    exception_reason = read_text(exception_reason, "exception_reason", required=False)
     values = dict(
         decision=decision,
         decided_on=decided_on,
@@ -270,7 +241,7 @@ def case_record_decision(
 def case_request_call_in(*, case: BusinessCase, user, council, reasons: str) -> CallIn:
     """Members call in their council's decision, with reasons, within its call-in period."""
     records = lock(case)
-    reasons = _text(reasons, "reasons")
+    reasons = read_text(reasons, "reasons")
     code = getattr(council, "pk", None)
     latest = records.latest(code) if code else None
     existing = getattr(latest, "_call_in", None)
@@ -309,7 +280,7 @@ def case_resolve_call_in(*, case: BusinessCase, user, council, outcome: str) -> 
     """Scrutiny takes no action, refers the decision back, or refers it to full council;
     in the last two the council's executive decides again."""
     records = lock(case)
-    outcome = _choice(outcome, CallInOutcome, "outcome")
+    outcome = read_choice(outcome, CallInOutcome, "outcome")
     code = getattr(council, "pk", None)
     latest = records.latest(code) if code else None
     call_in = getattr(latest, "_call_in", None)
@@ -415,7 +386,7 @@ def case_not_pursued(*, case: BusinessCase, user, reason: str) -> CaseRecords:
     """Stop the case at any point before it goes live, saying why (seed 002 records why
     each service considered was not pursued)."""
     records = lock(case)
-    reason = _text(reason, "reason", max_length=2000)
+    reason = read_text(reason, "reason", max_length=2000)
     check(user, records, "not_pursued")
     set_state(records, user, CaseState.NOT_PURSUED, reason=reason)
     return records

@@ -1,0 +1,180 @@
+"""The LP and MIP of one region of the packing search, on HiGHS: the model with its
+cuts and duals, a greedy packing from a fractional answer, the dive for a first
+incumbent, and the per-council bound. Used by ``packing_region``.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import numpy as np
+from scipy.sparse import csc_array
+
+from .highs import quiet_highs
+from .packing_cuts import (
+    Cuts,
+)
+
+CUT_ROUNDS = 20  # rounds of rounded (Chvatal-Gomory) cuts on the LP, within 15% of the time
+RESTRICTED_MASTER_FROM = 20  # candidates per council above which a restricted master runs first
+RESTRICTED_MASTER_COLUMNS = 17  # columns per council, best reduced cost first, in that master
+START_MIP_FROM_INCUMBENT = True
+DIVE_SHARE = 0.25  # the LP dive for a first answer stops at this share of the time limit
+POLISH_SHARE = 0.15  # and the local search after it may take this share
+MIN_MIP_SECONDS = 0.5  # a MIP is not started with less time than this left
+PRESOLVE_FROM = 2.0  # MIP presolve (which cannot be interrupted) only with this x LP time left
+
+
+class PackingLP:
+    """One HiGHS model over some columns of the packing, with rows ``lower <= A x <= 1``."""
+
+    def __init__(
+        self,
+        a: csc_array,
+        cost: np.ndarray,
+        lower: np.ndarray,
+        integer: bool,
+        time_limit: float,
+        cuts: Cuts | None = None,
+        presolve: bool = True,
+    ) -> None:
+        import highspy
+
+        self.highspy = highspy
+        h = quiet_highs()  # no banner on standard output: the CLI promises pure JSON
+        h.setOptionValue("time_limit", float(max(time_limit, 0.1)))
+        # presolve cannot be interrupted (neither by the time limit nor by a callback):
+        # LPs go without it (no slower here), MIPs only when there is time for it
+        h.setOptionValue("presolve", "on" if presolve and integer else "off")
+        if integer:
+            h.setOptionValue("mip_rel_gap", 0.0)
+            h.setOptionValue("mip_abs_gap", 0.0)
+        lp = highspy.HighsLp()
+        lp.num_col_, lp.num_row_ = a.shape[1], a.shape[0]
+        lp.col_cost_ = -np.asarray(cost, dtype=float)  # HiGHS minimises
+        lp.col_lower_ = np.zeros(a.shape[1])
+        lp.col_upper_ = np.ones(a.shape[1])
+        lp.row_lower_ = np.where(lower > 0, 1.0, -highspy.kHighsInf)
+        lp.row_upper_ = np.ones(a.shape[0])
+        lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
+        lp.a_matrix_.start_ = a.indptr
+        lp.a_matrix_.index_ = a.indices
+        lp.a_matrix_.value_ = a.data
+        if integer:
+            lp.integrality_ = [highspy.HighsVarType.kInteger] * a.shape[1]
+        h.passModel(lp)
+        self.h = h
+        self.error: BaseException | None = None
+        if cuts is not None and len(cuts):
+            self.add_cuts(cuts)
+
+    def add_cuts(self, cuts: Cuts) -> None:
+        """Append the rows ``cuts.coef @ x <= cuts.rhs``."""
+        coef = cuts.coef
+        self.h.addRows(
+            len(cuts),
+            np.full(len(cuts), -self.highspy.kHighsInf),
+            np.asarray(cuts.rhs, dtype=float),
+            coef.nnz,
+            coef.indptr.astype(np.int32),
+            coef.indices.astype(np.int32),
+            coef.data.astype(float),
+        )
+
+    def start(self, x: np.ndarray) -> None:
+        sol = self.highspy.HighsSolution()
+        sol.col_value = list(np.asarray(x, dtype=float))
+        sol.value_valid = True
+        self.h.setSolution(sol)
+
+    def watch(self, report: Callable[[float, float], None] | None, deadline: float) -> None:
+        """Stop at ``deadline`` (``time.perf_counter()``) and, if given, call
+        ``report(primal, dual)`` (in HiGHS's sense) about once a second.
+
+        HiGHS's own time limit is not checked everywhere (its root cut loop can
+        overrun it on large models), so the deadline is enforced here too. An
+        exception from ``report`` stops HiGHS and is raised again by :meth:`run`.
+        """
+        last = [time.perf_counter()]
+
+        def tick(e) -> None:
+            now = time.perf_counter()
+            if self.error is not None or now > deadline:
+                e.data_in.user_interrupt = True
+                return
+            if report is None or now - last[0] < 1.0:
+                return
+            last[0] = now
+            try:
+                report(-float(e.data_out.mip_primal_bound), -float(e.data_out.mip_dual_bound))
+            except BaseException as exc:  # re-raised after the solver stops
+                self.error = exc
+                e.data_in.user_interrupt = True
+
+        def stop_at_deadline(e) -> None:  # the root LP of a large MIP, between MIP ticks
+            if self.error is not None or time.perf_counter() > deadline:
+                e.data_in.user_interrupt = True
+
+        self.h.cbMipInterrupt.subscribe(tick)
+        self.h.cbSimplexInterrupt.subscribe(stop_at_deadline)
+
+    def run(self) -> None:
+        self.h.run()
+        if self.error is not None:
+            raise self.error
+
+    def status(self) -> str:
+        return self.h.modelStatusToString(self.h.getModelStatus())
+
+
+def greedy_packing(cols, vals, row_of, first: np.ndarray, rows: int) -> np.ndarray:
+    """Columns in ``first`` that fit, then the rest that fit, most valuable first."""
+    used = np.zeros(rows, dtype=bool)
+    chosen = np.zeros(len(cols), dtype=bool)
+    order = list(np.flatnonzero(first)) + [
+        j for j in np.argsort(-vals, kind="stable") if vals[j] > 0 and not first[j]
+    ]
+    for j in order:
+        r = [row_of[u] for u in cols[j]]
+        if not used[r].any():
+            used[r] = True
+            chosen[j] = True
+    return chosen
+
+
+def per_council_bound(cols, vals) -> float:
+    """No packing beats the sum over councils of their best ``max(0, v_j / |j|)``."""
+    best: dict[int, float] = {}
+    for c, x in zip(cols, vals, strict=True):
+        share = max(0.0, float(x) / len(c))
+        for u in c:
+            best[u] = max(best.get(u, 0.0), share)
+    return float(sum(best.values()))
+
+
+def is_packing(a: csc_array, chosen: np.ndarray, lower: np.ndarray) -> bool:
+    """True when the chosen columns cover no row twice and every row with ``lower`` 1."""
+    cover = a @ chosen.astype(float)
+    return bool((cover <= 1 + 1e-9).all() and (cover >= lower - 1e-9).all())
+
+
+def dive(lp: PackingLP, deadline: float) -> np.ndarray | None:
+    """A packing from the LP by diving: fix at 1 the columns it takes at 0.9 or more (or
+    else its largest fractional one) and re-solve, until whole. None when the LP turns
+    infeasible (rows that must be covered) or time runs out. Leaves the LP's bounds changed.
+    """
+    while time.perf_counter() < deadline:
+        x = np.asarray(lp.h.getSolution().col_value, dtype=float)
+        frac = np.flatnonzero((x > 1e-6) & (x < 1 - 1e-6))
+        if not len(frac):
+            return x > 0.5
+        pick = frac[x[frac] >= 0.9]
+        if not len(pick):
+            pick = frac[[np.argmax(x[frac])]]
+        for j in pick:
+            lp.h.changeColBounds(int(j), 1.0, 1.0)
+        lp.run()
+        if lp.status() != "Optimal":
+            return None
+    return None

@@ -1,0 +1,185 @@
+"""The demo building control case, continuing the CLASB list in Carlisle City Council's
+report with Carlisle's successors, Cumberland and Westmorland and Furness."""
+
+from __future__ import annotations
+
+import datetime
+
+from sharedservices.cases import services
+from sharedservices.cases.demo_common import (
+    CUMBERLAND,
+    WESTMORLAND,
+    demo_baselines,
+    demo_case,
+    demo_evidence,
+    demo_user,
+    years,
+)
+from sharedservices.cases.models import (
+    ConsultationEntry,
+    SectionPart,
+)
+from sharedservices.councils.models import Council
+
+BC_SECTIONS = {
+    SectionPart.STRATEGIC: (
+        "Building control was one of the services CLASB took forward to business case. Both"
+        " successor councils to Cumbria's districts run small teams competing for surveyors"
+        " with the private sector; a single service gives resilience and a career path."
+    ),
+    SectionPart.ECONOMIC: (
+        "Doing nothing is compared with a joint service hosted by Cumberland and with an"
+        " arm's-length company. The hosted service has the higher net present social value."
+    ),
+    SectionPart.COMMERCIAL: (
+        "Cumberland hosts under a s.101 agreement; fee-earning work stays ring-fenced;"
+        " either council may withdraw on twelve months' notice after the first three years."
+    ),
+    SectionPart.FINANCIAL: (
+        "Net costs and savings are shared by applications received (about 55:45). The"
+        " building regulations fee account stays in balance for each council."
+    ),
+    SectionPart.MANAGEMENT: (
+        "A joint committee of two members from each council oversees the service; each"
+        " council's scrutiny committee receives an annual report with the agreed indicators."
+    ),
+}
+
+
+def building_control():
+    cumberland = Council.objects.get(code=CUMBERLAND)
+    westmorland = Council.objects.get(code=WESTMORLAND)
+    writer = demo_user("officer@cumberland.demo.example.org")
+    case = demo_case(
+        title="Cumbrian building control partnership (demo)",
+        lead=cumberland,
+        partner=westmorland,
+        writer=writer,
+        stage="obc",
+        summary=(
+            "A single building control service for Cumberland and Westmorland and Furness,"
+            " continuing the CLASB shared services list."
+        ),
+        sections=BC_SECTIONS,
+        options=[
+            (
+                "Joint service hosted by Cumberland",
+                "One team, one IT system, surveyors based in both council areas.",
+                "lead-authority",
+                "0.2",
+                [
+                    dict(
+                        name="Case management system", category="capital", values={"2026": 180000}
+                    ),
+                    dict(
+                        name="Transition and training",
+                        category="transition",
+                        values={"2026": 60000, "2027": 20000},
+                    ),
+                    dict(
+                        name="Single management team",
+                        category="cashable-saving",
+                        values=years(2027, 2035, 95000),
+                        distribution="triangular",
+                        low="0.8",
+                        mode="1",
+                        high="1.1",
+                    ),
+                    dict(
+                        name="Fewer agency surveyors",
+                        category="cashable-saving",
+                        values=years(2027, 2035, 60000),
+                        distribution="uniform",
+                        low="0.5",
+                        high="1.2",
+                    ),
+                    dict(
+                        name="Faster plan checking",
+                        category="non-cashable-benefit",
+                        values=years(2028, 2035, 25000),
+                    ),
+                ],
+            ),
+            (
+                "Arm's-length company",
+                "A company owned by both councils trading building control services.",
+                "company",
+                "0.4",
+                [
+                    dict(
+                        name="Company set-up and systems",
+                        category="capital",
+                        values={"2026": 320000},
+                    ),
+                    dict(
+                        name="Company overheads",
+                        category="running",
+                        values=years(2027, 2035, 70000),
+                    ),
+                    dict(
+                        name="Savings and traded income",
+                        category="cashable-saving",
+                        values=years(2027, 2035, 190000),
+                        distribution="pert",
+                        low="0.4",
+                        mode="1",
+                        high="1.3",
+                    ),
+                ],
+            ),
+        ],
+        horizon_years=10,
+        monte_carlo_iterations=10000,
+        posts_affected=4,
+        staffing_implications="Two manager posts become one; two agency posts are not renewed.",
+        job_protection="Redeployment first; TUPE transfer of Westmorland and Furness staff.",
+    )
+    services.risks_add_suggested(
+        case=case,
+        user=writer,
+        keys=["loss-of-experienced-staff", "whole-organisation-knowledge", "partner-withdraws"],
+    )
+    services.case_record_save(
+        case=case,
+        record=ConsultationEntry(
+            date=datetime.date(2025, 11, 3),
+            group="staff",
+            who="Building control teams",
+            what_was_said="Surveyors want to keep local patches.",
+            response="Patches stay; management and systems are shared.",
+        ),
+        user=writer,
+    )
+    demo_baselines(
+        case,
+        cumberland,
+        writer,
+        [
+            (
+                "cost",
+                "Net cost of building control (non-fee-earning)",
+                410000,
+                "£ a year",
+                "2024/25 revenue outturn",
+            ),
+            ("quality", "Full plans decided within 5 weeks", 88, "%", "Service KPI return"),
+        ],
+    )
+    services.case_share(case=case, user=writer)
+    wf_writer = demo_user("officer@westmorland-furness.demo.example.org")
+    demo_baselines(
+        case,
+        westmorland,
+        wf_writer,
+        [
+            (
+                "cost",
+                "Net cost of building control (non-fee-earning)",
+                350000,
+                "£ a year",
+                "2024/25 revenue outturn",
+            ),
+        ],
+    )
+    demo_evidence(case, cumberland, writer)
+    demo_evidence(case, westmorland, wf_writer)
