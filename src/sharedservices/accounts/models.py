@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from sharedservices.accounts.managers import UserManager
 from sharedservices.accounts.roles import Role
+from sharedservices.base.tenancy import CouncilOwnedQuerySet
 
 
 class User(AbstractBaseUser, PermissionsMixin):
@@ -87,6 +88,11 @@ class RecoveryCode(models.Model):
         return f"Recovery code of {self.user} ({'used' if self.used_at else 'unused'})"
 
 
+class CouncilSignInPolicyQuerySet(CouncilOwnedQuerySet):
+    def owned_by(self, council_codes):
+        return self.filter(council__in=council_codes)
+
+
 class CouncilSignInPolicy(models.Model):
     """A council's own rule for its users' sign-in: whether they must use a second
     step (an authenticator app). Platform administrators and staff always must."""
@@ -102,6 +108,8 @@ class CouncilSignInPolicy(models.Model):
         default=False,
         help_text="Every user of this council must sign in with an authenticator app code.",
     )
+
+    objects = CouncilSignInPolicyQuerySet.as_manager()
 
     class Meta:
         verbose_name = "council sign-in policy"
