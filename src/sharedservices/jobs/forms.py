@@ -14,16 +14,16 @@ from crispy_forms_gds.layout import (
 from django import forms
 from django.utils.html import conditional_escape
 
-from sharedservices.analysis.money import MoneyError, parse_pounds, to_float
 from sharedservices.base.text import lines
 from sharedservices.catalogue.models import ServiceArea
 from sharedservices.councils.models import Council, Nation
 from sharedservices.councils.naming import UnknownCouncil, council_by_name_or_code
-from sharedservices.jobs import partners, selectors
+from sharedservices.jobs import counties, known_costs, partners, selectors
 
 AREA_COUNTY = "county"
 AREA_NATION = "nation"
 AREA_LIST = "list"
+AREA_CEREMONIAL = "ceremonial"
 
 
 def _resolve(text: str) -> Council:
@@ -52,6 +52,7 @@ class FindPartnersForm(forms.Form):
         label="Which councils should be considered?",
         choices=[
             (AREA_COUNTY, "The districts of a county"),
+            (AREA_CEREMONIAL, "A ceremonial county: its districts and unitary councils"),
             (AREA_NATION, "Every council in a nation"),
             (AREA_LIST, "A list of councils"),
         ],
@@ -66,6 +67,13 @@ class FindPartnersForm(forms.Form):
         required=False,
         empty_label="Choose a county",
         to_field_name="code",
+    )
+    ceremonial_county = forms.ChoiceField(
+        label="Ceremonial county",
+        help_text="If you chose a ceremonial county: Lancashire includes Blackpool and Blackburn "
+        "with Darwen (Lieutenancies Act 1997, Schedule 1).",
+        choices=[],
+        required=False,
     )
     nation = forms.ChoiceField(
         label="Nation",
@@ -169,6 +177,11 @@ class FindPartnersForm(forms.Form):
         required=False,
         initial=True,
     )
+    same_county = forms.BooleanField(
+        label="Partners within the same ceremonial county",
+        required=False,
+        help_text="Councils outside England's ceremonial counties then stand alone.",
+    )
     existing = forms.ChoiceField(
         label="Councils that already share this service",
         choices=[
@@ -193,6 +206,9 @@ class FindPartnersForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.user = user
         self.fields["county"].queryset = selectors.counties()
+        self.fields["ceremonial_county"].choices = [("", "Choose a ceremonial county")] + [
+            (name, name) for name in counties.names()
+        ]
         own = getattr(user, "council", None)
         if own is not None:
             # Labels are rendered with |safe by crispy-forms-gds: escape what is not ours.
@@ -213,6 +229,7 @@ class FindPartnersForm(forms.Form):
                 # sets aria-expanded on the radio inputs, which axe-core rejects.
                 Field.radios("area", legend_size=Size.SMALL),
                 Field.select("county"),
+                Field.select("ceremonial_county"),
                 Field.select("nation"),
                 Field.textarea("council_list"),
                 Field.checkbox("include_own"),
@@ -235,6 +252,7 @@ class FindPartnersForm(forms.Form):
             Fieldset(
                 Field.text("max_size", field_width=3),
                 Field.checkbox("connected"),
+                Field.checkbox("same_county"),
                 Field.radios("existing", legend_size=Size.SMALL),
                 Field.textarea("opt_out"),
                 legend="Constraints",
@@ -262,33 +280,7 @@ class FindPartnersForm(forms.Form):
         return self._councils("opt_out")
 
     def clean_known_costs(self):
-        known, problems = {}, []
-        for number, line in enumerate(lines(self.cleaned_data.get("known_costs") or ""), 1):
-            parts = [p.strip() for p in line.split(",")]
-            if len(parts) not in (2, 3):
-                problems.append(
-                    f"Line {number}: give a council, its baseline cost and optionally its "
-                    "households, separated by commas"
-                )
-                continue
-            try:
-                council = _resolve(parts[0])
-            except forms.ValidationError as exc:
-                problems.append(f"Line {number}: {exc.messages[0]}")
-                continue
-            numbers = []
-            for label, text in zip(
-                ("baseline cost", "number of households"), parts[1:], strict=False
-            ):
-                try:
-                    value = to_float(parse_pounds(text))
-                except MoneyError:
-                    value = None
-                if value is None or value <= 0:
-                    problems.append(f"Line {number}: the {label} must be a number more than 0")
-                numbers.append(value)
-            if all(v is not None and v > 0 for v in numbers):
-                known[council.code] = (numbers[0], numbers[1] if len(numbers) > 1 else None)
+        known, problems = known_costs.parse(self.cleaned_data.get("known_costs") or "")
         if problems:
             raise forms.ValidationError(problems)
         return known
@@ -301,6 +293,8 @@ class FindPartnersForm(forms.Form):
         area = data.get("area")
         if area == AREA_COUNTY and not data.get("county"):
             self.add_error("county", "Choose a county")
+        elif area == AREA_CEREMONIAL and not data.get("ceremonial_county"):
+            self.add_error("ceremonial_county", "Choose a ceremonial county")
         elif area == AREA_NATION and not data.get("nation"):
             self.add_error("nation", "Choose a nation")
         elif area == AREA_LIST and "council_list" in data and not data["council_list"]:
@@ -351,6 +345,9 @@ class FindPartnersForm(forms.Form):
         area = data["area"]
         if area == AREA_COUNTY:
             found = list(selectors.councils_of_county(data["county"]))
+        elif area == AREA_CEREMONIAL:
+            codes = counties.members(data["ceremonial_county"])
+            found = list(Council.objects.current().filter(code__in=codes))
         elif area == AREA_NATION:
             found = list(selectors.councils_of_nation(data["nation"]))
         else:
@@ -369,6 +366,8 @@ class FindPartnersForm(forms.Form):
         data = self.cleaned_data
         if data["area"] == AREA_COUNTY:
             return f"the districts of {data['county'].name}"
+        if data["area"] == AREA_CEREMONIAL:
+            return f"the councils of {data['ceremonial_county']} (ceremonial county)"
         if data["area"] == AREA_NATION:
             return f"every council in {Nation(data['nation']).label}"
         return f"{len(data['council_list'])} chosen councils"
@@ -387,4 +386,5 @@ class FindPartnersForm(forms.Form):
             opt_out=[c.code for c in data["opt_out"]],
             existing=self.existing,
             existing_rule=data["existing"],
+            same_county=data["same_county"],
         )

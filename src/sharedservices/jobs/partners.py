@@ -40,6 +40,7 @@ def coalitions_input(
     opt_out: list[str],
     existing: list[tuple[str, list[str]]] = (),
     existing_rule: str = EXISTING_IGNORE,
+    same_county: bool = False,
 ) -> dict:
     """``existing``: (arrangement name, its member codes among ``councils``) for each
     live arrangement of the chosen service; ``existing_rule`` says what to do with them."""
@@ -64,6 +65,17 @@ def coalitions_input(
             together += [[a, b] for a, b in zip(kept, kept[1:], strict=False)]
     elif existing_rule == EXISTING_LEAVE_OUT:
         opt_out = [*opt_out, *(code for _name, members in existing for code in members)]
+    county_rules = {}
+    if same_county:
+        from sharedservices.jobs import counties
+        from sharedservices.jobs.selectors import council_lookup
+
+        edges = None
+        if connected:
+            looked = council_lookup(sorted(codes))
+            edges = [(a, b) for a in sorted(codes) for b in looked[a]["neighbours"] if a < b]
+        apart, kept = counties.apart_pairs(counties.counties_of(codes), edges)
+        county_rules = {"apart": apart, **({"edges": kept} if kept is not None else {})}
     return {
         "councils": rows,
         "model": {
@@ -76,5 +88,6 @@ def coalitions_input(
             "max_size": max_size,
             "opt_out": sorted({c for c in opt_out if c in codes}),
             **({"together": together} if together else {}),
+            **county_rules,
         },
     }
