@@ -87,13 +87,13 @@ class FindPartnersForm(forms.Form):
         initial=True,
     )
     scale_exponent = forms.FloatField(
-        label="Economies of scale (exponent b)",
+        label="How much cheaper a bigger service is",
         initial=partners.DEFAULT_SCALE_EXPONENT,
         min_value=0.01,
         max_value=1,
-        help_text="Between 0 and 1. At 1 a shared service costs exactly the sum of its parts. "
-        "At 0.85, doubling the workload raises the cost by about 80% rather than 100%. Lower "
-        "means bigger savings from sharing.",
+        help_text="A number between 0 and 1 (economists call it the scale exponent, b). At 1 "
+        "a shared service costs exactly the sum of its parts. At 0.85, doubling the workload "
+        "raises the cost by about 80% rather than 100%. Lower means bigger savings from sharing.",
         error_messages={
             "required": "Enter the economies-of-scale exponent, for example 0.85",
             "invalid": "Enter the economies-of-scale exponent as a number, for example 0.85",
@@ -133,8 +133,9 @@ class FindPartnersForm(forms.Form):
         min_value=0.01,
         decimal_places=2,
         help_text="Used only for councils whose cost you do not give below: their baseline "
-        "cost is this times their number of postcodes (about 12 households each), and their "
-        "workload is the number of postcodes.",
+        "cost is this times their number of postcodes, and their size is their number of "
+        "postcodes, a rough proxy for households (the ONS Postcode Directory counts no "
+        "households, and a postcode holds about 12 on average).",
         error_messages={
             "required": "Enter a baseline cost per postcode, for example 300",
             "invalid": "Enter the baseline cost per postcode as an amount in pounds",
@@ -142,11 +143,13 @@ class FindPartnersForm(forms.Form):
         },
     )
     known_costs = forms.CharField(
-        label="Known costs and workloads (optional)",
+        label="Known costs and households (optional)",
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="One council per line: GSS code or name, baseline cost in pounds a year, and "
-        "optionally workload. For example: E07000121, 1850000, 64000",
+        help_text="One council per line: name or GSS code, baseline cost in pounds a year, and "
+        "optionally its number of households (from its council tax base, say). For example: "
+        "Lancaster, 1850000, 64000. A council without a household count is sized by its "
+        "postcodes.",
     )
     max_size = forms.IntegerField(
         label="Largest partnership (number of councils)",
@@ -165,6 +168,19 @@ class FindPartnersForm(forms.Form):
         label="Partners must share a boundary (each partnership joined up on the map)",
         required=False,
         initial=True,
+    )
+    existing = forms.ChoiceField(
+        label="Councils that already share this service",
+        choices=[
+            (partners.EXISTING_IGNORE, "Treat them like any other council"),
+            (partners.EXISTING_TOGETHER, "Keep each existing partnership together"),
+            (partners.EXISTING_LEAVE_OUT, "Leave them out: they stand alone"),
+        ],
+        initial=partners.EXISTING_IGNORE,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text="From the register's live arrangements for the service you chose. A kept "
+        "partnership may gain partners but is never split.",
     )
     opt_out = forms.CharField(
         label="Councils that will not share (optional)",
@@ -219,6 +235,7 @@ class FindPartnersForm(forms.Form):
             Fieldset(
                 Field.text("max_size", field_width=3),
                 Field.checkbox("connected"),
+                Field.radios("existing", legend_size=Size.SMALL),
                 Field.textarea("opt_out"),
                 legend="Constraints",
                 legend_size=Size.MEDIUM,
@@ -251,7 +268,7 @@ class FindPartnersForm(forms.Form):
             if len(parts) not in (2, 3):
                 problems.append(
                     f"Line {number}: give a council, its baseline cost and optionally its "
-                    "workload, separated by commas"
+                    "households, separated by commas"
                 )
                 continue
             try:
@@ -260,7 +277,9 @@ class FindPartnersForm(forms.Form):
                 problems.append(f"Line {number}: {exc.messages[0]}")
                 continue
             numbers = []
-            for label, text in zip(("baseline cost", "workload"), parts[1:], strict=False):
+            for label, text in zip(
+                ("baseline cost", "number of households"), parts[1:], strict=False
+            ):
                 try:
                     value = to_float(parse_pounds(text))
                 except MoneyError:
@@ -274,6 +293,9 @@ class FindPartnersForm(forms.Form):
             raise forms.ValidationError(problems)
         return known
 
+    def clean_existing(self):
+        return self.cleaned_data.get("existing") or partners.EXISTING_IGNORE
+
     def clean(self):
         data = super().clean()
         area = data.get("area")
@@ -285,6 +307,8 @@ class FindPartnersForm(forms.Form):
             self.add_error("council_list", "Enter at least two councils, one per line")
         if not data.get("service_area") and not (data.get("service_other") or "").strip():
             self.add_error("service_area", "Choose a service, or describe another service")
+        elif data.get("existing") != partners.EXISTING_IGNORE and not data.get("service_area"):
+            self.add_error("existing", "Choose a service from the list to use its partnerships")
         if self.errors:
             return data
         councils = self.area_councils()
@@ -299,7 +323,7 @@ class FindPartnersForm(forms.Form):
         if missing:
             self.add_error(
                 "known_costs",
-                "Give the baseline cost and workload of "
+                "Give the baseline cost and households of "
                 + ", ".join(missing)
                 + ": there is no postcode count for "
                 + ("it" if len(missing) == 1 else "them"),
@@ -308,6 +332,17 @@ class FindPartnersForm(forms.Form):
         outside = [c.name for c in data["opt_out"] if c.code not in codes]
         if outside:
             self.add_error("opt_out", "Not among the councils considered: " + ", ".join(outside))
+        self.existing = selectors.existing_partnerships(
+            user=self.user, service_area=data.get("service_area"), codes=codes
+        )
+        if data["existing"] == partners.EXISTING_TOGETHER:
+            for name, members in self.existing:
+                if len(members) > data["max_size"]:
+                    self.add_error(
+                        "existing",
+                        f"{name} has {len(members)} of these councils, more than the largest "
+                        "partnership: raise the largest partnership, or treat them like any other",
+                    )
         return data
 
     # --- what the form asks for --------------------------------------------
@@ -350,4 +385,6 @@ class FindPartnersForm(forms.Form):
             max_size=data["max_size"],
             connected=data["connected"],
             opt_out=[c.code for c in data["opt_out"]],
+            existing=self.existing,
+            existing_rule=data["existing"],
         )
