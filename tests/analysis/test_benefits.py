@@ -5,7 +5,7 @@ import datetime
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sharedservices.analysis.benefits import (
@@ -76,6 +76,7 @@ def test_better_is_never_worse(a, b, target, tolerance, d):
     assert order[rag(better, target, tolerance, d)] <= order[rag(worse, target, tolerance, d)]
 
 
+@settings(deadline=None)  # timing varies on a shared machine; the property does not
 @given(values=st.lists(finite, max_size=30), target=finite, tolerance=tolerances)
 def test_vectorised_matches_one_at_a_time(values, target, tolerance):
     assert rag_many(values, target, tolerance, LOWER) == [
@@ -167,3 +168,18 @@ def test_rebalancing_hand_worked():
     # A tighter tolerance of 1 point triggers it: 2 points of £1,000,000.
     tight = cost_share_review({A: 50, B: 50}, {A: 520, B: 480}, 1_000_000, tolerance=0.01)
     assert [p["payment"] for p in tight["partners"]] == [20_000, -20_000]
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from(["A", "B", "C"]),
+        st.sets(st.sampled_from([f"2026-{m:02d}" for m in range(1, 13)])),
+    )
+)
+def test_missing_by_partner_is_missing_for_each_partner(received):
+    from sharedservices.analysis.benefits import due_periods, missing, missing_by_partner
+
+    due = due_periods("monthly", datetime.date(2026, 1, 1), datetime.date(2026, 12, 31), 0)
+    partners = ["A", "B", "C"]
+    got = missing_by_partner(due, received, partners)
+    assert got == {c: missing(due, received.get(c, ())) for c in partners}

@@ -83,11 +83,11 @@ def test_officer_finds_partners_in_their_county(page, live_site, assert_accessib
     sign_in(page, live_site)
     page.get_by_role("link", name="Find partners", exact=True).click()
     assert page.locator("h1").inner_text() == "Find partners"
-    assert page.get_by_label("Economies of scale (exponent b)").input_value() == "0.85"
+    assert page.get_by_label("How much cheaper a bigger service is").input_value() == "0.85"
     assert_accessible(page)
 
     # No service chosen and an impossible exponent: the form says what to fix.
-    page.get_by_label("Economies of scale (exponent b)").fill("1.5")
+    page.get_by_label("How much cheaper a bigger service is").fill("1.5")
     page.get_by_role("button", name="Find partners").click()
     summary = page.locator(".govuk-error-summary")
     assert "Choose a service, or describe another service" in summary.inner_text()
@@ -98,7 +98,7 @@ def test_officer_finds_partners_in_their_county(page, live_site, assert_accessib
     page.locator("#id_service_area").select_option(label="Revenues and benefits")
     page.get_by_label("The districts of a county").check()
     page.get_by_label("County", exact=True).select_option(label="Lancashire")
-    page.get_by_label("Economies of scale (exponent b)").fill("0.8")
+    page.get_by_label("How much cheaper a bigger service is").fill("0.8")
     page.get_by_role("button", name="Find partners").click()
 
     assert re.search(r"/partners/jobs/\d+/$", page.url)

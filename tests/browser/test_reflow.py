@@ -13,6 +13,7 @@ from collections import deque
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 from tests.browser.conftest import axe_violations
 
@@ -22,7 +23,9 @@ PASSWORD = "shared-services-demo"
 OFFICER = "officer@lancaster.demo.example.org"
 WIDTHS = (1280, 320)
 # Not pages: downloads, the API, the admin, signing out, static files.
-SKIP = re.compile(r"^/(api|admin|static)/|\.(csv|xlsx|json)$|/sign-out/|/delete/$")
+SKIP = re.compile(r"^/(api|admin|static)/|\.(csv|xlsx|json|ics|pdf|docx)$|/sign-out/|/delete/$")
+# A query asking for a file (a report as PDF or Word) is a download, not a page.
+DOWNLOAD = re.compile(r"(^|&)format=")
 START = ["/", "/councils/", "/register/", "/map/", "/stats/", "/help/"]
 SIGNED_IN_START = ["/dashboard/", "/cases/", "/partners/", "/programmes/", "/cases/policies/"]
 MAX_PAGES = 70
@@ -40,7 +43,7 @@ def _links(page, base: str) -> list[str]:
         if parts.netloc and base.split("//", 1)[1] != parts.netloc:
             continue
         path = parts.path
-        if not path.startswith("/") or SKIP.search(path):
+        if not path.startswith("/") or SKIP.search(path) or DOWNLOAD.search(parts.query):
             continue
         found.append(
             path + (f"?{parts.query}" if parts.query and "page=" not in parts.query else "")
@@ -81,7 +84,12 @@ def _crawl(page, base: str, start: list[str], seen_shapes: set[str]) -> list[str
         if shape in seen_shapes:
             continue
         seen_shapes.add(shape)
-        response = page.goto(base + path)
+        try:
+            response = page.goto(base + path)
+        except PlaywrightError as error:  # a download the patterns above did not foresee
+            if "Download is starting" not in str(error):
+                raise
+            continue
         if response is None or response.status != 200:
             continue
         visited += 1
@@ -90,14 +98,6 @@ def _crawl(page, base: str, start: list[str], seen_shapes: set[str]) -> list[str
     return problems
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason=(
-        "Known open: on 29 Nov 2026 the crawl found 8 problems, the first /stats/ at 1280 px"
-        " (1295 px wide); the rest to be listed by a run with the full assertion message."
-        " Left failing-but-reported rather than hidden; see issue 14, item 3."
-    ),
-)
 def test_every_page_reflows_at_320px_and_is_accessible(page, live_site):
     seen: set[str] = {"/accounts/sign-in/"}
     problems = _crawl(page, live_site, START, seen)

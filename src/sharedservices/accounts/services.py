@@ -13,6 +13,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from sharedservices.accounts import mfa
 from sharedservices.accounts.models import CouncilSignInPolicy, RecoveryCode, User
 from sharedservices.accounts.roles import Role
+from sharedservices.base.audit import audit_record
 
 
 @transaction.atomic
@@ -37,7 +38,6 @@ def user_create(
 
 def user_set_roles(*, user: User, roles: Iterable[Role | str], by: User | None = None) -> None:
     """Give ``user`` exactly ``roles``; ``by`` is who did it (none: a command or the demo)."""
-    from sharedservices.governance.audit import audit_record
 
     groups = [Group.objects.get_or_create(name=str(Role(r)))[0] for r in roles]
     before = sorted(user.roles) if user.pk else []
@@ -71,7 +71,6 @@ def mfa_enrolment_start(*, user: User) -> TOTPDevice:
 def recovery_codes_replace(*, user: User) -> list[str]:
     """Make a new set of recovery codes (the old ones stop working) and return them:
     the only moment they exist in clear; only their digests are stored."""
-    from sharedservices.governance.audit import audit_record
 
     RecoveryCode.objects.filter(user=user).delete()
     codes = [mfa.new_recovery_code() for _ in range(mfa.RECOVERY_CODE_COUNT)]
@@ -93,7 +92,6 @@ def mfa_enrol_confirm(*, request, device: TOTPDevice, code: str) -> list[str] | 
     """Confirm the app is set up by one of its codes: mark this sign-in verified and
     return the new recovery codes. ``None`` when the code is wrong; raises
     :class:`mfa.TooManyAttempts` past the limit."""
-    from sharedservices.governance.audit import audit_record
 
     user = request.user
     device = TOTPDevice.objects.select_for_update().get(pk=device.pk, user=user)
@@ -118,7 +116,6 @@ def mfa_verify(*, request, code: str) -> str | None:
     code; raises :class:`mfa.TooManyAttempts` past the limit (nothing is checked then).
     A recovery code is marked used in the same transaction, under a row lock, so two
     simultaneous uses of one code let in one."""
-    from sharedservices.governance.audit import audit_record
 
     user = request.user
     device = (
@@ -159,7 +156,6 @@ def mfa_verify(*, request, code: str) -> str | None:
 @transaction.atomic
 def council_sign_in_policy_set(*, council, mfa_required: bool, by: User | None) -> None:
     """Whether ``council``'s users must sign in with a second step; ``by`` is who said so."""
-    from sharedservices.governance.audit import audit_record
 
     policy, _ = CouncilSignInPolicy.objects.select_for_update().get_or_create(council=council)
     before = policy.mfa_required
@@ -181,7 +177,6 @@ def council_sign_in_policy_set(*, council, mfa_required: bool, by: User | None) 
 def mfa_reset(*, user: User, by: User | None) -> None:
     """Remove a user's authenticator app and recovery codes (a lost phone): they set it
     up again at the next sign-in if they must use it."""
-    from sharedservices.governance.audit import audit_record
 
     devices, _ = TOTPDevice.objects.filter(user=user).delete()
     RecoveryCode.objects.filter(user=user).delete()

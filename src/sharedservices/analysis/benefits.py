@@ -25,6 +25,7 @@ No Django here: the benefits app feeds plain numbers in and shows what comes out
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -73,7 +74,7 @@ def rag(value: float | None, target: float, tolerance: float, direction: str) ->
 
 
 def rag_many(values, target: float, tolerance: float, direction: str) -> list[str]:
-    return [str(s) for s in _CODES[rag_codes(values, target, tolerance, direction)]]
+    return _CODES[rag_codes(values, target, tolerance, direction)].tolist()
 
 
 def roll_up(statuses: Iterable[str]) -> str:
@@ -153,8 +154,11 @@ class Period:
         return Period(self.year, self.index + 1, self.frequency)
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_period(text: str) -> Period:
-    """``2027-Q1``, ``2027-03`` or ``2027`` (years 1990 to 2100)."""
+    """``2027-Q1``, ``2027-03`` or ``2027`` (years 1990 to 2100). Cached: a page or an
+    import of thousands of figures has a few dozen distinct periods (a Period is frozen;
+    a bad period raises each time, and is not cached)."""
     m = _PERIOD.match((text or "").strip().upper())
     if not m:
         raise PeriodError("write a period as 2027-Q1, 2027-03 or 2027")
@@ -170,6 +174,12 @@ def parse_period(text: str) -> Period:
     if not 1 <= month <= 12:
         raise PeriodError("the month must be 01 to 12")
     return Period(year, month, MONTHLY)
+
+
+def financial_year_bounds(year: int) -> tuple[datetime.date, datetime.date]:
+    """The first and last day of the financial year starting in April ``year``: every
+    period of that year (month, quarter or the year) ends between them."""
+    return datetime.date(year, 4, 1), datetime.date(year + 1, 3, 31)
 
 
 def first_period(frequency: str, on: datetime.date) -> Period:
@@ -215,6 +225,20 @@ def missing(due: list[Period], received: Iterable[str]) -> list[Period]:
     return [p for p in due if str(p) not in have]
 
 
+def missing_by_partner(
+    due: list[Period], received: Mapping[str, Iterable[str]], partners: Iterable[str]
+) -> dict[str, list[Period]]:
+    """``missing`` for each of ``partners`` at once (``received`` by partner): each due
+    period is written out once, not once per partner."""
+    written = [(p, str(p)) for p in due]
+    out = {}
+    for code in partners:
+        have = received.get(code, ())
+        have = have if isinstance(have, set | frozenset) else set(have)
+        out[code] = [p for p, w in written if w not in have]
+    return out
+
+
 # --- savings ------------------------------------------------------------------------
 
 
@@ -233,15 +257,19 @@ def realised_savings(rows: Iterable[tuple[str, str, float, float]]) -> dict:
             "cumulative": {},
             "total": 0.0,
         }
-    periods = [parse_period(p) for _, p, _, _ in rows]
+    # Parse each distinct period once: five years of monthly figures from ten partners
+    # are 6,000 rows but 60 periods.
+    written, period_index = np.unique([r[1] for r in rows], return_inverse=True)
+    parsed = [parse_period(str(p)) for p in written]
+    fy = np.array([p.financial_year for p in parsed])[period_index]
+    per_year = np.array([PER_YEAR[p.frequency] for p in parsed], dtype=float)[period_index]
     baseline = np.array([r[2] for r in rows], dtype=float)
     actual = np.array([r[3] for r in rows], dtype=float)
-    per_year = np.array([PER_YEAR[p.frequency] for p in periods], dtype=float)
     saving = baseline / per_year - actual
-    councils = sorted({r[0] for r in rows})
-    years = sorted({p.financial_year for p in periods})
-    ci = np.array([councils.index(r[0]) for r in rows])
-    yi = np.array([years.index(p.financial_year) for p in periods])
+    councils_arr, ci = np.unique([r[0] for r in rows], return_inverse=True)
+    years_arr, yi = np.unique(fy, return_inverse=True)
+    councils = [str(c) for c in councils_arr]
+    years = [int(y) for y in years_arr]
     grid = np.zeros((len(years), len(councils)))
     np.add.at(grid, (yi, ci), saving)
     by_year_total = grid.sum(axis=1)

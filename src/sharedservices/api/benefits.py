@@ -71,7 +71,7 @@ def arrangement_benefits(request, arrangement_id: int):
     indicators = []
     for v in views:
         ind = v.indicator
-        latest = v.rows[-1]["period"] if v.rows else None
+        latest = v.latest_period
         indicators.append(
             {
                 "id": ind.pk,

@@ -7,6 +7,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Layout
 from django import forms
 
+from sharedservices.base.revisions import RevisionField
 from sharedservices.benefits.models import Direction, Frequency, IndicatorKind, Unit
 from sharedservices.registry.columns import MAX_UPLOAD_BYTES
 from sharedservices.registry.links import WebAddressField
@@ -25,6 +26,34 @@ class _Form(forms.Form):
         for key, messages in problems.items():
             for message in messages if isinstance(messages, list) else [messages]:
                 self.add_error(key if key in self.fields else None, message)
+
+
+EVERY_YEAR = "all"
+
+
+class YearForm(_Form):
+    """The Benefits page's filter (a GET form, no JavaScript needed): one financial year's
+    figures, the latest by default, or every period. Five years of monthly figures from
+    ten partners are too many rows for one page; the CSV always holds every period."""
+
+    submit_label = "Show"
+    year = forms.ChoiceField(label="Figures of the financial year", required=False)
+
+    def __init__(self, *args, years=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [(str(y), f"{y} to {y + 1}") for y in reversed(years)] + [
+            (EVERY_YEAR, "Every year")
+        ]
+        self.latest = max(years) if years else None
+        self.helper.form_method = "get"
+
+    def chosen(self) -> int | None:
+        """The year to show, or None for every period; the latest when none (or junk) is
+        asked for."""
+        if not self.is_bound or not self.is_valid() or not self.cleaned_data["year"]:
+            return self.latest
+        year = self.cleaned_data["year"]
+        return None if year == EVERY_YEAR else int(year)
 
 
 class ActualForm(_Form):
@@ -75,6 +104,32 @@ class IndicatorForm(_Form):
     def __init__(self, *args, councils=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["councils"].choices = [(c.pk, c.name) for c in councils]
+
+
+class BaselineForm(_Form):
+    """A partner's baseline of one indicator; the rules are ``services.baseline_set``'s."""
+
+    submit_label = "Save the baseline"
+    value = forms.CharField(
+        label="Baseline value",
+        max_length=30,
+        error_messages={"required": "Enter the baseline value"},
+    )
+    as_at = forms.DateField(
+        label="Date of the baseline (YYYY-MM-DD)",
+        help_text="The day the value was true, for example the end of a financial year",
+        error_messages={
+            "invalid": "Enter the date of the baseline as YYYY-MM-DD",
+            "required": "Enter the date of the baseline",
+        },
+    )
+    source = forms.CharField(
+        label="Where the figure comes from (optional)",
+        required=False,
+        max_length=300,
+        help_text="For example the council's 2024/25 outturn report",
+    )
+    revision = RevisionField()
 
 
 class UploadForm(_Form):

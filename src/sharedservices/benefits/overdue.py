@@ -27,7 +27,7 @@ def overdue_notify(*, today: datetime.date | None = None) -> int:
     ).prefetch_related("councils", "baselines__council")
     sender = getattr(settings, "DEFAULT_FROM_EMAIL", "noreply@localhost")
     messages = []
-    for view in indicator_views(indicators, today=today):
+    for view in indicator_views(indicators, today=today, rows=False):
         ind = view.indicator
         for council, period in view.overdue:
             try:

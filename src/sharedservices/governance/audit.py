@@ -1,4 +1,7 @@
-"""``audit_record``: the one way every write in the product lands in the audit trail.
+"""``audit_record``: how every write in the product lands in the audit trail.
+
+Other apps call it through ``base.audit`` (the door every layer may import); this module
+is the trail's writer behind that door, plugged in by ``GovernanceConfig.ready``.
 
 Services call it inside their own transaction, so an event exists exactly when the
 write it describes was committed. The request id comes from the request being served

@@ -14,16 +14,16 @@ from crispy_forms_gds.layout import (
 from django import forms
 from django.utils.html import conditional_escape
 
-from sharedservices.analysis.money import MoneyError, parse_pounds, to_float
 from sharedservices.base.text import lines
 from sharedservices.catalogue.models import ServiceArea
 from sharedservices.councils.models import Council, Nation
 from sharedservices.councils.naming import UnknownCouncil, council_by_name_or_code
-from sharedservices.jobs import partners, selectors
+from sharedservices.jobs import counties, known_costs, partners, selectors
 
 AREA_COUNTY = "county"
 AREA_NATION = "nation"
 AREA_LIST = "list"
+AREA_CEREMONIAL = "ceremonial"
 
 
 def _resolve(text: str) -> Council:
@@ -52,6 +52,7 @@ class FindPartnersForm(forms.Form):
         label="Which councils should be considered?",
         choices=[
             (AREA_COUNTY, "The districts of a county"),
+            (AREA_CEREMONIAL, "A ceremonial county: its districts and unitary councils"),
             (AREA_NATION, "Every council in a nation"),
             (AREA_LIST, "A list of councils"),
         ],
@@ -66,6 +67,13 @@ class FindPartnersForm(forms.Form):
         required=False,
         empty_label="Choose a county",
         to_field_name="code",
+    )
+    ceremonial_county = forms.ChoiceField(
+        label="Ceremonial county",
+        help_text="If you chose a ceremonial county: Lancashire includes Blackpool and Blackburn "
+        "with Darwen (Lieutenancies Act 1997, Schedule 1).",
+        choices=[],
+        required=False,
     )
     nation = forms.ChoiceField(
         label="Nation",
@@ -87,13 +95,13 @@ class FindPartnersForm(forms.Form):
         initial=True,
     )
     scale_exponent = forms.FloatField(
-        label="Economies of scale (exponent b)",
+        label="How much cheaper a bigger service is",
         initial=partners.DEFAULT_SCALE_EXPONENT,
         min_value=0.01,
         max_value=1,
-        help_text="Between 0 and 1. At 1 a shared service costs exactly the sum of its parts. "
-        "At 0.85, doubling the workload raises the cost by about 80% rather than 100%. Lower "
-        "means bigger savings from sharing.",
+        help_text="A number between 0 and 1 (economists call it the scale exponent, b). At 1 "
+        "a shared service costs exactly the sum of its parts. At 0.85, doubling the workload "
+        "raises the cost by about 80% rather than 100%. Lower means bigger savings from sharing.",
         error_messages={
             "required": "Enter the economies-of-scale exponent, for example 0.85",
             "invalid": "Enter the economies-of-scale exponent as a number, for example 0.85",
@@ -133,8 +141,9 @@ class FindPartnersForm(forms.Form):
         min_value=0.01,
         decimal_places=2,
         help_text="Used only for councils whose cost you do not give below: their baseline "
-        "cost is this times their number of postcodes (about 12 households each), and their "
-        "workload is the number of postcodes.",
+        "cost is this times their number of postcodes, and their size is their number of "
+        "postcodes, a rough proxy for households (the ONS Postcode Directory counts no "
+        "households, and a postcode holds about 12 on average).",
         error_messages={
             "required": "Enter a baseline cost per postcode, for example 300",
             "invalid": "Enter the baseline cost per postcode as an amount in pounds",
@@ -142,11 +151,13 @@ class FindPartnersForm(forms.Form):
         },
     )
     known_costs = forms.CharField(
-        label="Known costs and workloads (optional)",
+        label="Known costs and households (optional)",
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="One council per line: GSS code or name, baseline cost in pounds a year, and "
-        "optionally workload. For example: E07000121, 1850000, 64000",
+        help_text="One council per line: name or GSS code, baseline cost in pounds a year, and "
+        "optionally its number of households (from its council tax base, say). For example: "
+        "Lancaster, 1850000, 64000. A council without a household count is sized by its "
+        "postcodes.",
     )
     max_size = forms.IntegerField(
         label="Largest partnership (number of councils)",
@@ -166,6 +177,24 @@ class FindPartnersForm(forms.Form):
         required=False,
         initial=True,
     )
+    same_county = forms.BooleanField(
+        label="Partners within the same ceremonial county",
+        required=False,
+        help_text="Councils outside England's ceremonial counties then stand alone.",
+    )
+    existing = forms.ChoiceField(
+        label="Councils that already share this service",
+        choices=[
+            (partners.EXISTING_IGNORE, "Treat them like any other council"),
+            (partners.EXISTING_TOGETHER, "Keep each existing partnership together"),
+            (partners.EXISTING_LEAVE_OUT, "Leave them out: they stand alone"),
+        ],
+        initial=partners.EXISTING_IGNORE,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text="From the register's live arrangements for the service you chose. A kept "
+        "partnership may gain partners but is never split.",
+    )
     opt_out = forms.CharField(
         label="Councils that will not share (optional)",
         required=False,
@@ -177,6 +206,9 @@ class FindPartnersForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.user = user
         self.fields["county"].queryset = selectors.counties()
+        self.fields["ceremonial_county"].choices = [("", "Choose a ceremonial county")] + [
+            (name, name) for name in counties.names()
+        ]
         own = getattr(user, "council", None)
         if own is not None:
             # Labels are rendered with |safe by crispy-forms-gds: escape what is not ours.
@@ -197,6 +229,7 @@ class FindPartnersForm(forms.Form):
                 # sets aria-expanded on the radio inputs, which axe-core rejects.
                 Field.radios("area", legend_size=Size.SMALL),
                 Field.select("county"),
+                Field.select("ceremonial_county"),
                 Field.select("nation"),
                 Field.textarea("council_list"),
                 Field.checkbox("include_own"),
@@ -219,6 +252,8 @@ class FindPartnersForm(forms.Form):
             Fieldset(
                 Field.text("max_size", field_width=3),
                 Field.checkbox("connected"),
+                Field.checkbox("same_county"),
+                Field.radios("existing", legend_size=Size.SMALL),
                 Field.textarea("opt_out"),
                 legend="Constraints",
                 legend_size=Size.MEDIUM,
@@ -245,46 +280,29 @@ class FindPartnersForm(forms.Form):
         return self._councils("opt_out")
 
     def clean_known_costs(self):
-        known, problems = {}, []
-        for number, line in enumerate(lines(self.cleaned_data.get("known_costs") or ""), 1):
-            parts = [p.strip() for p in line.split(",")]
-            if len(parts) not in (2, 3):
-                problems.append(
-                    f"Line {number}: give a council, its baseline cost and optionally its "
-                    "workload, separated by commas"
-                )
-                continue
-            try:
-                council = _resolve(parts[0])
-            except forms.ValidationError as exc:
-                problems.append(f"Line {number}: {exc.messages[0]}")
-                continue
-            numbers = []
-            for label, text in zip(("baseline cost", "workload"), parts[1:], strict=False):
-                try:
-                    value = to_float(parse_pounds(text))
-                except MoneyError:
-                    value = None
-                if value is None or value <= 0:
-                    problems.append(f"Line {number}: the {label} must be a number more than 0")
-                numbers.append(value)
-            if all(v is not None and v > 0 for v in numbers):
-                known[council.code] = (numbers[0], numbers[1] if len(numbers) > 1 else None)
+        known, problems = known_costs.parse(self.cleaned_data.get("known_costs") or "")
         if problems:
             raise forms.ValidationError(problems)
         return known
+
+    def clean_existing(self):
+        return self.cleaned_data.get("existing") or partners.EXISTING_IGNORE
 
     def clean(self):
         data = super().clean()
         area = data.get("area")
         if area == AREA_COUNTY and not data.get("county"):
             self.add_error("county", "Choose a county")
+        elif area == AREA_CEREMONIAL and not data.get("ceremonial_county"):
+            self.add_error("ceremonial_county", "Choose a ceremonial county")
         elif area == AREA_NATION and not data.get("nation"):
             self.add_error("nation", "Choose a nation")
         elif area == AREA_LIST and "council_list" in data and not data["council_list"]:
             self.add_error("council_list", "Enter at least two councils, one per line")
         if not data.get("service_area") and not (data.get("service_other") or "").strip():
             self.add_error("service_area", "Choose a service, or describe another service")
+        elif data.get("existing") != partners.EXISTING_IGNORE and not data.get("service_area"):
+            self.add_error("existing", "Choose a service from the list to use its partnerships")
         if self.errors:
             return data
         councils = self.area_councils()
@@ -299,7 +317,7 @@ class FindPartnersForm(forms.Form):
         if missing:
             self.add_error(
                 "known_costs",
-                "Give the baseline cost and workload of "
+                "Give the baseline cost and households of "
                 + ", ".join(missing)
                 + ": there is no postcode count for "
                 + ("it" if len(missing) == 1 else "them"),
@@ -308,6 +326,17 @@ class FindPartnersForm(forms.Form):
         outside = [c.name for c in data["opt_out"] if c.code not in codes]
         if outside:
             self.add_error("opt_out", "Not among the councils considered: " + ", ".join(outside))
+        self.existing = selectors.existing_partnerships(
+            user=self.user, service_area=data.get("service_area"), codes=codes
+        )
+        if data["existing"] == partners.EXISTING_TOGETHER:
+            for name, members in self.existing:
+                if len(members) > data["max_size"]:
+                    self.add_error(
+                        "existing",
+                        f"{name} has {len(members)} of these councils, more than the largest "
+                        "partnership: raise the largest partnership, or treat them like any other",
+                    )
         return data
 
     # --- what the form asks for --------------------------------------------
@@ -316,6 +345,9 @@ class FindPartnersForm(forms.Form):
         area = data["area"]
         if area == AREA_COUNTY:
             found = list(selectors.councils_of_county(data["county"]))
+        elif area == AREA_CEREMONIAL:
+            codes = counties.members(data["ceremonial_county"])
+            found = list(Council.objects.current().filter(code__in=codes))
         elif area == AREA_NATION:
             found = list(selectors.councils_of_nation(data["nation"]))
         else:
@@ -334,6 +366,8 @@ class FindPartnersForm(forms.Form):
         data = self.cleaned_data
         if data["area"] == AREA_COUNTY:
             return f"the districts of {data['county'].name}"
+        if data["area"] == AREA_CEREMONIAL:
+            return f"the councils of {data['ceremonial_county']} (ceremonial county)"
         if data["area"] == AREA_NATION:
             return f"every council in {Nation(data['nation']).label}"
         return f"{len(data['council_list'])} chosen councils"
@@ -350,4 +384,7 @@ class FindPartnersForm(forms.Form):
             max_size=data["max_size"],
             connected=data["connected"],
             opt_out=[c.code for c in data["opt_out"]],
+            existing=self.existing,
+            existing_rule=data["existing"],
+            same_county=data["same_county"],
         )

@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 from django.urls import reverse
 
 from sharedservices.jobs.models import AnalysisJob
-from sharedservices.jobs.selectors import council_names
+from sharedservices.jobs.selectors import council_names, council_postcodes
 
 
 def coalitions_table(job: AnalysisJob) -> dict:
@@ -16,6 +16,7 @@ def coalitions_table(job: AnalysisJob) -> dict:
     inputs = {c.get("code"): c for c in (job.input or {}).get("councils", [])}
     entries = result.get("coalitions", [])
     names = council_names([code for e in entries for code in e["members"]])
+    postcodes = council_postcodes(names)
     shared = sorted(
         (e for e in entries if len(e["members"]) > 1), key=lambda e: (-e["saving"], e["members"])
     )
@@ -25,12 +26,16 @@ def coalitions_table(job: AnalysisJob) -> dict:
         rows = []
         for code in sorted(entry["members"], key=lambda c: names.get(c, c)):
             baseline = inputs.get(code, {}).get("baseline_cost")
+            size = inputs.get(code, {}).get("workload")
             share = entry["shares"].get(code, 0.0)
             rows.append(
                 {
                     "code": code,
                     "name": names.get(code, code),
                     "hub": code == entry["hub"],
+                    "size": size,
+                    # The user's household count, or the postcode proxy (jobs/partners.py).
+                    "size_is_postcodes": size is not None and size == postcodes.get(code),
                     "baseline_cost": baseline,
                     "share": share,
                     "share_pct": (100 * share / baseline) if baseline else None,
@@ -60,7 +65,10 @@ def coalitions_table(job: AnalysisJob) -> dict:
     )
     for row in standing_alone:
         map_groups[row["code"]] = 0
+    together = (job.input or {}).get("constraints", {}).get("together") or []
+    kept = council_names({code for pair in together for code in pair})
     return {
+        "kept_together": [(kept.get(a, a), kept.get(b, b)) for a, b in together],
         "partnerships": partnerships,
         "alone": standing_alone,
         "total_saving": result.get("total_saving", 0.0),

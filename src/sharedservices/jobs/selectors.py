@@ -51,3 +51,29 @@ def councils_of_nation(nation: str):
 
 def council_names(codes) -> dict[str, str]:
     return dict(Council.objects.filter(code__in=list(codes)).values_list("code", "name"))
+
+
+def council_postcodes(codes) -> dict[str, int | None]:
+    return dict(Council.objects.filter(code__in=list(codes)).values_list("code", "postcode_count"))
+
+
+def existing_partnerships(*, user, service_area, codes) -> list[tuple[str, list[str]]]:
+    """The live arrangements of ``service_area`` that the user can see, as (name, the
+    member codes among ``codes``, sorted), for those with a member among ``codes``;
+    arrangements sharing a council are one partnership in the analysis."""
+    from sharedservices.registry.models import Arrangement, ArrangementStatus
+
+    if service_area is None:
+        return []
+    found = []
+    arrangements = (
+        Arrangement.objects.visible_to(user)
+        .filter(status=ArrangementStatus.LIVE, service_areas=service_area)
+        .prefetch_related("partners")
+        .order_by("name", "pk")
+    )
+    for arrangement in arrangements:
+        members = sorted({p.council_id for p in arrangement.partners.all()} & set(codes))
+        if members:
+            found.append((arrangement.name, members))
+    return found

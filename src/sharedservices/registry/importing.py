@@ -22,6 +22,7 @@ from pathlib import Path
 from django.db import transaction
 
 from sharedservices.analysis.money import MoneyError, parse_pounds, round_pounds
+from sharedservices.base.audit import audit_record_bulk
 from sharedservices.catalogue.models import ServiceArea
 from sharedservices.councils.models import Council
 from sharedservices.registry.columns import (  # noqa: E402,F401 (one home, re-exported)
@@ -339,7 +340,6 @@ class ArrangementImporter:
         ArrangementPartner.objects.bulk_create(partners, batch_size=5000)
         ArrangementSource.objects.bulk_create(sources, batch_size=5000)
         ArrangementChange.objects.bulk_create(changes, batch_size=5000)
-        from sharedservices.governance.audit import audit_record_bulk
 
         audit_record_bulk(
             user=self.user,

@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from sharedservices.analysis.money import format_pounds
+from sharedservices.base.audit import audit_record
 from sharedservices.base.revisions import lock_at_revision
 from sharedservices.base.tenancy import acts_for_any
 from sharedservices.catalogue.models import ServiceArea
@@ -246,7 +247,6 @@ def _write_source(arrangement: Arrangement, url: str) -> None:
 
 
 def _record(arrangement, user, action, changes) -> ArrangementChange:
-    from sharedservices.governance.audit import audit_record
 
     audit_record(
         user=user,

@@ -135,6 +135,9 @@ class IndicatorBaseline(models.Model):
     value = models.DecimalField(max_digits=16, decimal_places=4)
     as_at = models.DateField()
     source = models.CharField(max_length=300, blank=True)
+    # One more on every correction: a second corrector is told, never overwrites
+    # (``base.revisions``).
+    revision = models.PositiveIntegerField(default=1)
 
     objects = IndicatorBaselineQuerySet.as_manager()
 

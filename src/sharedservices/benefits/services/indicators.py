@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
+from sharedservices.base.revisions import EditConflict
 from sharedservices.benefits.models import (
     Direction,
     Frequency,
@@ -129,28 +130,83 @@ def indicator_create(*, user, arrangement: Arrangement, data: IndicatorInput) ->
     return indicator
 
 
+UNCHECKED = object()  # the demo and the command line: no form, no revision to check
+
+
 @transaction.atomic
 def baseline_set(
-    *, user, indicator: Indicator, council: str, value, as_at, source="", system=False
-) -> None:
-    """Enter or correct a partner's baseline where the business case had none."""
+    *,
+    user,
+    indicator: Indicator,
+    council: str,
+    value,
+    as_at,
+    source="",
+    system=False,
+    expected_revision=UNCHECKED,
+) -> IndicatorBaseline:
+    """Enter or correct a partner's baseline (where the business case had none, or to
+    correct one). ``expected_revision`` is what the form started from: 0 for a baseline
+    not yet entered, else its revision; a stale one raises ``EditConflict`` with the
+    saved baseline (``base.revisions``), so a second corrector is told, never overwrites."""
     if not (system or can_manage(user, indicator.arrangement)):
         raise PermissionDenied("Only a partner council's officers set baselines")
     if council not in {c.pk for c in indicator.councils.all()}:
         raise ValidationError({"council": "is not a partner this indicator applies to"})
+    problems = {}
     try:
         number = parse_value(value)
     except ValueError as e:
-        raise ValidationError({"value": f"The baseline {e}"}) from None
-    IndicatorBaseline.objects.update_or_create(
-        indicator=indicator,
-        council_id=council,
-        defaults={"value": number, "as_at": as_at, "source": (source or "")[:300]},
+        problems["value"] = f"The baseline {e}"
+    else:
+        if indicator.unit == "percent" and number > 100:
+            problems["value"] = "The baseline is a percentage: it cannot be over 100"
+    if not isinstance(as_at, datetime.date):
+        try:
+            as_at = datetime.date.fromisoformat(str(as_at))
+        except ValueError:
+            problems["as_at"] = "Enter the date of the baseline as YYYY-MM-DD"
+    if isinstance(as_at, datetime.date) and as_at > datetime.date.today():
+        problems["as_at"] = "The date of the baseline cannot be in the future"
+    source = (source or "").strip()
+    if len(source) > 300:
+        problems["source"] = "The source must be at most 300 characters"
+    if problems:
+        raise ValidationError(problems)
+    current = (
+        IndicatorBaseline.objects.select_for_update()
+        .filter(indicator=indicator, council_id=council)
+        .first()
     )
+    before = None
+    if current is None:
+        try:
+            with transaction.atomic():
+                baseline = IndicatorBaseline.objects.create(
+                    indicator=indicator,
+                    council_id=council,
+                    value=number,
+                    as_at=as_at,
+                    source=source,
+                )
+        except IntegrityError:  # someone entered it at the same moment
+            raise EditConflict(
+                IndicatorBaseline.objects.get(indicator=indicator, council_id=council)
+            ) from None
+    else:
+        if expected_revision is not UNCHECKED and expected_revision != current.revision:
+            raise EditConflict(current)
+        before = {"value": str(current.value), "as_at": str(current.as_at)}
+        current.value, current.as_at, current.source = number, as_at, source
+        current.revision += 1
+        current.save()
+        baseline = current
     audit_record(
         user=user,
         action="benefits.baseline.set",
         obj=indicator,
-        after={"council": council, "value": str(number)},
+        before=before,
+        after={"council": council, "value": str(number), "as_at": str(as_at)},
         arrangement=indicator.arrangement_id,
     )
+    return baseline

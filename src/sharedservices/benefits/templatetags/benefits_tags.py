@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django import template
+from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
@@ -83,3 +84,46 @@ def row_cells(row, unit: str):
     partners has thousands of cells, too many for a template tag each. Every piece of
     text is escaped here; a link is shown only if it is http or https."""
     return mark_safe("".join(_cell(c, unit, row["label"]) for c in row["cells"]))  # noqa: S308
+
+
+def _day(d) -> str:
+    return f"{d.day} {d:%B %Y}"
+
+
+@register.filter
+def header_cells(view) -> str:
+    """The table's column headers: each partner, with its baseline in the actuals' terms
+    for the chart (ten partners on twenty indicators: too many template tags)."""
+    html = []
+    for c in view.councils:
+        base = view.chart_baselines.get(c.pk)
+        html.append(
+            '<th scope="col" class="govuk-table__header govuk-table__header--numeric" '
+            f'data-baseline="{"" if base is None else plain(base)}">{escape(c.name)}</th>'
+        )
+    return mark_safe("".join(html))  # noqa: S308 (every piece of text is escaped)
+
+
+@register.filter
+def baseline_summary(view, manage: bool = False) -> str:
+    """Each partner's baseline, its date and source, one to a line; with ``manage``, a
+    link to enter or correct each."""
+    unit = view.indicator.unit
+    lines = []
+    for c in view.councils:
+        b = view.baselines.get(c.pk)
+        if b is None:
+            line = f"{escape(c.name)}: not recorded"
+        else:
+            source = f" ({escape(b.source)})" if b.source else ""
+            line = f"{escape(c.name)}: {escape(measure(b.value, unit))} at {_day(b.as_at)}{source}"
+        if manage:
+            href = reverse(
+                "benefits:baseline", args=[view.indicator.arrangement_id, view.indicator.pk, c.pk]
+            )
+            line += (
+                f' <a class="govuk-link" href="{escape(href)}">{"Correct" if b else "Enter"}'
+                f'<span class="govuk-visually-hidden"> {escape(c.name)}\'s baseline</span></a>'
+            )
+        lines.append(line)
+    return mark_safe("<br>".join(lines))  # noqa: S308 (every piece of text is escaped)

@@ -9,11 +9,13 @@ from django.http import HttpResponse
 from django.shortcuts import render
 
 from sharedservices.base.access import public
+from sharedservices.benefits.forms import YearForm
 from sharedservices.benefits.models import ActualRevision, CostShareReview, Review
 from sharedservices.benefits.permissions import can_manage, enterable_councils
 from sharedservices.benefits.savings import arrangement_savings
 from sharedservices.benefits.selectors import (
     arrangement_status,
+    figure_years,
     indicator_views,
     visible_indicators,
 )
@@ -42,9 +44,14 @@ def _cost_share_rows(user, arrangement) -> list[CostShareReview]:
 
 @public
 def benefits(request, pk):
+    """The latest financial year's figures by default (``?year=2027`` another, ``?year=all``
+    every period): status and overdue returns always count every period."""
     arrangement = arrangement_or_404(request.user, pk)
     indicators = list(visible_indicators(request.user, arrangement))
-    views = indicator_views(indicators)
+    years = figure_years(indicators)
+    year_form = YearForm(request.GET if "year" in request.GET else None, years=years)
+    year = year_form.chosen()
+    views = indicator_views(indicators, year=year)
     partner = is_partner_user(request.user, arrangement)
     return render(
         request,
@@ -52,6 +59,8 @@ def benefits(request, pk):
         {
             "arrangement": arrangement,
             "views": views,
+            "year_form": year_form if years else None,
+            "year": year,
             "status": arrangement_status(views),
             "savings": arrangement_savings(arrangement) if partner else None,
             "can_enter": any(enterable_councils(request.user, i) for i in indicators),
@@ -75,7 +84,8 @@ def benefits(request, pk):
 
 @public
 def export_csv(request, pk):
-    """Everything the page shows of the indicators, one row per figure."""
+    """Every figure of the indicators the user may see, every period (the page shows a
+    year at a time), one row per figure."""
     arrangement = arrangement_or_404(request.user, pk)
     views = indicator_views(visible_indicators(request.user, arrangement))
     response = HttpResponse(content_type="text/csv; charset=utf-8")

@@ -7,6 +7,7 @@ from decimal import Decimal
 from crispy_forms_gds.layout import Field, Fieldset, Fixed, Size
 from django import forms
 
+from sharedservices.analysis.money import MoneyError, parse_pounds
 from sharedservices.cases.forms.common import RevisionMixin, form_helper, percent_field
 from sharedservices.cases.models import (
     BusinessCase,
@@ -108,6 +109,18 @@ class LineForm(RevisionMixin, forms.ModelForm):
             )
             self.fields[name].initial = values.get(str(year))
             year_fields.append(Field.text(name, field_width=Fixed.TEN))
+        first, last = case.years[0], case.years[-1]
+        self.fields["pasted_row"] = forms.CharField(
+            label="Or paste a row from Excel",
+            required=False,
+            max_length=2000,
+            strip=False,
+            widget=forms.Textarea(attrs={"rows": 2, "spellcheck": "false"}),
+            help_text=f"Copy one row of yearly amounts in a spreadsheet, {first} first, and "
+            f"paste it here: the amounts fill {first} to {last} in order and replace those "
+            "above. An empty cell leaves its year empty.",
+        )
+        year_fields.append(Field.textarea("pasted_row"))
         self.helper = form_helper(
             Field.text("name"),
             Field.radios("category", legend_size=Size.SMALL, small=True),
@@ -150,9 +163,53 @@ class LineForm(RevisionMixin, forms.ModelForm):
             self.add_error("mode", "Low must be below high, with most likely between them")
         if dist == "uniform" and complete and data["low"] >= data["high"]:
             self.add_error("high", "High must be above low")
-        if not any(data.get(f"year_{y}") for y in self.case.years):
+        pasted = self._pasted_amounts(data.get("pasted_row") or "")
+        if pasted:
+            for year in self.case.years:
+                data[f"year_{year}"] = pasted.get(year)
+        if "pasted_row" not in self.errors and not any(
+            data.get(f"year_{y}") for y in self.case.years
+        ):
             self.add_error(f"year_{self.case.start_year}", "Enter an amount for at least one year")
         return data
+
+    def _pasted_amounts(self, text: str) -> dict[int, Decimal | None]:
+        """A row pasted from a spreadsheet (cells separated by tabs, as Excel copies
+        them), each cell read by the one money parser; every bad cell is named."""
+        if not text.strip():
+            return {}
+        rows = [r for r in text.replace("\r", "").split("\n") if r.strip()]
+        if len(rows) > 1:
+            self.add_error("pasted_row", f"Paste one row, not {len(rows)}")
+            return {}
+        cells = rows[0].split("\t")
+        while cells and not cells[-1].strip():
+            cells.pop()  # Excel may copy a trailing empty cell
+        years = self.case.years
+        if len(cells) > len(years):
+            self.add_error(
+                "pasted_row",
+                f"The row has {len(cells)} amounts but the case appraises {len(years)} years "
+                f"({years[0]} to {years[-1]})",
+            )
+            return {}
+        amounts, problems = {}, []
+        for number, (year, cell) in enumerate(zip(years, cells, strict=False), 1):
+            if not cell.strip():
+                amounts[year] = None
+                continue
+            try:
+                amount = parse_pounds(cell)
+            except MoneyError as exc:
+                problems.append(f"Cell {number} ({year}): {exc}")
+                continue
+            if amount < 0:
+                problems.append(f"Cell {number} ({year}): enter an amount of 0 or more")
+            else:
+                amounts[year] = amount.quantize(Decimal("0.01"))
+        for problem in problems:
+            self.add_error("pasted_row", problem)
+        return {} if problems else amounts
 
     def save(self, commit=False):
         line = super().save(commit=False)

@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Max
 from django.utils import timezone
 
+from sharedservices.base.audit import audit_record
 from sharedservices.base.revisions import UNCHECKED, EditConflict
 from sharedservices.cases.models import (
     BusinessCase,
@@ -53,7 +54,6 @@ def record_version(case: BusinessCase, user, change: str) -> CaseVersion:
     )
     # Every write to a case lands in the audit trail (governance.AuditEvent); the
     # version's snapshot holds the values before and after.
-    from sharedservices.governance.audit import audit_record
 
     audit_record(
         user=user,

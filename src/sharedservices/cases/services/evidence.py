@@ -23,6 +23,7 @@ def criterion_evidence_save(
     lock_case(case)
     check_revision(evidence, expected_revision)
     evidence.updated_by = user
+    evidence.full_clean()
     evidence.save()
     record_version(
         case, user, f"Gave evidence for {evidence.council.name}: {evidence.criterion.title}"

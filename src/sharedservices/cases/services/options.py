@@ -26,6 +26,7 @@ def option_save(*, option: Option, user, expected_revision: int | None = None) -
     check_revision(option, expected_revision)
     if created:
         option.order = (case.options.aggregate(n=Max("order"))["n"] or 0) + 1
+    option.full_clean()
     option.save()
     case_appraise(case)
     record_version(case, user, f"{'Added' if created else 'Changed'} the option {option.name}")
@@ -60,6 +61,7 @@ def option_line_save(*, line: OptionLine, user, expected_revision: int | None = 
     created = line.pk is None
     check_revision(line, expected_revision)
     _line_clean(line)
+    line.full_clean()
     line.save()
     case_appraise(case)
     record_version(

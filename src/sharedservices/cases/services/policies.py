@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from sharedservices.base.audit import audit_record
 from sharedservices.cases import permissions
 from sharedservices.cases.models import (
     Criterion,
@@ -99,7 +100,6 @@ def policy_version_create(
     Criterion.objects.bulk_create(
         Criterion(version=version, order=i, **c) for i, c in enumerate(criteria, start=1)
     )
-    from sharedservices.governance.audit import audit_record
 
     audit_record(
         user=user,

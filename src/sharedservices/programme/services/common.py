@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from sharedservices.analysis.money import format_pounds
-from sharedservices.governance.audit import audit_record
+from sharedservices.base.audit import audit_record
 from sharedservices.programme.models import Programme, ProgrammeEvent
 
 # A pot larger than this is a typing error, not a programme (the whole of English

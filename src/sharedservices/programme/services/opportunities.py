@@ -16,9 +16,9 @@ from datetime import date
 
 from django.db import transaction
 
+from sharedservices.base.audit import audit_record
 from sharedservices.catalogue.models import ServiceArea
 from sharedservices.councils.models import Council
-from sharedservices.governance.audit import audit_record
 from sharedservices.programme import permissions
 from sharedservices.programme.models import (
     EventKind,

@@ -64,3 +64,28 @@ def partner_council(council, arrangement) -> dict:
                 parts.append(f"{u.code} until {u.valid_to:%-d %B %Y}")
         note = ", ".join(parts)
     return {"now": now, "note": note}
+
+
+# The parts of an arrangement's record, as tabs under its heading: each is its own page
+# (server-rendered, so the tabs are links and work without JavaScript).
+RECORD_PAGES = [
+    ("overview", "registry:detail", "Overview"),
+    ("benefits", "benefits:page", "Benefits"),
+    ("timeline", "governance:arrangement-timeline", "Timeline"),
+]
+
+
+@register.inclusion_tag("registry/includes/record_tabs.html")
+def record_tabs(arrangement, current: str) -> dict:
+    """The record's tabs; Benefits only once the arrangement has gone live."""
+    from django.urls import reverse
+
+    benefits = arrangement.status in (ArrangementStatus.LIVE, ArrangementStatus.ENDED)
+    return {
+        "arrangement": arrangement,
+        "tabs": [
+            {"href": reverse(url, args=[arrangement.pk]), "text": text, "current": key == current}
+            for key, url, text in RECORD_PAGES
+            if key != "benefits" or benefits
+        ],
+    }
