@@ -256,11 +256,16 @@ CELERY_BEAT_SCHEDULE = {
 
 # Django's cache: shared by all web workers through Redis when REDIS_URL is set
 # (database 1, apart from Celery's), per process otherwise.
+# Database 1 of the Redis server; under pytest-xdist each test worker (and the servers
+# it starts, which inherit the variable) gets its own, so one worker's cache.clear()
+# never empties another's rate-limit counters or one-time tokens.
+_XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+_CACHE_DB = 2 + int(_XDIST_WORKER[2:]) if _XDIST_WORKER[2:].isdigit() else 1
 CACHES = {
     "default": (
         {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": urlsplit(REDIS_URL)._replace(path="/1").geturl(),
+            "LOCATION": urlsplit(REDIS_URL)._replace(path=f"/{_CACHE_DB}").geturl(),
         }
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
