@@ -62,7 +62,6 @@ def waiting_for(user, *, today: datetime.date | None = None) -> list[Waiting]:
     ]
     ready = cases_readiness(drafts) if drafts else {}
     for case in active:
-        records = loaded[case.pk]
         url = reverse("governance:case", args=[case.pk])
         for action in moves[case.pk]:
             if action == "submit" and case.pk in ready and not ready[case.pk].ready:

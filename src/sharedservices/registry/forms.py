@@ -12,8 +12,8 @@ from django import forms
 
 from sharedservices.base.once import arm_form
 from sharedservices.base.revisions import RevisionField
-from sharedservices.base.widgets import FastSelect
 from sharedservices.base.text import lines
+from sharedservices.base.widgets import FastSelect
 from sharedservices.catalogue.models import ServiceArea, ServiceCategory
 from sharedservices.councils.models import Council, CouncilKind, Nation
 from sharedservices.councils.naming import UnknownCouncil, council_by_name_or_code
