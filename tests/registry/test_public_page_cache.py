@@ -128,3 +128,18 @@ def test_the_fast_select_writes_what_django_writes(value, attrs):
     django = forms.Select(attrs=base, choices=CHOICES).render("council", value, attrs=attrs)
     fast = FastSelect(attrs=base, choices=CHOICES).render("council", value, attrs=attrs)
     assert fast == django
+
+
+def test_the_arrangement_page_does_not_grow_in_queries_with_its_partners(
+    client, make_arrangement, django_assert_max_num_queries
+):
+    few = make_arrangement("live", LANCASTER, PRESTON, name="Two partners")
+    many = make_arrangement(
+        "live", LANCASTER, PRESTON, "E07000118", "E07000127", "E07000126", "E07000117",
+        name="Six partners",
+    )  # fmt: skip
+    with django_assert_max_num_queries(30) as two:
+        client.get(few.get_absolute_url())
+    with django_assert_max_num_queries(len(two.captured_queries)):
+        page = _page(client, many.get_absolute_url())
+    assert "West Lancashire" in page and "Burnley" in page
