@@ -1,5 +1,7 @@
 from django.contrib import admin, messages
+from django.contrib.auth.admin import GroupAdmin as BaseGroupAdmin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.contrib.auth.models import Group
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from sharedservices.accounts import services
@@ -52,6 +54,23 @@ class UserAdmin(BaseUserAdmin):
         ),
     ]
 
+    # Django's user form writes the groups and the flags itself, bypassing
+    # ``services.user_set_roles``: what a user may do was changed with no trace. The
+    # state before is read in ``save_model`` (before anything is written) and compared
+    # in ``save_related`` (after the groups are), inside the admin's one transaction.
+    def save_model(self, request, obj, form, change):
+        before = services.user_access(User.objects.get(pk=obj.pk)) if change else None
+        super().save_model(request, obj, form, change)
+        obj._access_before = before  # on the instance: this admin serves every request
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        services.user_access_record(
+            user=form.instance,
+            before=getattr(form.instance, "_access_before", None),
+            by=request.user,
+        )
+
     @admin.display(boolean=True, description="two-step sign-in")
     def two_step(self, user: User) -> bool:
         return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
@@ -87,3 +106,28 @@ class CouncilSignInPolicyAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class GroupAdmin(BaseGroupAdmin):
+    """A role's permissions, changed in the admin, go to the audit trail."""
+
+    def save_model(self, request, obj, form, change):
+        before = (
+            sorted(Group.objects.get(pk=obj.pk).permissions.values_list("codename", flat=True))
+            if change
+            else None
+        )
+        super().save_model(request, obj, form, change)
+        obj._permissions_before = before
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        services.role_permissions_record(
+            group=form.instance,
+            before=getattr(form.instance, "_permissions_before", None),
+            by=request.user,
+        )
