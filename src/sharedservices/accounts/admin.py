@@ -30,8 +30,31 @@ class TOTPDeviceAdmin(admin.ModelAdmin):
         return False
 
 
+class AuditedSave:
+    """Admin forms that change what people may do write many-to-many fields (groups,
+    permissions) and flags themselves, bypassing the audited services. The state before
+    is read in ``save_model`` (before anything is written) and compared in
+    ``save_related`` (after the many-to-many fields are), inside the admin's one
+    transaction; it travels on the instance, as one admin object serves every request."""
+
+    def snapshot(self, obj):
+        raise NotImplementedError
+
+    def record(self, obj, before, by):
+        raise NotImplementedError
+
+    def save_model(self, request, obj, form, change):
+        before = self.snapshot(type(obj).objects.get(pk=obj.pk)) if change else None
+        super().save_model(request, obj, form, change)
+        obj._audit_before = before
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        self.record(form.instance, getattr(form.instance, "_audit_before", None), request.user)
+
+
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(AuditedSave, BaseUserAdmin):
     ordering = ["email"]
     list_display = ["email", "full_name", "council", "is_active", "is_superuser", "two_step"]
     list_filter = ["is_active", "is_superuser", "groups", "council__nation"]
@@ -54,22 +77,11 @@ class UserAdmin(BaseUserAdmin):
         ),
     ]
 
-    # Django's user form writes the groups and the flags itself, bypassing
-    # ``services.user_set_roles``: what a user may do was changed with no trace. The
-    # state before is read in ``save_model`` (before anything is written) and compared
-    # in ``save_related`` (after the groups are), inside the admin's one transaction.
-    def save_model(self, request, obj, form, change):
-        before = services.user_access(User.objects.get(pk=obj.pk)) if change else None
-        super().save_model(request, obj, form, change)
-        obj._access_before = before  # on the instance: this admin serves every request
+    def snapshot(self, user):
+        return services.user_access(user)
 
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        services.user_access_record(
-            user=form.instance,
-            before=getattr(form.instance, "_access_before", None),
-            by=request.user,
-        )
+    def record(self, user, before, by):
+        services.user_access_record(user=user, before=before, by=by)
 
     @admin.display(boolean=True, description="two-step sign-in")
     def two_step(self, user: User) -> bool:
@@ -112,22 +124,11 @@ admin.site.unregister(Group)
 
 
 @admin.register(Group)
-class GroupAdmin(BaseGroupAdmin):
+class GroupAdmin(AuditedSave, BaseGroupAdmin):
     """A role's permissions, changed in the admin, go to the audit trail."""
 
-    def save_model(self, request, obj, form, change):
-        before = (
-            sorted(Group.objects.get(pk=obj.pk).permissions.values_list("codename", flat=True))
-            if change
-            else None
-        )
-        super().save_model(request, obj, form, change)
-        obj._permissions_before = before
+    def snapshot(self, group):
+        return services.role_permissions(group)
 
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        services.role_permissions_record(
-            group=form.instance,
-            before=getattr(form.instance, "_permissions_before", None),
-            by=request.user,
-        )
+    def record(self, group, before, by):
+        services.role_permissions_record(group=group, before=before, by=by)

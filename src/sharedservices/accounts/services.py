@@ -88,9 +88,14 @@ def user_access_record(*, user: User, before: dict | None, by: User | None) -> N
     )
 
 
+def role_permissions(group: Group) -> list[str]:
+    return sorted(group.permissions.values_list("codename", flat=True))
+
+
 def role_permissions_record(*, group: Group, before: list[str] | None, by: User | None) -> None:
-    """Audit a change to what a role (a group) may do, made in the admin."""
-    after = sorted(group.permissions.values_list("codename", flat=True))
+    """Audit a change to what a role (a group) may do, made in the admin; ``before`` is
+    ``role_permissions`` from before it, or None for a group just made."""
+    after = role_permissions(group)
     if before == after:
         return
     audit_record(
