@@ -43,8 +43,8 @@ def test_bounded_kernel_matches_enumeration(kind, seed):
     n = int(rng.integers(1, 10))
     v = family(rng, kind, n)
     want = brute_best_partition(v)
-    for prune in (True, False):
-        got = best_partition(v, prune=prune)
+    for prune, compiled in ((True, True), (False, True), (True, False)):
+        got = best_partition(v, prune=prune, compiled=compiled)
         assert got.value == pytest.approx(want, rel=1e-12)
         check(v, got)
 
@@ -54,8 +54,8 @@ def test_bounds_change_nothing_on_larger_games(kind):
     rng = np.random.default_rng(11)
     for n in (12, 13, 14):
         v = family(rng, kind, n)
-        pruned = best_partition(v)
-        full = best_partition(v, prune=False)
+        pruned = best_partition(v, compiled=True)
+        full = best_partition(v, prune=False, compiled=True)
         assert pruned.value == pytest.approx(full.value, rel=1e-12)
         check(v, pruned)
         if kind in ("scale", "uniform"):  # pruned, or stopped early by the bound
@@ -71,12 +71,13 @@ def test_all_forbidden_but_singletons_and_nothing_feasible():
     assert got.value == 5.0 and got.blocks == [1, 2, 4, 8, 16]
     v[1] = -np.inf
     assert best_partition(v).value == -np.inf
+    assert best_partition(v, compiled=True).value == -np.inf
 
 
 def test_integer_partition_bound_stops_at_once_when_the_grand_coalition_wins():
     n = 14
     v = popcounts(n).astype(float) ** 2  # any split loses: (n-1)^2 + 1 < n^2
-    got = best_partition(v)
+    got = best_partition(v, compiled=True)
     assert got.blocks == [(1 << n) - 1] and got.value == n * n
     assert got.stats["levels_skipped"] == n - 2  # stopped before the first level
 
@@ -94,6 +95,8 @@ def test_bounds_keep_the_optimum_on_scale_games(n, seed, exponent, noise):
     rng = np.random.default_rng(seed)
     v = popcounts(n).astype(float) ** exponent - rng.uniform(0, noise, 1 << n)
     v[0] = 0.0
-    got = best_partition(v)
-    assert got.value == pytest.approx(brute_best_partition(v), rel=1e-12, abs=1e-12)
-    check(v, got)
+    want = brute_best_partition(v)
+    for compiled in (True, False):
+        got = best_partition(v, compiled=compiled)
+        assert got.value == pytest.approx(want, rel=1e-12, abs=1e-12)
+        check(v, got)

@@ -1,5 +1,7 @@
 from django.contrib import admin, messages
+from django.contrib.auth.admin import GroupAdmin as BaseGroupAdmin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.contrib.auth.models import Group
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from sharedservices.accounts import services
@@ -28,8 +30,31 @@ class TOTPDeviceAdmin(admin.ModelAdmin):
         return False
 
 
+class AuditedSave:
+    """Admin forms that change what people may do write many-to-many fields (groups,
+    permissions) and flags themselves, bypassing the audited services. The state before
+    is read in ``save_model`` (before anything is written) and compared in
+    ``save_related`` (after the many-to-many fields are), inside the admin's one
+    transaction; it travels on the instance, as one admin object serves every request."""
+
+    def snapshot(self, obj):
+        raise NotImplementedError
+
+    def record(self, obj, before, by):
+        raise NotImplementedError
+
+    def save_model(self, request, obj, form, change):
+        before = self.snapshot(type(obj).objects.get(pk=obj.pk)) if change else None
+        super().save_model(request, obj, form, change)
+        obj._audit_before = before
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        self.record(form.instance, getattr(form.instance, "_audit_before", None), request.user)
+
+
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(AuditedSave, BaseUserAdmin):
     ordering = ["email"]
     list_display = ["email", "full_name", "council", "is_active", "is_superuser", "two_step"]
     list_filter = ["is_active", "is_superuser", "groups", "council__nation"]
@@ -51,6 +76,12 @@ class UserAdmin(BaseUserAdmin):
             },
         ),
     ]
+
+    def snapshot(self, user):
+        return services.user_access(user)
+
+    def record(self, user, before, by):
+        services.user_access_record(user=user, before=before, by=by)
 
     @admin.display(boolean=True, description="two-step sign-in")
     def two_step(self, user: User) -> bool:
@@ -87,3 +118,17 @@ class CouncilSignInPolicyAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class GroupAdmin(AuditedSave, BaseGroupAdmin):
+    """A role's permissions, changed in the admin, go to the audit trail."""
+
+    def snapshot(self, group):
+        return services.role_permissions(group)
+
+    def record(self, group, before, by):
+        services.role_permissions_record(group=group, before=before, by=by)

@@ -55,6 +55,58 @@ def user_set_roles(*, user: User, roles: Iterable[Role | str], by: User | None =
         )
 
 
+def user_access(user: User) -> dict:
+    """What a user may do, as the audit trail records it: their groups (roles, or any
+    group an administrator made), whether they may sign in, reach the admin or do
+    everything, and the council they act for."""
+    return {
+        "roles": sorted(user.groups.values_list("name", flat=True)) if user.pk else [],
+        "active": user.is_active,
+        "staff": user.is_staff,
+        "superuser": user.is_superuser,
+        "council": user.council_id,
+    }
+
+
+def user_access_record(*, user: User, before: dict | None, by: User | None) -> None:
+    """Audit a change to ``user``'s access made outside ``user_set_roles`` (the admin's
+    user form writes the groups and flags itself): one event holding what changed, and
+    nothing when nothing did. ``before`` is ``user_access`` from before the change, or
+    None for a user just made."""
+    after = user_access(user)
+    before = before or {}
+    changed = sorted(k for k in after if before.get(k) != after[k])
+    if not changed:
+        return
+    audit_record(
+        user=by,
+        action="user.access_changed",
+        obj=user,
+        before={k: before[k] for k in changed if k in before},
+        after={k: after[k] for k in changed},
+        council=user.council_id,
+    )
+
+
+def role_permissions(group: Group) -> list[str]:
+    return sorted(group.permissions.values_list("codename", flat=True))
+
+
+def role_permissions_record(*, group: Group, before: list[str] | None, by: User | None) -> None:
+    """Audit a change to what a role (a group) may do, made in the admin; ``before`` is
+    ``role_permissions`` from before it, or None for a group just made."""
+    after = role_permissions(group)
+    if before == after:
+        return
+    audit_record(
+        user=by,
+        action="role.permissions_changed",
+        obj=group,
+        before={"name": group.name, "permissions": before or []},
+        after={"name": group.name, "permissions": after},
+    )
+
+
 # Two-step sign-in (accounts/mfa.py says who must use it and why).
 
 

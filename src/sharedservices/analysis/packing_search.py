@@ -16,13 +16,14 @@ import time
 from collections.abc import Sequence
 from itertools import combinations
 
-import numba as nb
 import numpy as np
+
+from sharedservices.analysis.jit import njit
 
 MAX_WINDOW = 16  # councils in one window: 2**16 subsets
 
 
-@nb.njit(cache=True)
+@njit()
 def _best_window(k: int, masks: np.ndarray, values: np.ndarray, may_stand_alone: np.ndarray):
     """Best packing of ``k`` councils by the given columns (bit masks sorted by lowest bit).
 

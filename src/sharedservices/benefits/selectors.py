@@ -104,7 +104,9 @@ def _received(pairs: set[tuple[int, str]]) -> dict[tuple[int, str], set[str]]:
     return out
 
 
-_FULL = ("indicator_id", "council_id", "period", "value", "note", "evidence_url")
+# The end of each figure's period is stored beside it, so the latest figure is found
+# without parsing thousands of period strings.
+_FULL = ("indicator_id", "council_id", "period", "value", "note", "evidence_url", "period_ends_on")
 
 
 def indicator_views(
@@ -145,7 +147,7 @@ def indicator_views(
     latest_at = {pair: r["last"] for pair, r in progress.items()}
 
     def is_latest(a) -> bool:
-        return latest_at.get((a[0], a[1])) == parse_period(a[2]).ends_on
+        return latest_at.get((a[0], a[1])) == a[6]
 
     latest_rows = [a for a in full if is_latest(a)]
     if len(latest_rows) < len(latest_at):  # some latest figures are outside the shown year
@@ -176,7 +178,9 @@ def indicator_views(
         figures = by_indicator[ind.pk]
         statuses = rag_many([float(a[3]) for a in figures], *rule)
         periods: dict[str, dict] = {}
-        for (_, council, period, value, note, url), status in zip(figures, statuses, strict=True):
+        for (_, council, period, value, note, url, _), status in zip(
+            figures, statuses, strict=True
+        ):
             periods.setdefault(period, {})[council] = {
                 "value": value,
                 "status": status,
@@ -195,7 +199,7 @@ def indicator_views(
         for a, status in zip(last, rag_many([float(a[3]) for a in last], *rule), strict=True):
             view.latest[a[1]] = (a[2], a[3], status)
         if last:
-            newest = max(last, key=lambda a: parse_period(a[2]).ends_on)
+            newest = max(last, key=lambda a: a[6])
             view.latest_period = newest[2]
             view.status = roll_up(
                 s for (p, _, s) in view.latest.values() if p == view.latest_period

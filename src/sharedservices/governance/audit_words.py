@@ -23,6 +23,8 @@ WORDS = {
     "dispute.closed": "Dispute closed",
     "policy.version_created": "Policy criteria changed",
     "user.roles_set": "Roles changed",
+    "user.access_changed": "User's access changed by an administrator",
+    "role.permissions_changed": "A role's permissions changed by an administrator",
     "report.published": "Committee report published",
     "report.details_saved": "Committee report details saved",
     "report.exempt_information_marked": "Exempt information marked in a committee report",

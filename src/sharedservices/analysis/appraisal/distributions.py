@@ -13,7 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import special
+
+
+def _special():
+    """``scipy.special``, imported when a quantile is first needed: a deterministic
+    appraisal never needs one, and the import is most of the command's start."""
+    from scipy import special
+
+    return special
 
 
 @dataclass(frozen=True)
@@ -59,7 +66,7 @@ class Pert:
 
     def ppf(self, u: np.ndarray) -> np.ndarray:
         a, b = self.shape
-        return self.low + (self.high - self.low) * special.betaincinv(a, b, u)
+        return self.low + (self.high - self.low) * _special().betaincinv(a, b, u)
 
     def mean(self) -> float:
         return (self.low + 4.0 * self.mode + self.high) / 6.0
@@ -80,6 +87,7 @@ class TruncatedNormal:
         return self.ppf(rng.random(n))
 
     def ppf(self, u: np.ndarray) -> np.ndarray:
+        special = _special()
         below_zero = special.ndtr(-self.mean_ / self.sd)
         return np.maximum(
             self.mean_ + self.sd * special.ndtri(below_zero + u * (1.0 - below_zero)), 0.0
@@ -88,7 +96,7 @@ class TruncatedNormal:
     def mean(self) -> float:
         alpha = -self.mean_ / self.sd
         pdf = np.exp(-0.5 * alpha * alpha) / np.sqrt(2.0 * np.pi)
-        return float(self.mean_ + self.sd * pdf / (1.0 - special.ndtr(alpha)))
+        return float(self.mean_ + self.sd * pdf / (1.0 - _special().ndtr(alpha)))
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from html import escape as _escape
 
 from django import template
 from django.urls import reverse
@@ -17,17 +18,17 @@ STATUS_TAGS = {"green": ("Green", "green"), "amber": ("Amber", "yellow"), "red":
 
 
 def _number(value) -> str:
-    d = Decimal(value).normalize()
+    return _grouped(Decimal(value).normalize())
+
+
+def _grouped(d: Decimal) -> str:
+    """A normalised figure with thousands separators and at most two decimals."""
     if d == d.to_integral():
         return f"{int(d):,}"
     return f"{d:,.2f}".rstrip("0").rstrip(".")
 
 
-@register.filter
-def measure(value, unit: str) -> str:
-    if value is None or value == "":
-        return ""
-    text = _number(value)
+def _in_unit(text: str, unit: str) -> str:
     if unit == "gbp":
         return ("-£" + text[1:]) if text.startswith("-") else "£" + text
     if unit == "percent":
@@ -35,6 +36,13 @@ def measure(value, unit: str) -> str:
     if unit == "days":
         return text + " days"
     return text
+
+
+@register.filter
+def measure(value, unit: str) -> str:
+    if value is None or value == "":
+        return ""
+    return _in_unit(_number(value), unit)
 
 
 @register.filter
@@ -57,33 +65,47 @@ def get_item(mapping, key):
 
 
 def _cell(cell, unit: str, label: str) -> str:
+    """One figure's cell. Thousands of these make a page of every period, so the figure
+    is normalised once and escaped with the standard library's ``html.escape`` (what
+    Django's ``escape`` calls, without its lazy-string wrapper)."""
     if cell is None:
         return '<td class="govuk-table__cell govuk-table__cell--numeric">-</td>'
     status = cell["status"]
     words, colour = STATUS_TAGS.get(status, ("No figures", "grey"))
+    figure = Decimal(cell["value"]).normalize()
     html = (
         f'<td class="govuk-table__cell govuk-table__cell--numeric" '
-        f'data-value="{plain(cell["value"])}" data-status="{status}">'
-        f"{escape(measure(cell['value'], unit))} "
+        f'data-value="{figure}" data-status="{_escape(status)}">'
+        f"{_escape(_in_unit(_grouped(figure), unit))} "
         f'<strong class="govuk-tag govuk-tag--{colour}">{words}</strong>'
     )
     url = cell["evidence_url"]
     if url and not web_address_problem(url):
         html += (
-            f' <a class="govuk-link" href="{escape(url)}" rel="noopener noreferrer">evidence'
-            f'<span class="govuk-visually-hidden"> for {escape(label)}</span></a>'
+            f' <a class="govuk-link" href="{_escape(url)}" rel="noopener noreferrer">evidence'
+            f'<span class="govuk-visually-hidden"> for {_escape(label)}</span></a>'
         )
     if cell["note"]:
-        html += f'<br><span class="govuk-body-s">{escape(cell["note"])}</span>'
+        html += f'<br><span class="govuk-body-s">{_escape(cell["note"])}</span>'
     return html + "</td>"
 
 
 @register.filter
-def row_cells(row, unit: str):
-    """A table row's cells in one go: a page of five years of monthly figures from ten
-    partners has thousands of cells, too many for a template tag each. Every piece of
-    text is escaped here; a link is shown only if it is http or https."""
-    return mark_safe("".join(_cell(c, unit, row["label"]) for c in row["cells"]))  # noqa: S308
+def table_rows(view) -> str:
+    """The table's body in one go: five years of monthly figures from ten partners is a
+    thousand rows and ten thousand cells, too many for template tags or even a template
+    loop. Every piece of text is escaped here; a link is shown only if it is http or https."""
+    unit = view.indicator.unit
+    html = []
+    for row in view.rows:
+        label = row["label"]
+        html.append(
+            '<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">'
+            f"{_escape(label)}</th>"
+        )
+        html.extend(_cell(c, unit, label) for c in row["cells"])
+        html.append("</tr>")
+    return mark_safe("".join(html))  # noqa: S308
 
 
 def _day(d) -> str:

@@ -12,6 +12,7 @@ from sharedservices.programme.forms.common import (
     TokenMixin,
     date_widget,
     form_helper,
+    pounds_field,
 )
 from sharedservices.programme.models import Programme
 
@@ -82,16 +83,7 @@ class PotForm(TokenMixin):
         max_length=200,
         error_messages={"required": "Say where the money comes from"},
     )
-    amount_gbp = forms.IntegerField(
-        label="Amount in pounds",
-        min_value=1,
-        help_text="Whole pounds, for example 100000.",
-        error_messages={
-            "required": "Enter the amount in whole pounds",
-            "invalid": "The amount must be a whole number of pounds, like 100000",
-            "min_value": "The amount must be more than £0",
-        },
-    )
+    amount_gbp = pounds_field(example=100000, help_text="Whole pounds, for example 100000.")
     conditions = forms.CharField(
         label="Conditions (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -111,15 +103,7 @@ class PotForm(TokenMixin):
 
 
 class AllocationForm(TokenMixin):
-    amount_gbp = forms.IntegerField(
-        label="Amount in pounds",
-        min_value=1,
-        error_messages={
-            "required": "Enter the amount in whole pounds",
-            "invalid": "The amount must be a whole number of pounds, like 50000",
-            "min_value": "The amount must be more than £0",
-        },
-    )
+    amount_gbp = pounds_field(example=50000)
     purpose = forms.CharField(
         label="What it is for", max_length=300, error_messages={"required": "Say what it is for"}
     )
@@ -151,15 +135,7 @@ class AllocationForm(TokenMixin):
 
 
 class SpendForm(TokenMixin):
-    amount_gbp = forms.IntegerField(
-        label="Amount in pounds",
-        min_value=1,
-        error_messages={
-            "required": "Enter the amount in whole pounds",
-            "invalid": "The amount must be a whole number of pounds, like 12500",
-            "min_value": "The amount must be more than £0",
-        },
-    )
+    amount_gbp = pounds_field(example=12500)
     description = forms.CharField(
         label="What it was spent on",
         max_length=300,
