@@ -30,6 +30,11 @@ second line says where the gap comes from: the LP bound with cuts and the
 proven bound, and the first answer after each stage (dive, local search,
 restricted master).
 
+``--trace`` adds, under each map search that is not proven optimal, how the gap
+closed: the best found, the proven bound and the gap at 5, 10, 20, 30, ... s up
+to the limit (e.g. ``--skip-exact --maps real --max-sizes 5 --no-plain
+--limit 600 --trace`` for England at size 5).
+
 ``--loaded``: the time limit as a promise. The whole of England (real map,
 connected partnerships of up to 5) goes through ``python -m
 sharedservices.analysis coalitions`` as one process with
@@ -179,7 +184,37 @@ def _columns(councils, neighbours, k, model):
     return cols, vals
 
 
-def on_the_map(maps: list[str], max_sizes: list[int], limit: float, plain: bool) -> None:
+CHECKPOINTS = (5, 10, 20, 30, 45, 60, 90, 120, 180, 240, 300, 420, 600)
+
+
+def gap_over_time(res, started_at: float) -> None:
+    """The best found, the proven bound and the gap as they stood at each checkpoint.
+
+    From ``stats["trace"]`` (``packing_region``): the region's incumbent and LP bound
+    after the first-answer stages, then HiGHS's best and bound about once a second
+    during the last MIP part, with the parts before it added (England's councils
+    form one region with partnerships; the rest stand alone). The final line is
+    the answer returned.
+    """
+    trace = sorted(res.stats.get("trace", []))
+    if not trace:
+        return
+    print(f"      {'at s':>6} {'best found £':>14} {'proven bound £':>15} {'gap':>8}")
+    shown = set()
+    for mark in CHECKPOINTS:
+        before = [e for e in trace if e[0] - started_at <= mark]
+        if not before or before[-1] in shown or mark > res.stats.get("seconds", 0) + 1:
+            continue
+        at, best, bound = before[-1]
+        shown.add(before[-1])
+        gap = (bound - best) / abs(bound) if np.isfinite(bound) and bound else float("nan")
+        print(f"      {mark:>6} {best:14,.0f} {bound:15,.0f} {gap:8.4%}")
+    print(f"      {'end':>6} {res.value:14,.0f} {res.bound:15,.0f} {res.gap:8.4%}")
+
+
+def on_the_map(
+    maps: list[str], max_sizes: list[int], limit: float, plain: bool, trace: bool = False
+) -> None:
     model = CostModel(0.85, 40_000, 500)
     for name in maps:
         councils, neighbours = england_real() if name == "real" else england_like()
@@ -195,6 +230,7 @@ def on_the_map(maps: list[str], max_sizes: list[int], limit: float, plain: bool)
         for k in max_sizes:
             t = time.perf_counter()
             cols, vals = _columns(councils, neighbours, k, model)
+            started_at = time.perf_counter()
             res = best_packing(len(councils), cols, vals, time_limit=limit)
             took = time.perf_counter() - t
             base_txt = ""
@@ -212,6 +248,8 @@ def on_the_map(maps: list[str], max_sizes: list[int], limit: float, plain: bool)
                 f"{res.optimal!s:>7} {res.gap:8.4%} {res.value:14,.0f}   {base_txt}",
                 flush=True,
             )
+            if trace and not res.optimal:
+                gap_over_time(res, started_at)
             if not res.optimal:  # where the gap comes from: the bound, or the first answer
                 st = res.stats
                 print(
@@ -309,6 +347,9 @@ def main() -> None:
     ap.add_argument("--maps", default="real,synthetic")
     ap.add_argument("--limit", type=float, default=None)
     ap.add_argument("--no-plain", action="store_true", help="skip the plain MIP baseline")
+    ap.add_argument(
+        "--trace", action="store_true", help="how the gap closes: best, bound, gap over time"
+    )
     ap.add_argument("--loaded", action="store_true", help="only the time limit under load")
     ap.add_argument("--spinners", type=int, default=1, help="busy processes with --loaded")
     args = ap.parse_args()
@@ -334,6 +375,7 @@ def main() -> None:
             [int(x) for x in args.max_sizes.split(",")],
             args.limit or (20.0 if args.quick else 60.0),
             not args.no_plain,
+            args.trace,
         )
 
 

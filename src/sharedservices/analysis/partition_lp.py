@@ -37,7 +37,7 @@ from sharedservices.analysis.bitsets import subset_sums
 from sharedservices.analysis.highs import quiet_highs
 
 ROWS_PER_ROUND = 32  # per player
-POOL_PER_PLAYER = 2048  # violated coalitions kept for cheap rounds between full passes
+POOL_PER_PLAYER = 8192  # violated coalitions kept for cheap rounds between full passes
 MAX_ROUNDS = 60  # then give up on the bound (the dynamic programme still answers)
 
 
@@ -55,10 +55,12 @@ def _rows(masks: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
     return np.searchsorted(r, np.arange(len(masks))).astype(np.int32), c.astype(np.int32)
 
 
-def lp_bound(v: np.ndarray, n: int) -> LPBound | None:
+def lp_bound(v: np.ndarray, n: int, target: float = np.inf) -> LPBound | None:
     """The LP bound of the game ``v`` (a 2**n table, ``-inf`` forbids), or ``None``
-    when the LP has no optimum (no structure at all) or does not settle in
-    ``MAX_ROUNDS`` rounds."""
+    when the LP has no optimum (no structure at all), does not settle in
+    ``MAX_ROUNDS`` rounds, or cannot come down to ``target``: each round's LP has
+    only some of the rows, so its optimum only rises towards the bound, and once
+    above the target the rest of the work could not prove it."""
     import highspy
 
     full = (1 << n) - 1
@@ -110,6 +112,8 @@ def lp_bound(v: np.ndarray, n: int) -> LPBound | None:
         if h.modelStatusToString(h.getModelStatus()) != "Optimal":
             return None  # unbounded: no fractional structure either, or trouble
         y = np.asarray(h.getSolution().col_value, dtype=np.float64)
+        if float(y.sum()) > target:
+            return None
         if len(pool):  # a cheap round first: only the coalitions violated lately
             surplus = pool_members @ y - v[pool]
             violated = np.flatnonzero((surplus < -tol) & ~in_model[pool])
