@@ -54,7 +54,7 @@ def test_bounds_change_nothing_on_larger_games(kind):
     rng = np.random.default_rng(11)
     for n in (12, 13, 14):
         v = family(rng, kind, n)
-        pruned = best_partition(v, compiled=True)
+        pruned = best_partition(v, compiled=True, lp=False)
         full = best_partition(v, prune=False, compiled=True)
         assert pruned.value == pytest.approx(full.value, rel=1e-12)
         check(v, pruned)
@@ -77,7 +77,7 @@ def test_all_forbidden_but_singletons_and_nothing_feasible():
 def test_integer_partition_bound_stops_at_once_when_the_grand_coalition_wins():
     n = 14
     v = popcounts(n).astype(float) ** 2  # any split loses: (n-1)^2 + 1 < n^2
-    got = best_partition(v, compiled=True)
+    got = best_partition(v, compiled=True, lp=False)
     assert got.blocks == [(1 << n) - 1] and got.value == n * n
     assert got.stats["levels_skipped"] == n - 2  # stopped before the first level
 

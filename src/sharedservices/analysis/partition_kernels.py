@@ -162,21 +162,6 @@ def per_player(values, n):
 
 
 @njit()
-def best_two_blocks(values, n):
-    """Largest ``v(C) + v(N \\ C)`` and its ``C``: one serial pass over half the masks."""
-    full = (np.int64(1) << n) - 1
-    top = np.int64(1) << (n - 1)
-    best = -np.inf
-    where = np.int64(0)
-    for c in range(1, top):  # C without the top player; N \\ C holds it
-        val = values[c] + values[full ^ c]
-        if val > best:
-            best = val
-            where = c
-    return best, where
-
-
-@njit()
 def level_max(arr, order, lo, hi):
     out = -np.inf
     for j in range(lo, hi):
