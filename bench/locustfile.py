@@ -57,6 +57,22 @@ class PublicVisitor(HttpUser):
         self.client.get("/stats/", name="/stats/")
 
 
+def _secure_cookies_over_http(client) -> None:
+    """Production marks the session and CSRF cookies Secure. Behind the real service TLS
+    ends at the proxy; here the benchmark talks plain HTTP to gunicorn, so after every
+    response the client forgets the Secure flag and sends the cookies back (the server
+    and its settings are unchanged)."""
+    send = client.request
+
+    def request(*args, **kwargs):
+        response = send(*args, **kwargs)
+        for cookie in client.cookies:
+            cookie.secure = False
+        return response
+
+    client.request = request
+
+
 class CouncilOfficer(HttpUser):
     """A council officer signed in, reading the business cases their council can see."""
 
@@ -64,6 +80,7 @@ class CouncilOfficer(HttpUser):
     wait_time = between(1, 3)
 
     def on_start(self):
+        _secure_cookies_over_http(self.client)
         council = random.choice(DEMO_COUNCILS)
         form = self.client.get("/accounts/sign-in/", name="/accounts/sign-in/")
         token = _CSRF.search(form.text)
@@ -76,6 +93,7 @@ class CouncilOfficer(HttpUser):
             },
             headers={"Referer": self.host + "/accounts/sign-in/"},
             name="/accounts/sign-in/ (POST)",
+            allow_redirects=False,  # the redirect would be followed before the flag goes
         )
         cases = self.client.get("/cases/", name="/cases/")
         self.cases = _CASE.findall(cases.text) or ["/cases/"]

@@ -361,12 +361,13 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 # verifies the session after AuthenticationMiddleware; ours then sends a user who has not
 # done the second step to it (before Axes, which stays last).
 INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp"]
+# (django-otp's OTPMiddleware, remembering per session what it checked: no query a page.)
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
-    "django_otp.middleware.OTPMiddleware",
+    "sharedservices.accounts.middleware.RememberedOTPMiddleware",
 )
 MIDDLEWARE.insert(
-    MIDDLEWARE.index("django_otp.middleware.OTPMiddleware") + 1,
+    MIDDLEWARE.index("sharedservices.accounts.middleware.RememberedOTPMiddleware") + 1,
     "sharedservices.accounts.middleware.SecondStepMiddleware",
 )
 OTP_TOTP_ISSUER = SERVICE_NAME

@@ -1,5 +1,7 @@
 """Ready for scrutiny only when every criterion of every partner has complete evidence."""
 
+import datetime
+
 import pytest
 
 from sharedservices.cases.models import EvidenceStatus
@@ -48,3 +50,31 @@ def test_a_partner_without_a_policy_stops_the_case_being_ready(case, councils, l
     assert not readiness.ready
     assert readiness.without_policy == [councils[PRESTON]]
     assert readiness.reasons() == ["Preston has no shared-services policy recorded"]
+
+
+def test_readiness_reads_the_policies_in_a_fixed_number_of_queries(
+    case, councils, lancaster_officer, django_assert_max_num_queries
+):
+    """The case page and the dashboard check every case: three queries per partner
+    council (policy, version, criteria) grew with the partnership; now two in all."""
+    from sharedservices.cases.models import BusinessCase
+
+    for code in (LANCASTER, PRESTON):
+        add_policy(councils[code], [("a", "Benefit")], in_force_from=datetime.date(2020, 1, 1))
+        add_policy(
+            councils[code],
+            [("a", "Benefit"), ("b", "Exit")],
+            in_force_from=datetime.date(2099, 1, 1),
+        )  # fmt: skip  (not yet in force)
+    fresh = BusinessCase.objects.prefetch_related("partner_councils").get(pk=case.pk)
+    with django_assert_max_num_queries(50) as two:
+        small = case_readiness(fresh)
+    more = ["E07000118", "E07000127", "E07000126"]  # Chorley, West Lancashire, South Ribble
+    for code in more:
+        add_policy(councils[code], [("a", "Benefit")])
+    case.partner_councils.add(*[councils[c] for c in more])
+    fresh = BusinessCase.objects.prefetch_related("partner_councils").get(pk=case.pk)
+    with django_assert_max_num_queries(len(two.captured_queries)):
+        large = case_readiness(fresh)
+    assert [len(c.criteria) for c in small.checks] == [1, 1]  # the version in force, not 2099's
+    assert len(large.checks) == 5 and all(len(c.criteria) == 1 for c in large.checks)

@@ -29,8 +29,10 @@ def mfa_required(user) -> bool:
     """Whether ``user`` must sign in with a second step."""
     if not getattr(user, "is_authenticated", False):
         return False
-    if user.is_superuser or user.is_staff:
-        return True
+    return user.is_superuser or user.is_staff or _council_requires(user)
+
+
+def _council_requires(user) -> bool:
     if not user.council_id:
         return False
     return CouncilSignInPolicy.objects.filter(
@@ -40,6 +42,31 @@ def mfa_required(user) -> bool:
 
 def confirmed_device(user) -> TOTPDevice | None:
     return TOTPDevice.objects.filter(user=user, confirmed=True).order_by("pk").first()
+
+
+# What a session found about its user's second step, and the stamp it found it under.
+STATE_SESSION_KEY = "second_step_state"
+
+
+def second_step_state(request) -> tuple[bool, bool]:
+    """``(has_app, must_use_one)`` for the signed-in ``request.user``, as
+    ``confirmed_device`` and ``mfa_required`` say, asked once per session.
+
+    Asking on every page cost two queries a request. The answer is kept in the session
+    with the user's ``second_step_stamp`` and council; any change to the user's apps or
+    their council's policy moves the stamp (``accounts/signals.py``), so the next
+    request of every session of theirs asks again. Staff and administrator flags are
+    read from the user row itself, loaded on every request anyway."""
+    user = request.user
+    found_under = [user.pk, user.second_step_stamp, user.council_id]
+    remembered = request.session.get(STATE_SESSION_KEY)
+    if isinstance(remembered, list) and len(remembered) == 5 and remembered[:3] == found_under:
+        has_app, council_requires = bool(remembered[3]), bool(remembered[4])
+    else:
+        has_app = confirmed_device(user) is not None
+        council_requires = _council_requires(user)
+        request.session[STATE_SESSION_KEY] = [*found_under, has_app, council_requires]
+    return has_app, user.is_superuser or user.is_staff or council_requires
 
 
 def secret_text(device: TOTPDevice) -> str:

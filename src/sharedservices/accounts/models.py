@@ -31,6 +31,12 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_staff = models.BooleanField(default=False)
     is_active = models.BooleanField(default=True)
     date_joined = models.DateTimeField(default=timezone.now)
+    # Moves whenever this user's second step may have changed: an authenticator app
+    # added, confirmed or removed, or their council's sign-in policy changed
+    # (accounts/signals.py). A session remembers what it found under this stamp, so an
+    # ordinary signed-in page asks the database nothing about the second step
+    # (accounts/mfa.py, ``second_step_state``).
+    second_step_stamp = models.PositiveIntegerField(default=0, editable=False)
 
     objects = UserManager()
 

@@ -11,7 +11,11 @@ new evidence.
 from __future__ import annotations
 
 import datetime
+from collections import defaultdict
 from dataclasses import dataclass, field
+
+from django.db.models import prefetch_related_objects
+from django.utils import timezone
 
 from sharedservices.cases.models import BusinessCase, Criterion, CriterionEvidence, PolicyVersion
 from sharedservices.councils.models import Council
@@ -45,11 +49,47 @@ class Readiness:
         return lines
 
 
+def versions_in_force(councils, *, on: datetime.date | None = None) -> dict[str, PolicyVersion]:
+    """Each council's policy version in force on ``on`` (today), as
+    ``Policy.version_in_force`` chooses it, with its criteria: two queries however many
+    partners (it was three per council; the case page and the dashboard ask for every
+    case's councils). A council without a policy, or with none in force yet, is absent."""
+    on = on or timezone.localdate()
+    chosen: dict[str, PolicyVersion] = {}
+    versions = (
+        PolicyVersion.objects.filter(
+            policy__council_id__in=[c.pk for c in councils], in_force_from__lte=on
+        )
+        .select_related("policy__council")
+        .order_by("policy_id", "-in_force_from", "-number")
+    )
+    for version in versions:
+        chosen.setdefault(version.policy.council_id, version)
+    prefetch_related_objects(list(chosen.values()), "criteria")
+    return chosen
+
+
 def case_readiness(case: BusinessCase, *, on: datetime.date | None = None) -> Readiness:
     """Check ``case`` against each partner's policy version in force on ``on`` (today)."""
-    evidence = list(
-        CriterionEvidence.objects.filter(case=case).select_related("criterion__version")
-    )
+    return cases_readiness([case], on=on)[case.pk]
+
+
+def cases_readiness(cases, *, on: datetime.date | None = None) -> dict[int, Readiness]:
+    """``case_readiness`` for many cases (the dashboard's cases to submit): three queries
+    for all of them."""
+    cases = list(cases)
+    evidence = defaultdict(list)
+    for e in CriterionEvidence.objects.filter(case__in=[c.pk for c in cases]).select_related(
+        "criterion__version"
+    ):
+        evidence[e.case_id].append(e)
+    councils = {case.pk: case.councils for case in cases}
+    every = {c.pk: c for partners in councils.values() for c in partners}
+    in_force = versions_in_force(list(every.values()), on=on)
+    return {case.pk: _readiness(councils[case.pk], evidence[case.pk], in_force) for case in cases}
+
+
+def _readiness(councils, evidence, in_force) -> Readiness:
     counted_ids = {e.criterion_id for e in evidence if e.counts}
     counted_keys = {
         (e.criterion.version.policy_id, e.criterion.key, e.criterion.text)
@@ -59,9 +99,8 @@ def case_readiness(case: BusinessCase, *, on: datetime.date | None = None) -> Re
     checks: list[CouncilCheck] = []
     missing: dict[Council, list[Criterion]] = {}
     without_policy: list[Council] = []
-    for council in case.councils:
-        policy = getattr(council, "shared_services_policy", None)
-        version = policy.version_in_force(on) if policy else None
+    for council in councils:
+        version = in_force.get(council.pk)
         if version is None:
             without_policy.append(council)
             checks.append(CouncilCheck(council, None, [], [], []))

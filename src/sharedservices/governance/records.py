@@ -102,24 +102,45 @@ class CaseRecords:
 
 def load_records(case: BusinessCase) -> CaseRecords:
     """Read the case's governance records: seven queries, whatever the partner count."""
-    governance = CaseGovernance.objects.filter(case=case).first() or CaseGovernance(case=case)
-    councils = [case.lead_council] + sorted(
-        (c for c in case.partner_councils.all() if c.pk != case.lead_council_id),
-        key=lambda c: c.name,
-    )
-    records = CaseRecords(case=case, governance=governance, councils=councils)
-    records.exits = {
-        e.council_id: e for e in PartnerExit.objects.filter(case=case).select_related("council")
-    }
-    records.scrutiny = {
-        s.council_id: s
-        for s in ScrutinyRecord.objects.filter(case=case).select_related("recorded_by")
-    }
-    for d in Decision.objects.filter(case=case).select_related("call_in").order_by("pk"):
+    return load_records_many([case])[case.pk]
+
+
+def load_records_many(cases) -> dict[int, CaseRecords]:
+    """``load_records`` for many cases at once (the dashboard's list of what waits for
+    the user): the same seven queries for all of them, not seven per case."""
+    cases = list(cases)
+    ids = [case.pk for case in cases]
+    governance = {g.case_id: g for g in CaseGovernance.objects.filter(case_id__in=ids)}
+    exits = defaultdict(dict)
+    for e in PartnerExit.objects.filter(case_id__in=ids).select_related("council"):
+        exits[e.case_id][e.council_id] = e
+    scrutiny = defaultdict(dict)
+    for s in ScrutinyRecord.objects.filter(case_id__in=ids).select_related("recorded_by"):
+        scrutiny[s.case_id][s.council_id] = s
+    decisions = defaultdict(lambda: defaultdict(list))
+    for d in Decision.objects.filter(case_id__in=ids).select_related("call_in").order_by("pk"):
         try:
             d._call_in = d.call_in
         except Decision.call_in.RelatedObjectDoesNotExist:
             d._call_in = None
-        records.decisions[d.council_id].append(d)
-    records.withdrawals = {w.council_id: w for w in Withdrawal.objects.filter(case=case)}
-    return records
+        decisions[d.case_id][d.council_id].append(d)
+    withdrawals = defaultdict(dict)
+    for w in Withdrawal.objects.filter(case_id__in=ids):
+        withdrawals[w.case_id][w.council_id] = w
+    loaded = {}
+    for case in cases:
+        councils = [case.lead_council] + sorted(
+            (c for c in case.partner_councils.all() if c.pk != case.lead_council_id),
+            key=lambda c: c.name,
+        )
+        records = CaseRecords(
+            case=case,
+            governance=governance.get(case.pk) or CaseGovernance(case=case),
+            councils=councils,
+        )
+        records.exits = exits[case.pk]
+        records.scrutiny = scrutiny[case.pk]
+        records.decisions = decisions[case.pk]
+        records.withdrawals = withdrawals[case.pk]
+        loaded[case.pk] = records
+    return loaded

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils import timezone
 
+from sharedservices.cases.readiness import cases_readiness
 from sharedservices.cases.selectors import cases_visible_to
 from sharedservices.governance.models import CaseGovernance, CaseState, ForwardPlanEntry, Withdrawal
-from sharedservices.governance.records import load_records
+from sharedservices.governance.records import load_records_many
 from sharedservices.governance.selectors import allowed_actions
 from sharedservices.governance.tenancy import acting_council_ids
 
@@ -50,17 +51,21 @@ def waiting_for(user, *, today: datetime.date | None = None) -> list[Waiting]:
     cases = list(cases_visible_to(user))
     states = dict(CaseGovernance.objects.filter(case__in=cases).values_list("case_id", "state"))
     groups: dict[str, list] = {key: [] for key in HEADINGS}
-    for case in cases:
-        if states.get(case.pk, CaseState.DRAFT) not in ACTIVE:
-            continue
-        records = load_records(case)
+    active = [case for case in cases if states.get(case.pk, CaseState.DRAFT) in ACTIVE]
+    loaded = load_records_many(active)  # a fixed number of queries for all of them
+    moves = {case.pk: allowed_actions(user, loaded[case.pk]) for case in active}
+    # A draft is offered to submit only when ready: checked for all of them at once.
+    drafts = [
+        case
+        for case in active
+        if "submit" in moves[case.pk] and loaded[case.pk].state == CaseState.DRAFT
+    ]
+    ready = cases_readiness(drafts) if drafts else {}
+    for case in active:
         url = reverse("governance:case", args=[case.pk])
-        for action in allowed_actions(user, records):
-            if action == "submit" and records.state == CaseState.DRAFT:
-                from sharedservices.governance.selectors import readiness_document
-
-                if not readiness_document(records)["ready"]:
-                    continue
+        for action in moves[case.pk]:
+            if action == "submit" and case.pk in ready and not ready[case.pk].ready:
+                continue
             if action in groups:
                 groups[action].append((case.title, url))
     result = [Waiting(HEADINGS[k], v) for k, v in groups.items() if v]

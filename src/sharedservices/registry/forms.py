@@ -13,6 +13,7 @@ from django import forms
 from sharedservices.base.once import arm_form
 from sharedservices.base.revisions import RevisionField
 from sharedservices.base.text import lines
+from sharedservices.base.widgets import FastSelect
 from sharedservices.catalogue.models import ServiceArea, ServiceCategory
 from sharedservices.councils.models import Council, CouncilKind, Nation
 from sharedservices.councils.naming import UnknownCouncil, council_by_name_or_code
@@ -46,8 +47,9 @@ class ArrangementFilterForm(forms.Form):
         max_length=120,
         help_text="Start typing its name, for example Lancaster",
         # A plain select without JavaScript; accessible-autocomplete turns it into
-        # a type-ahead field (static/registry/council-autocomplete.js).
-        widget=forms.Select(attrs={"data-module": "app-council-autocomplete"}),
+        # a type-ahead field (static/registry/council-autocomplete.js). Every council
+        # is an option: FastSelect renders them without a template each (base/widgets.py).
+        widget=FastSelect(attrs={"data-module": "app-council-autocomplete"}),
     )
     upper_tier = forms.ChoiceField(label="County (upper tier)", required=False)
     nation = forms.ChoiceField(label="Nation", required=False, choices=ANY + Nation.choices)
@@ -69,9 +71,11 @@ class ArrangementFilterForm(forms.Form):
         if not getattr(user, "is_authenticated", False):
             statuses = [(v, label) for v, label in statuses if v in PUBLIC_STATUSES]
         self.fields["status"].choices = ANY + statuses
+        # Plain rows rather than ~480 model instances (the register's hottest path).
+        current = set(Council.objects.current().values_list("code", flat=True))
         self.fields["council"].widget.choices = ANY + [
-            (c.code, c.name + ("" if c.is_current else " (abolished)"))
-            for c in Council.objects.order_by("name", "code")
+            (code, name + ("" if code in current else " (abolished)"))
+            for code, name in Council.objects.order_by("name", "code").values_list("code", "name")
         ]
         self.fields["upper_tier"].choices = ANY + [
             (c.code, c.name + ("" if c.valid_to is None else " (abolished)"))

@@ -116,9 +116,11 @@ def arrangement_detail(*, user, pk: int) -> Arrangement:
         .prefetch_related(
             Prefetch(
                 "partners",
+                # Successors and predecessors: the page names each council as it is
+                # now (councils/selectors.py, recode_lineage) without a query each.
                 queryset=ArrangementPartner.objects.select_related(
                     "council", "organisation"
-                ).prefetch_related("council__successors"),
+                ).prefetch_related("council__successors", "council__predecessors"),
             ),
             Prefetch("service_areas", queryset=ServiceArea.objects.order_by("name")),
             "sources",

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.cache import cache
 from django.shortcuts import render
+from django.template.loader import render_to_string
 
 from sharedservices.base.access import public
 from sharedservices.benefits.savings import national_measured_share
 from sharedservices.catalogue.models import ServiceArea
-from sharedservices.registry.statistics import SAVINGS_BANDS, map_data, national_picture
+from sharedservices.registry.statistics import (
+    SAVINGS_BANDS,
+    map_data,
+    national_picture,
+    register_version,
+)
 
 
 class MapForm(forms.Form):
@@ -28,11 +35,26 @@ class MapForm(forms.Form):
 
 @public
 def national_map(request):
+    """The map (drawn in the browser from the API) and the same figures as a table.
+
+    The table lists every council in a live arrangement (hundreds of rows), the same
+    for every visitor: it is kept in the cache under the register's version and the
+    (validated) service area, so it is drawn once per register change, not per visit."""
     form = MapForm(request.GET or None)
     choice = form.cleaned_data if form.is_valid() else {}
     measure = choice.get("measure") or "live"
     service_area = choice.get("service_area") or ""
-    data = map_data(service_area=service_area)
+    key = f"registry.national_map.{register_version()}.{service_area}"
+    figures = cache.get(key)
+    if figures is None:
+        data = map_data(service_area=service_area)
+        table = render_to_string(
+            "registry/includes/map_table.html",
+            {"councils": data["councils"], "service_area": service_area},
+        )
+        figures = (len(data["councils"]), len(data["links"]), table)
+        cache.set(key, figures, timeout=24 * 3600)
+    councils, links, table = figures
     return render(
         request,
         "registry/map.html",
@@ -40,8 +62,9 @@ def national_map(request):
             "form": form,
             "measure": measure,
             "service_area": service_area,
-            "councils": data["councils"],
-            "links": len(data["links"]),
+            "councils": councils,
+            "links": links,
+            "table": table,
         },
     )
 

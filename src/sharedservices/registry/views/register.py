@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 
 from sharedservices.base.access import council_owned, public, signed_in
 from sharedservices.base.once import Outcome, submit_once
@@ -30,8 +32,10 @@ from sharedservices.registry.services import (
     arrangement_update,
 )
 from sharedservices.registry.spreadsheets import COLUMN_GUIDE
+from sharedservices.registry.statistics import register_version
 
 PAGE_SIZE = 50
+LISTING_CACHE_SECONDS = 24 * 3600  # a new version makes a new key long before
 CONFLICT_MESSAGE = (
     "Someone else saved this arrangement while you were editing it. Your changes have not"
     " been saved yet: they are still in the form. Compare them with the saved version"
@@ -41,24 +45,54 @@ CONFLICT_MESSAGE = (
 
 @public
 def index(request):
-    """Public arrangements for everyone, plus a signed-in user's council's private ones."""
-    form = ArrangementFilterForm(request.GET or None, user=request.user)
+    """Public arrangements for everyone, plus a signed-in user's council's private ones.
+
+    The listing (filter form, table, pages) is the costly part. For a visitor who is not
+    signed in and has not filtered, it is the same for everyone, so it is kept in the
+    cache under the register's version (``statistics.register_version``: every
+    arrangement write moves it) and the page number; filtered lists, and everything a
+    signed-in user sees, are drawn fresh. The number of cached pages is bounded by the
+    register's page count (``?page=`` is resolved before it names a key)."""
+    shared = not request.user.is_authenticated and set(request.GET) <= {"page"}
+    if shared:
+        version = register_version()
+        page = Paginator(Arrangement.objects.visible_to(request.user), PAGE_SIZE).get_page(
+            request.GET.get("page")
+        )
+        key = f"registry.index.{version}.{page.number}"
+        listing = cache.get(key)
+        if listing is None:
+            listing = _listing(request)
+            cache.set(key, listing, timeout=LISTING_CACHE_SECONDS)
+        form = None  # unbound: the page title carries no "Error:"
+    else:
+        form = ArrangementFilterForm(request.GET or None, user=request.user)
+        listing = _listing(request, form)
+    return render(
+        request,
+        "registry/index.html",
+        {"listing": listing, "form": form, "can_record": can_record_arrangements(request.user)},
+    )
+
+
+def _listing(request, form: ArrangementFilterForm | None = None) -> str:
+    """The filter form, the table of one page and the download links, as HTML."""
+    form = form or ArrangementFilterForm(request.GET or None, user=request.user)
     filters = form.filters() if request.GET else None
     page = Paginator(arrangement_list(user=request.user, filters=filters), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
     query = request.GET.copy()
     query.pop("page", None)
-    return render(
-        request,
-        "registry/index.html",
+    return render_to_string(
+        "registry/includes/register_list.html",
         {
             "form": form,
             "page": page,
             "query": query.urlencode(),
             "filtered": bool(filters),
-            "can_record": can_record_arrangements(request.user),
         },
+        request=request,
     )
 
 
