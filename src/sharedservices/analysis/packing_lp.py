@@ -162,8 +162,13 @@ def is_packing(a: csc_array, chosen: np.ndarray, lower: np.ndarray) -> bool:
 def dive(lp: PackingLP, deadline: float) -> np.ndarray | None:
     """A packing from the LP by diving: fix at 1 the columns it takes at 0.9 or more (or
     else its largest fractional one) and re-solve, until whole. None when the LP turns
-    infeasible (rows that must be covered) or time runs out. Leaves the LP's bounds changed.
+    infeasible (rows that must be covered). When time runs out first, the columns the
+    last LP takes at more than one half: a packing still (two such columns cannot share
+    a council), for the caller to complete; on a busy machine the dive of England at
+    size 5 stops a few LPs short, and throwing it away left a first answer 7% worse.
+    Leaves the LP's bounds changed.
     """
+    x = np.asarray(lp.h.getSolution().col_value, dtype=float)
     while time.perf_counter() < deadline:
         x = np.asarray(lp.h.getSolution().col_value, dtype=float)
         frac = np.flatnonzero((x > 1e-6) & (x < 1 - 1e-6))
@@ -177,4 +182,5 @@ def dive(lp: PackingLP, deadline: float) -> np.ndarray | None:
         lp.run()
         if lp.status() != "Optimal":
             return None
-    return None
+        x = np.asarray(lp.h.getSolution().col_value, dtype=float)
+    return x > 0.5

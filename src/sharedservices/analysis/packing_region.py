@@ -162,6 +162,8 @@ def region_packing(
     lb = float(vals[incumbent].sum()) if is_packing(a, incumbent, lower) else -np.inf
     # better: dive the LP (fix what it takes nearly whole, else its largest column, re-solve)
     dived = dive(lp, started + DIVE_SHARE * time_limit)
+    if dived is not None:  # completed greedily where the dive stopped short of whole
+        dived = greedy_packing(cols, vals, row_of, dived, len(councils))
     if dived is not None and is_packing(a, dived, lower) and vals[dived].sum() > lb:
         incumbent, lb = dived, float(vals[dived].sum())
     stats["dive"] = stats.get("dive", 0.0) + (lb if np.isfinite(lb) else 0.0)
