@@ -83,3 +83,28 @@ def test_password_change_needs_the_current_password(client, make_user):
     assert client.get(changed["Location"]).status_code == 200  # still signed in
     user.refresh_from_db()
     assert user.check_password(NEW)
+
+
+def test_passwords_are_stored_with_argon2id_and_old_ones_upgraded_at_sign_in(
+    client, make_user, settings
+):
+    """Production's hashers (the suite runs with a fast one): a new password is stored
+    with Argon2id; one stored before with PBKDF2 still signs in, and is re-stored with
+    Argon2id as it does."""
+    from django.contrib.auth.hashers import PBKDF2PasswordHasher
+
+    from sharedservices import settings as configured
+
+    settings.PASSWORD_HASHERS = configured.PASSWORD_HASHERS
+    user = make_user("E07000121", email="argon@lancaster.example.org")
+    assert user.password.startswith("argon2$argon2id$")
+
+    user.password = PBKDF2PasswordHasher().encode(TEST_PASSWORD, "an-old-salt-1234")
+    user.save(update_fields=["password"])
+    response = client.post(
+        "/accounts/sign-in/", {"username": "argon@lancaster.example.org", "password": TEST_PASSWORD}
+    )
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.password.startswith("argon2$argon2id$")
+    assert user.check_password(TEST_PASSWORD)
