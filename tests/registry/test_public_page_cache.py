@@ -143,3 +143,13 @@ def test_the_arrangement_page_does_not_grow_in_queries_with_its_partners(
     with django_assert_max_num_queries(len(two.captured_queries)):
         page = _page(client, many.get_absolute_url())
     assert "West Lancashire" in page and "Burnley" in page
+
+
+def test_the_national_picture_tables_change_with_the_register(client, make_arrangement):
+    make_arrangement("live", LANCASTER, PRESTON, name="Museums service", start_year=2005)
+    page = _page(client, "/stats/")
+    assert '<th scope="row" class="govuk-table__header">2005</th>' in page
+    assert '<th scope="row" class="govuk-table__header">1999</th>' not in page
+    _page(client, "/stats/")  # from the cache
+    make_arrangement("live", LANCASTER, name="Shared legal service", start_year=1999)
+    assert '<th scope="row" class="govuk-table__header">1999</th>' in _page(client, "/stats/")

@@ -71,9 +71,20 @@ def national_map(request):
 
 @public
 def stats(request):
+    """The national picture. Its tables (thousands of formatted figures) are the same for
+    everyone until the register changes, so they are kept in the cache under the
+    register's version; the share measured from partners' figures (benefits) is read
+    fresh."""
+    key = f"registry.stats_tables.{register_version()}"  # read before the figures
     picture = national_picture()
+    tables = cache.get(key)
+    if tables is None:
+        tables = render_to_string(
+            "registry/includes/stats_tables.html", {"picture": picture, "bands": SAVINGS_BANDS}
+        )
+        cache.set(key, tables, timeout=24 * 3600)
     return render(
         request,
         "registry/stats.html",
-        {"picture": picture, "bands": SAVINGS_BANDS, "measured": national_measured_share()},
+        {"picture": picture, "tables": tables, "measured": national_measured_share()},
     )
