@@ -9,7 +9,7 @@ wall time and of the child's CPU time (user + system, which a busy machine
 inflates much less) are printed. Cases:
 
 * start-up: ``--help``, ``share`` with one equal-split line, ``coalitions`` on 3
-  and on 14 councils (the exact search, in numpy up to 16 councils), ``appraise``
+  and on 14 councils (the exact search, no numba at these sizes), ``appraise``
   on one option: almost no work, so the time is Python and imports;
 * ``share`` with one nucleolus line on 20 real councils (a neighbour cluster
   and a spread sample, ``instances.district_sample``; needs the geography
@@ -90,7 +90,7 @@ def cases(with_real: bool) -> list[tuple[str, str, dict]]:
         ),
         ("start: coalitions, 3 councils", "coalitions", {"councils": THREE}),
         (
-            "coalitions, 14 councils (numpy search)",
+            "coalitions, 14 councils",
             "coalitions",
             {"councils": _fourteen()},
         ),
@@ -148,7 +148,7 @@ def cases(with_real: bool) -> list[tuple[str, str, dict]]:
 
 
 def _fourteen() -> list[dict]:
-    """14 made-up councils in a strip: 2**14 coalitions, searched without numba."""
+    """14 made-up councils in a strip: 2**14 coalitions, proved by the LP bound (no numba)."""
     return [
         {
             "code": f"E07000{i + 100:03d}",
