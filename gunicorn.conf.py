@@ -16,6 +16,10 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() + 1))
 threads = int(os.environ.get("GUNICORN_THREADS", "2"))
 worker_class = "gthread" if threads > 1 else "sync"
+# Load the application (every view, see ``wsgi.py``) once in the master and fork
+# workers from it: a worker starts, or restarts after ``max_requests``, ready to serve.
+# Nothing opens a database or broker connection at import, so none is shared.
+preload_app = True
 # Restart a worker now and then, so a slow leak cannot grow for ever.
 max_requests = 2000
 max_requests_jitter = 200
