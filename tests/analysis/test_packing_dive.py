@@ -3,7 +3,7 @@
 import time
 
 import numpy as np
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from scipy.sparse import csc_array
 
@@ -21,6 +21,8 @@ def model(cols, vals, n):
 
 @settings(max_examples=40, deadline=None)
 @given(st.integers(0, 2**32 - 1), st.integers(4, 12), st.booleans())
+@example(10, 10, True)  # the solver returns halves as 0.5000001: both sides of a row
+@example(64, 9, True)
 def test_dive_gives_a_packing_in_time_or_out_of_it(seed, n, out_of_time):
     rng = np.random.default_rng(seed)
     cols = sorted(
@@ -31,8 +33,8 @@ def test_dive_gives_a_packing_in_time_or_out_of_it(seed, n, out_of_time):
     x = np.asarray(lp.h.getSolution().col_value)
     got = dive(lp, time.perf_counter() - (1 if out_of_time else -10))
     assert got is not None and is_packing(a, got, np.zeros(n))
-    if out_of_time:  # stopped at once: the LP's own columns above one half
-        assert (got == (x > 0.5)).all()
+    if out_of_time:  # stopped at once: the LP's own columns above one half (by a margin)
+        assert (got <= (x > 0.5)).all() and (got >= (x > 0.5 + 1e-6)).all()
     row_of = {u: u for u in range(n)}
     whole = greedy_packing(cols, vals, row_of, got, n)
     assert is_packing(a, whole, np.zeros(n)) and whole[got].all()

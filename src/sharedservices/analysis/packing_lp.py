@@ -159,6 +159,9 @@ def is_packing(a: csc_array, chosen: np.ndarray, lower: np.ndarray) -> bool:
     return bool((cover <= 1 + 1e-9).all() and (cover >= lower - 1e-9).all())
 
 
+_HALF_MARGIN = 1e-6
+
+
 def dive(lp: PackingLP, deadline: float) -> np.ndarray | None:
     """A packing from the LP by diving: fix at 1 the columns it takes at 0.9 or more (or
     else its largest fractional one) and re-solve, until whole. None when the LP turns
@@ -183,4 +186,6 @@ def dive(lp: PackingLP, deadline: float) -> np.ndarray | None:
         if lp.status() != "Optimal":
             return None
         x = np.asarray(lp.h.getSolution().col_value, dtype=float)
-    return x > 0.5
+    # More than one half by a margin beyond the LP's feasibility tolerance: two columns
+    # at 0.5000001 (a triangle split in halves, as the solver returns it) share a row.
+    return x > 0.5 + _HALF_MARGIN
