@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from sharedservices.analysis.bitsets import popcounts, subset_sums
@@ -47,6 +47,12 @@ def test_lp_first_keeps_the_search_exact(n, seed, kind, compiled):
     seed=st.integers(0, 2**32 - 1),
     kind=st.sampled_from(["normal", "uniform", "scale", "ties", "forbidden"]),
 )
+# A forbidden singleton no early row bounded sent the LP to minus infinity (None,
+# though a structure exists); and sums a few ulps short of their rows after the lift.
+@example(n=6, seed=479001601, kind="forbidden")
+@example(n=4, seed=70, kind="forbidden")
+@example(n=8, seed=165, kind="normal")
+@example(n=8, seed=216, kind="uniform")
 def test_the_bound_holds_for_every_structure_and_every_coalition(n, seed, kind):
     v = family(np.random.default_rng(seed), kind, n)
     got = lp_bound(v, n)

@@ -73,7 +73,13 @@ def lp_bound(v: np.ndarray, n: int, target: float = np.inf) -> LPBound | None:
     lp = highspy.HighsLp()
     lp.num_col_, lp.num_row_ = n, 0
     lp.col_cost_ = np.ones(n)
-    lp.col_lower_ = np.full(n, -inf)
+    # A floor on each y: with only some rows in the model a player no row bounds yet
+    # (a forbidden singleton, say) sends the LP to minus infinity, though a structure
+    # exists. Any floor keeps the bound valid (a y that meets every row bounds every
+    # structure, by weak duality); one this far down does not bind at an optimum.
+    finite = v[np.isfinite(v)]
+    scale = max(1.0, float(np.abs(finite).max(initial=0.0)))
+    lp.col_lower_ = np.full(n, -4.0 * (n + 1) * scale)
     lp.col_upper_ = np.full(n, inf)
     lp.a_matrix_.format_ = highspy.MatrixFormat.kRowwise
     lp.a_matrix_.start_ = np.array([0], dtype=np.int32)
@@ -128,7 +134,13 @@ def lp_bound(v: np.ndarray, n: int, target: float = np.inf) -> LPBound | None:
             # y + lift meets every row, rounding of the sums included (a few ulps each)
             lift = max(0.0, -float(surplus.min(initial=0.0)))
             lift += 2.0 * np.finfo(float).eps * float(np.abs(y).sum())
-            blocks = _integral(h, np.concatenate(rows), full)
+            # Checked as the sums are computed: a few ulps can still be short.
+            for _ in range(3):
+                short = float(np.min(subset_sums(y + lift) - v))
+                if short >= 0.0:
+                    break
+                lift += -short + np.finfo(float).eps * abs(lift)
+            blocks = _integral(h, np.concatenate(rows), full) if rows else None
             return LPBound(float((y + lift).sum()), y + lift, blocks, rounds)
         add(_most_violated(violated, surplus, limit))
         pool = _most_violated(violated, surplus, POOL_PER_PLAYER * n)
