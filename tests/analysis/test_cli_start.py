@@ -10,6 +10,7 @@ import textwrap
 
 from sharedservices.analysis import coalitions, jit
 
+from .test_appraisal_engine import ISSUE_EXAMPLE
 from .test_coalitions_cli import COUNCILS
 
 HEAVY = ("numba", "scipy", "highspy", "llvmlite")
@@ -54,30 +55,7 @@ def test_small_commands_run_without_numba_or_scipy(tmp_path):
     small = tmp_path / "small.json"
     small.write_text(json.dumps({"councils": COUNCILS}))
     appraise = tmp_path / "appraise.json"
-    appraise.write_text(
-        json.dumps(
-            {
-                "start_year": 2026,
-                "price_base_year": 2026,
-                "horizon_years": 10,
-                "discount": {"schedule": "standard"},
-                "options": [
-                    {"name": "Do nothing", "lines": []},
-                    {
-                        "name": "Shared",
-                        "lines": [
-                            {
-                                "name": "ICT",
-                                "kind": "cost",
-                                "category": "capital",
-                                "values": {"2026": 250000},
-                            }
-                        ],
-                    },
-                ],
-            }
-        )
-    )
+    appraise.write_text(json.dumps(ISSUE_EXAMPLE))
     code = f"""
     import contextlib, io
     from sharedservices.analysis.__main__ import main
