@@ -15,27 +15,6 @@ from sharedservices.accounts.roles import Role
 from sharedservices.councils.models import Council
 from tests.factories import UserFactory
 
-BROWSER_GROUPS = 2
-# Module-scoped fixtures that build a demo world (tests/security, tests/reports).
-MODULE_WORLDS = {"demo_world", "_demo_reports_world"}
-
-
-def pytest_collection_modifyitems(items):
-    """Under pytest-xdist (``scripts/test`` runs ``--dist loadgroup``) the browser journeys
-    run in two groups, whole files each: each group's worker builds the demo server once,
-    and the journeys (most of the suite's wall time) go two at a time. A module with a
-    demo world of its own runs on one worker, which builds it once."""
-    files = sorted({item.path for item in items if item.get_closest_marker("browser")})
-    for item in items:
-        if item.get_closest_marker("browser"):
-            group = files.index(item.path) % BROWSER_GROUPS
-            item.add_marker(pytest.mark.xdist_group(f"browser-{group}"))
-        elif MODULE_WORLDS.intersection(item.fixturenames):
-            # A module that builds a demo world once keeps its tests on one worker;
-            # spread over two, each would build the world (20-30 s) for itself.
-            item.add_marker(pytest.mark.xdist_group(f"world-{item.path}"))
-
-
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker, request):
     with django_db_blocker.unblock():
