@@ -156,10 +156,10 @@ def unrestricted(
     plain_dp(values("normal", 4))  # compile and load outside the timings
     best_partition(values("normal", 18))
     best_partition(values("normal", 18), lp=False)
-    best_partition(values("normal", 10), lp=True, compiled_lp=True)
+    best_partition(values("cost model", 16), compiled_lp=True)  # the compiled LP passes
     for kind in families:
         for n in sizes:
-            t_table, v = _median_time(lambda n=n: values(kind, n), 1)
+            t_table, v = _median_time(lambda n=n, kind=kind: values(kind, n), 1)
             runs: list[float] = []
             t_ours, ours = _median_time(lambda v=v: best_partition(v), repeat, runs)
             how = "LP proof" if "pruned" not in ours.stats else "search"

@@ -52,6 +52,14 @@ MAX_ROUNDS = 60  # then give up on the bound (the dynamic programme still answer
 COMPILED_FROM = 21
 LOW_PLAYERS = 12  # the kernel's row of sums: 2**12 of them, 32 KB, in cache
 NEAR_CAP = 1 << 16  # coalitions re-checked after the lift, at most (else a full pass)
+# Before the first full pass, rounds priced on one SAMPLE-th of the table (compiled
+# passes only): the first y is far off (at n = 24 it leaves 640,000 coalitions short),
+# and a sample finds columns as good at a sixteenth of the cost.
+SAMPLE = 16
+# The compiled passes also keep the coalitions with the smallest surplus, short or
+# not, for the pool: the next to be short as y moves are then found in the cheap
+# rounds, not by another full pass.
+TIGHT_PER_PLAYER = 64
 
 
 @dataclass(frozen=True)
@@ -67,6 +75,22 @@ def _members(masks: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
     members = (masks[:, None] >> np.arange(n)) & 1
     r, c = np.nonzero(members)
     return np.searchsorted(r, np.arange(len(masks))).astype(np.int32), c.astype(np.int32)
+
+
+@dataclass(frozen=True)
+class Pass:
+    """What a pass over the table (or a sample of it) found for a given ``y``."""
+
+    smallest: float  # the smallest surplus y(S) - v(S) of all (a full pass only)
+    short: np.ndarray  # the most violated coalitions (surplus below -tol), at most a pool
+    short_surplus: np.ndarray
+    tight: np.ndarray  # the smallest surpluses, short or not: next to be short as y moves
+    close: np.ndarray | None = None  # surplus below `near`, or None when too many
+
+
+def _smallest(masks: np.ndarray, surplus: np.ndarray, k: int):
+    keep = _most_violated(surplus, k)
+    return masks[keep], surplus[keep]
 
 
 @dataclass(frozen=True)
@@ -89,6 +113,8 @@ class Passes:
     def __init__(self, v: np.ndarray, n: int, compiled: bool | None = None):
         self.v, self.n = v, n
         self.k = min(n, LOW_PLAYERS)
+        self.cap = max(1, POOL_PER_PLAYER * n)  # the most violated kept by a pass
+        self.tight_cap = max(1, TIGHT_PER_PLAYER * n)  # the tightest kept (compiled)
         self.kernels = None
         if n >= COMPILED_FROM if compiled is None else compiled:
             from sharedservices.analysis import partition_lp_kernels
@@ -112,22 +138,46 @@ class Passes:
         at = int(np.argmax(two))
         return FirstLook(scale, top, float(two[at]), at + 1 if two[at] > -np.inf else 0)
 
-    def full(self, y: np.ndarray, tol: float, cap: int, near: float):
-        """Smallest surplus; at most ``cap`` of the most violated (masks, surpluses);
-        the masks with surplus below ``near``, or ``None`` if too many."""
+    def full(self, y: np.ndarray, tol: float, near: float, tight_below: float = np.inf) -> Pass:
+        """Every coalition's surplus: see ``Pass``. The tightest are looked for below
+        ``tight_below`` only (``tight_cap`` coalitions are known to reach it)."""
+        cap, tight_cap = self.cap, self.tight_cap
         if self.kernels is not None:
-            smallest, masks, surplus, close, overflow = self.kernels.full_pass(
-                self.v, y, self.k, tol, cap, near, NEAR_CAP
+            smallest, short, s_short, tight, s_tight, close, overflow = self.kernels.full_pass(
+                self.v, y, self.k, tol, cap, tight_cap, tight_below, near, NEAR_CAP
             )
-            keep = _most_violated(surplus, cap)
-            return float(smallest), masks[keep], surplus[keep], None if overflow else close
+            return Pass(
+                float(smallest),
+                *_smallest(short, s_short, cap),
+                _smallest(tight, s_tight, tight_cap)[0],
+                None if overflow else close,
+            )
         surplus = subset_sums(y)
         np.subtract(surplus, self.v, out=surplus)
-        short = np.flatnonzero(surplus < near)
-        masks = short[surplus[short] < -tol]
-        keep = _most_violated(surplus[masks], cap)
-        close = short if len(short) <= NEAR_CAP else None
-        return float(surplus.min()), masks[keep], surplus[masks[keep]], close
+        short = np.flatnonzero(surplus < -tol)
+        close = np.flatnonzero(surplus < near)
+        return Pass(
+            float(surplus.min()),
+            *_smallest(short, surplus[short], cap),
+            np.zeros(0, dtype=np.int64),  # numpy: the short ones only (a second pass)
+            close if len(close) <= NEAR_CAP else None,
+        )
+
+    def sample(self, y: np.ndarray, tol: float, tight_below: float = np.inf) -> Pass:
+        """The most violated and the tightest coalitions in one ``SAMPLE``-th of the
+        table: rows of it, each a set of the high players with every set of the
+        low ones, spread over the players by a hash. Compiled passes only."""
+        cap, tight_cap = self.cap, self.tight_cap
+        high = self.n - self.k
+        h = np.arange(1 << high, dtype=np.int64)
+        rows = h[((h * 2654435761) >> 7) % SAMPLE == 0]
+        low, top = subset_sums(y[: self.k]), subset_sums(y[self.k :])
+        short, s_short, tight, s_tight = self.kernels.sample_pass(
+            self.v, low, top, self.k, rows, tol, cap, tight_cap, tight_below
+        )
+        return Pass(
+            -np.inf, *_smallest(short, s_short, cap), _smallest(tight, s_tight, tight_cap)[0]
+        )
 
     def pool(self, masks: np.ndarray, y: np.ndarray) -> np.ndarray:
         low, high = subset_sums(y[: self.k]), subset_sums(y[self.k :])
@@ -217,6 +267,7 @@ def lp_bound(
     add(np.concatenate([players, full ^ players, [full]]).astype(np.int64))
     limit = COLUMNS_PER_ROUND * n
     pool = np.zeros(0, dtype=np.int64)  # coalitions violated at the last full pass
+    sampling = passes.kernels is not None and n - passes.k >= 4
     rounds = 0
     while rounds < MAX_ROUNDS:
         rounds += 1
@@ -226,22 +277,32 @@ def lp_bound(
         y = np.asarray(h.getSolution().row_dual, dtype=np.float64)
         if float(y.sum()) > target:
             return None
+        tight_below = np.inf  # a surplus tight_cap coalitions are known to reach
         if len(pool):  # a cheap round first: only the coalitions violated lately
             surplus = passes.pool(pool, y)
             violated = np.flatnonzero((surplus < -tol) & ~in_model[pool])
             if len(violated):
                 add(pool[violated[_most_violated(surplus[violated], limit)]])
                 continue
+            if len(surplus) > passes.tight_cap:  # a little above: the pool's sums are
+                at = np.partition(surplus, passes.tight_cap - 1)[passes.tight_cap - 1]
+                tight_below = at + _margin(y, tol, n)  # added another way than the pass's
+        if sampling:  # a sample of the table while it still finds violated coalitions
+            found = passes.sample(y, tol, tight_below)
+            if len(found.short):
+                add(found.short[_most_violated(found.short_surplus, limit)])
+                pool = np.union1d(found.short, found.tight)
+                continue
+            sampling = False
         # the full pass: every coalition (v[0] = 0 is never short); those within
         # ``near`` of their worth are kept for the check after the lift below
-        near = _margin(y, tol, n)
-        smallest, masks, surplus, close = passes.full(y, tol, POOL_PER_PLAYER * n, near)
-        if len(masks) == 0:
-            lift = _lift(y, smallest, passes, close)
+        found = passes.full(y, tol, _margin(y, tol, n), tight_below)
+        if len(found.short) == 0:
+            lift = _lift(y, found.smallest, passes, found.close)
             blocks = _integral(h, np.concatenate(columns), n, full)
             return LPBound(float((y + lift).sum()), y + lift, blocks, rounds)
-        add(masks[_most_violated(surplus, limit)])
-        pool = masks
+        add(found.short[_most_violated(found.short_surplus, limit)])
+        pool = np.union1d(found.short, found.tight)
     return None
 
 
@@ -268,7 +329,7 @@ def _lift(y: np.ndarray, smallest: float, passes: Passes, close: np.ndarray | No
     lift = max(0.0, -smallest) + 2.0 * eps * float(np.abs(y).sum())
     for _ in range(3):
         if close is None:
-            short = passes.full(y + lift, 0.0, 1, 0.0)[0]
+            short = passes.full(y + lift, np.inf, 0.0).smallest
         else:
             short = float(np.min(_in_order(close, y + lift) - passes.v[close], initial=0.0))
         if short >= 0.0:

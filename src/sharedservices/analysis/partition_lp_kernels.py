@@ -25,6 +25,22 @@ import numpy as np
 from sharedservices.analysis.jit import njit
 
 
+@njit(fastmath={"nnan", "nsz", "reassoc"})
+def _scan_chunk(v, full, lo, hi):
+    """Largest ``|v|`` (allowed), largest ``v`` and largest ``v[c] + v[full ^ c]`` over
+    ``c`` in ``lo..hi``: reductions only, so the compiler vectorises them."""
+    scale = 0.0
+    top = -np.inf
+    two = -np.inf
+    for c in range(lo, hi):
+        a = v[c]
+        b = v[full - c]
+        top = max(top, max(a, b))
+        scale = max(scale, max(abs(a) if a > -np.inf else 0.0, abs(b) if b > -np.inf else 0.0))
+        two = max(two, a + b)
+    return scale, top, two
+
+
 @njit()
 def scan(v, n):
     """One pass: the largest ``|v|`` over allowed coalitions, the largest ``v``, and
@@ -36,31 +52,28 @@ def scan(v, n):
     top = -np.inf
     two = -np.inf
     where = np.int64(0)
-    for c in range(1, half):
-        a = v[c]
-        b = v[full ^ c]
-        if a > top:
-            top = a
-        if b > top:
-            top = b
-        if a != -np.inf and abs(a) > scale:
-            scale = abs(a)
-        if b != -np.inf and abs(b) > scale:
-            scale = abs(b)
-        if a + b > two:
-            two = a + b
-            where = c
+    step = 4096
+    for lo in range(1, half, step):
+        hi = min(lo + step, half)
+        s, t, w = _scan_chunk(v, full, lo, hi)
+        scale = max(scale, s)
+        top = max(top, t)
+        if w > two:  # the first coalition of the chunk that gives it
+            for c in range(lo, hi):
+                if v[c] + v[full - c] == w:
+                    two = w
+                    where = c
+                    break
     for c in (np.int64(0), half, full):  # the masks the loop above does not read
         a = v[c]
-        if a > top:
-            top = a
-        if a != -np.inf and abs(a) > scale:
-            scale = abs(a)
+        top = max(top, a)
+        if a > -np.inf:
+            scale = max(scale, abs(a))
     return scale, top, two, where
 
 
 @njit()
-def _keep_most_violated(masks, surplus, count, keep):
+def _keep_smallest(masks, surplus, count, keep):
     """Keep the ``keep`` smallest surpluses in front; returns the largest kept."""
     order = np.argpartition(surplus[:count], keep - 1)[:keep]
     m = masks[order].copy()
@@ -68,6 +81,19 @@ def _keep_most_violated(masks, surplus, count, keep):
     masks[:keep] = m
     surplus[:keep] = s
     return s.max()
+
+
+@njit()
+def _push(masks, surplus, count, cap, accept, m, s):
+    """Add a coalition to a buffer of ``2 * cap``; when full, keep the ``cap``
+    smallest and accept only below the largest of them from then on."""
+    masks[count] = m
+    surplus[count] = s
+    count += 1
+    if count == 2 * cap:
+        accept = _keep_smallest(masks, surplus, count, cap)
+        count = cap
+    return count, accept
 
 
 # Reassociating the minimum lets the compiler vectorise it; each surplus is still
@@ -82,14 +108,17 @@ def _row_min(row, v, base, nl):
 
 
 @njit()
-def full_pass(v, y, k, tol, cap, near, near_cap):
+def full_pass(v, y, k, tol, cap, tight_cap, tight_below, near, near_cap):
     """Every coalition's surplus ``y(S) - v(S)``, as ``subset_sums(y) - v`` gives it.
 
-    Returns the smallest surplus; the masks and surpluses of at most ``cap`` of
-    the coalitions short by more than ``tol``, the most violated (a superset of
-    them when fewer than ``cap`` are short); the masks with a surplus below
-    ``near`` (the ones a rounding of the sums could still leave short), and
-    whether there were more of those than ``near_cap``.
+    Returns the smallest surplus; the masks and surpluses of the ``cap`` most
+    violated coalitions (short by more than ``tol``; at most ``2 * cap``, a
+    superset of them); the same for the ``tight_cap`` smallest surpluses, short
+    or not (the coalitions next to be short as ``y`` moves), looking only below
+    ``tight_below`` (a surplus at least that many coalitions are known to reach:
+    most rows are then passed over after their minimum); the masks with a
+    surplus below ``near`` (the ones a rounding of the sums could still leave
+    short), and whether there were more of those than ``near_cap``.
     """
     n = y.shape[0]
     nl = np.int64(1) << k
@@ -100,10 +129,12 @@ def full_pass(v, y, k, tol, cap, near, near_cap):
         h = np.int64(1) << i
         for x in range(h):
             rows[0, h + x] = rows[0, x] + y[i]
-    buf_m = np.empty(2 * cap, np.int64)
-    buf_s = np.empty(2 * cap)
-    count = 0
-    accept = -tol  # raised to the cap-th most violated once the buffer fills
+    short_m = np.empty(2 * cap, np.int64)
+    short_s = np.empty(2 * cap)
+    short_count, short_accept = 0, -tol
+    tight_m = np.empty(2 * tight_cap, np.int64)
+    tight_s = np.empty(2 * tight_cap)
+    tight_count, tight_accept = 0, tight_below
     near_m = np.empty(near_cap, np.int64)
     near_count = 0
     overflow = False
@@ -115,29 +146,26 @@ def full_pass(v, y, k, tol, cap, near, near_cap):
     while sp:
         sp -= 1
         h = stack[sp]
-        d = 0
         t = -1  # highest high player in h
         x = h
         while x:
-            d += 1
             t += 1
             x >>= 1
+        d = 0  # players in h: the depth of its row
+        x = h
+        while x:
+            x &= x - 1
+            d += 1
+        row = rows[d]
         if h:
-            d = 0
-            x = h
-            while x:
-                x &= x - 1
-                d += 1
+            prev = rows[d - 1]  # h without t, visited last at that depth
             share = y[k + t]
-            prev = rows[d - 1]
-            row = rows[d]
             for j in range(nl):
                 row[j] = prev[j] + share
-        row = rows[d]
         base = h << k
         low = _row_min(row, v, base, nl)  # first the smallest surplus of the row
         smallest = min(smallest, low)
-        if low < near:  # then, only in a row that has any, the short ones
+        if low < max(near, short_accept, tight_accept):  # then, in such rows only, each
             for j in range(nl):
                 s = row[j] - v[base + j]
                 if s < near:
@@ -146,22 +174,59 @@ def full_pass(v, y, k, tol, cap, near, near_cap):
                         near_count += 1
                     else:
                         overflow = True
-                    if s < accept:
-                        buf_m[count] = base + j
-                        buf_s[count] = s
-                        count += 1
-                        if count == 2 * cap:
-                            accept = _keep_most_violated(buf_m, buf_s, count, cap)
-                            count = cap
+                if s < short_accept:
+                    short_count, short_accept = _push(
+                        short_m, short_s, short_count, cap, short_accept, base + j, s
+                    )
+                if s < tight_accept:
+                    tight_count, tight_accept = _push(
+                        tight_m, tight_s, tight_count, tight_cap, tight_accept, base + j, s
+                    )
         for c in range(depth - 1, t, -1):  # children: one more high player above t
             stack[sp] = h | (np.int64(1) << c)
             sp += 1
     return (
         smallest,
-        buf_m[:count].copy(),
-        buf_s[:count].copy(),
+        short_m[:short_count].copy(),
+        short_s[:short_count].copy(),
+        tight_m[:tight_count].copy(),
+        tight_s[:tight_count].copy(),
         near_m[:near_count].copy(),
         overflow,
+    )
+
+
+@njit()
+def sample_pass(v, low_sums, high_sums, k, rows, tol, cap, tight_cap, tight_below):
+    """``full_pass``'s most violated and tightest coalitions among the rows ``rows``
+    only: each row is a set of the high players with every set of the low ``k``.
+    Sums in any order: a sample only chooses columns."""
+    nl = np.int64(1) << k
+    short_m = np.empty(2 * cap, np.int64)
+    short_s = np.empty(2 * cap)
+    short_count, short_accept = 0, -tol
+    tight_m = np.empty(2 * tight_cap, np.int64)
+    tight_s = np.empty(2 * tight_cap)
+    tight_count, tight_accept = 0, tight_below
+    for r in range(rows.shape[0]):
+        h = rows[r]
+        base = h << k
+        share = high_sums[h]
+        for j in range(nl):
+            s = share + low_sums[j] - v[base + j]
+            if s < short_accept:
+                short_count, short_accept = _push(
+                    short_m, short_s, short_count, cap, short_accept, base + j, s
+                )
+            if s < tight_accept:
+                tight_count, tight_accept = _push(
+                    tight_m, tight_s, tight_count, tight_cap, tight_accept, base + j, s
+                )
+    return (
+        short_m[:short_count].copy(),
+        short_s[:short_count].copy(),
+        tight_m[:tight_count].copy(),
+        tight_s[:tight_count].copy(),
     )
 
 
