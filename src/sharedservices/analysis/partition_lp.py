@@ -166,7 +166,8 @@ class Passes:
     def sample(self, y: np.ndarray, tol: float, tight_below: float = np.inf) -> Pass:
         """The most violated and the tightest coalitions in one ``SAMPLE``-th of the
         table: rows of it, each a set of the high players with every set of the
-        low ones, spread over the players by a hash. Compiled passes only."""
+        low ones, spread over the players by a hash. Compiled passes only: in numpy
+        the rounds it saves cost more than it does (measured at n = 18 and 20)."""
         cap, tight_cap = self.cap, self.tight_cap
         high = self.n - self.k
         h = np.arange(1 << high, dtype=np.int64)
@@ -245,7 +246,7 @@ def lp_bound(
     columns: list[np.ndarray] = []
 
     def add(masks: np.ndarray) -> None:
-        masks = np.unique(masks)
+        masks = _distinct(masks)
         masks = masks[~in_model[masks] & np.isfinite(v[masks])]
         if len(masks):
             starts, rows = _members(masks, n)
@@ -291,7 +292,7 @@ def lp_bound(
             found = passes.sample(y, tol, tight_below)
             if len(found.short):
                 add(found.short[_most_violated(found.short_surplus, limit)])
-                pool = np.union1d(found.short, found.tight)
+                pool = _distinct(np.concatenate([found.short, found.tight]))
                 continue
             sampling = False
         # the full pass: every coalition (v[0] = 0 is never short); those within
@@ -302,8 +303,15 @@ def lp_bound(
             blocks = _integral(h, np.concatenate(columns), n, full)
             return LPBound(float((y + lift).sum()), y + lift, blocks, rounds)
         add(found.short[_most_violated(found.short_surplus, limit)])
-        pool = np.union1d(found.short, found.tight)
+        pool = _distinct(np.concatenate([found.short, found.tight]))
     return None
+
+
+def _distinct(masks: np.ndarray) -> np.ndarray:
+    """``np.unique`` by sorting: numpy 2's hashed unique took 0.35 s on 160,000 masks
+    of real councils (their bit patterns collide), a sort takes milliseconds."""
+    masks = np.sort(masks)
+    return masks[np.concatenate(([True], masks[1:] != masks[:-1]))] if len(masks) else masks
 
 
 def _most_violated(surplus: np.ndarray, k: int) -> np.ndarray:
