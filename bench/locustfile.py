@@ -11,7 +11,9 @@ PostgreSQL as production runs), e.g.::
 At the end it prints one line: requests, p50 and p95 in milliseconds, and errors,
 against the goal (p95 under 300 ms and no errors at 50 users on two cores). It is a
 benchmark, never part of the test suite or CI. Signed-in users are the demo's officers
-(``DEMO_PASSWORD``, as ``manage.py demo`` set it).
+(``DEMO_PASSWORD``, as ``manage.py demo`` set it). With ``LOAD_SAMPLES=FILE`` it also
+writes every request (seconds from the start, page, milliseconds, failed) to FILE as
+CSV, to see which pages are slow when.
 """
 
 from __future__ import annotations
@@ -26,12 +28,12 @@ from locust import HttpUser, between, events, task
 DEMO_COUNCILS = ["lancaster", "preston", "south-ribble", "chorley", "west-lancashire"]
 PASSWORD = os.environ.get("DEMO_PASSWORD", "shared-services-demo")
 GOAL_P95_MS = 300
-# The officers sign in as they start (a password check is about 0.5 s of CPU by design:
-# PBKDF2, a million rounds), all within the first seconds; the summary also gives the
-# figures for requests started after this many seconds, when every user is browsing.
+# The officers sign in as they start (a password check is about 0.35 s of CPU and 100 MiB
+# by design: Argon2id), all within the first seconds; the summary also gives the figures
+# for requests started after this many seconds, when every user is browsing.
 SETTLED_AFTER_S = float(os.environ.get("LOAD_SETTLED_AFTER_S", "15"))
 _STARTED = time.time()
-_SAMPLES: list[tuple[float, float, bool]] = []  # (start, milliseconds, failed)
+_SAMPLES: list[tuple[float, str, float, bool]] = []  # (start, page, milliseconds, failed)
 _CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 _CASE = re.compile(r'href="(/cases/\d+/)"')
 _ARRANGEMENT = re.compile(r'href="(/register/\d+/)"')
@@ -130,7 +132,7 @@ def _started(environment, **kwargs):
 
 @events.request.add_listener
 def _sample(request_type, name, response_time, exception=None, start_time=None, **kwargs):
-    _SAMPLES.append((start_time or time.time(), response_time, exception is not None))
+    _SAMPLES.append((start_time or time.time(), name, response_time, exception is not None))
 
 
 def _percentile(values: list[float], q: float) -> float:
@@ -155,7 +157,7 @@ def _summary(environment, **kwargs):
         f"(goal p95 < {GOAL_P95_MS} ms and 0 errors: {verdict})"
     )
     settled = [
-        (ms, failed) for start, ms, failed in _SAMPLES if start >= _STARTED + SETTLED_AFTER_S
+        (ms, failed) for start, _, ms, failed in _SAMPLES if start >= _STARTED + SETTLED_AFTER_S
     ]
     if settled:
         times = [ms for ms, _ in settled]
@@ -165,3 +167,8 @@ def _summary(environment, **kwargs):
             f"{len(settled)} requests, p50 {_percentile(times, 0.50):.0f} ms, "
             f"p95 {_percentile(times, 0.95):.0f} ms, {errors} errors"
         )
+    if os.environ.get("LOAD_SAMPLES"):
+        with open(os.environ["LOAD_SAMPLES"], "w") as out:
+            out.write("start_s,page,ms,failed\n")
+            for start, name, ms, failed in _SAMPLES:
+                out.write(f"{start - _STARTED:.3f},{name},{ms:.1f},{int(failed)}\n")

@@ -60,3 +60,38 @@ def test_django_request_log_lines_carry_the_id(client, caplog):
     assert response.status_code == 404
     (record,) = [r for r in caplog.records if r.name == "django.request"]
     assert record.request_id == response["X-Request-ID"]
+
+
+def test_sentry_reports_carry_the_request_id_when_it_is_on(settings):
+    """With Sentry on (``SENTRY_DSN``), an error reported during a request is tagged
+    with that request's id; with it off nothing is tagged (and the SDK is not needed)."""
+    import sentry_sdk
+    from sentry_sdk.transport import Transport
+
+    events = []
+
+    class Capture(Transport):
+        def capture_envelope(self, envelope):
+            events.extend(item.payload.json for item in envelope.items if item.type == "event")
+
+    def view(request):
+        sentry_sdk.capture_message("something to report")
+        return HttpResponse("ok")
+
+    sentry_sdk.init(
+        dsn="https://key@sentry.example.invalid/1", transport=Capture, default_integrations=False
+    )
+    try:
+        settings.SENTRY_ENABLED = True
+        with sentry_sdk.isolation_scope():
+            response = RequestIdMiddleware(view)(RequestFactory().get("/"))
+        settings.SENTRY_ENABLED = False
+        with sentry_sdk.isolation_scope():
+            RequestIdMiddleware(view)(RequestFactory().get("/"))
+        request_finished.send(sender=None)
+        sentry_sdk.flush()
+    finally:
+        sentry_sdk.init(dsn=None)
+    on, off = events
+    assert on["tags"]["request_id"] == response["X-Request-ID"]
+    assert "request_id" not in off.get("tags", {})

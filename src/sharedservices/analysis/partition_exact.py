@@ -67,7 +67,7 @@ import numpy as np
 
 from sharedservices.analysis.bitsets import MAX_EXACT_PLAYERS, players_in, popcounts
 from sharedservices.analysis.partition_bounds import eased, size_bounds, structures_bound
-from sharedservices.analysis.partition_lp import lp_bound
+from sharedservices.analysis.partition_lp import FirstLook, Passes, lp_bound
 
 # Up to here numpy (3**n / 2 splits: 0.2 s at 16) beats loading numba and the
 # compiled kernels from its cache (1-2 s, more on a busy machine).
@@ -126,18 +126,14 @@ def _unfold(split, c: int, top_split: int | None = None) -> list[int]:
     return sorted(blocks)
 
 
-def _simple_structures(v: np.ndarray, n: int) -> tuple[float, int]:
+def _simple_structures(v: np.ndarray, n: int, first: FirstLook) -> tuple[float, int]:
     """The best of the grand coalition (``0``), the singletons (``-1``) and every
     structure of two blocks (``C``: ``C`` and the rest), with its worth."""
     full = (1 << n) - 1
     singletons = float(sum(v[1 << i] for i in range(n)))
     lb, lb_split = max(float(v[full]), singletons), 0 if v[full] >= singletons else -1
-    if n > 1:  # C without the top player, N \ C = full - C with it: v read backwards
-        half = 1 << (n - 1)
-        two = v[1:half] + v[::-1][1:half]
-        c = int(np.argmax(two))
-        if two[c] > lb:
-            lb, lb_split = float(two[c]), c + 1
+    if first.two > lb:
+        lb, lb_split = first.two, first.two_at
     return lb, lb_split
 
 
@@ -153,6 +149,7 @@ def best_partition(
     prune: bool = True,
     compiled: bool | None = None,
     lp: bool | None = None,
+    compiled_lp: bool | None = None,
 ) -> ExactPartition:
     """Partition of the players maximising the sum of ``values[block]``.
 
@@ -162,6 +159,8 @@ def best_partition(
     ``compiled`` chooses the numba kernel (``True``) or plain numpy
     (``False``); by default numpy up to ``MAX_PLAIN_PLAYERS``. ``lp`` tries the
     LP bound first (``partition_lp``); by default from ``MIN_LP_PLAYERS`` on.
+    ``compiled_lp`` chooses the compiled passes over the table for the first look
+    and the LP (``partition_lp.Passes``; by default from ``COMPILED_FROM`` players).
     """
     v = np.ascontiguousarray(values, dtype=np.float64)
     n = players_in(v)
@@ -174,12 +173,15 @@ def best_partition(
         v = v.copy()
         v[0] = 0.0
     bound = None
+    passes = Passes(v, n, compiled_lp)
+    first = passes.first_look()  # one pass: the scale, the best structure of two blocks
     if prune and n > 1 and (n >= MIN_LP_PLAYERS if lp is None else lp):
-        lb, lb_split = _simple_structures(v, n)
+        lb, lb_split = _simple_structures(v, n, first)
         blocks = _simple_blocks(lb_split, n)
         # it proves the optimum only if it comes down to lb (eased for rounding); it
         # cannot come down to lb when the LP's own answer beats lb, which is rare
-        bound = lp_bound(v, n, target=lb + 1e-9 * abs(lb) if np.isfinite(lb) else np.inf)
+        target = lb + 1e-9 * abs(lb) if np.isfinite(lb) else np.inf
+        bound = lp_bound(v, n, target, passes, first)
         if bound is not None and bound.blocks is not None:
             worth = float(sum(v[b] for b in bound.blocks))
             if worth > lb:
@@ -211,7 +213,7 @@ def best_partition(
     else:
         per_player = k.per_player(v, n)
     total_share = float(per_player.sum())
-    lb, lb_split = _simple_structures(v, n)
+    lb, lb_split = _simple_structures(v, n, first)
     pruned = 0
     skipped = 0
     for s in range(2, n):
