@@ -15,6 +15,7 @@ from sharedservices.accounts.roles import Role
 from sharedservices.councils.models import Council
 from tests.factories import UserFactory
 
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker, request):
     with django_db_blocker.unblock():
