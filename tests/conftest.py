@@ -28,6 +28,22 @@ def django_db_setup(django_db_setup, django_db_blocker, request):
             connection._test_serialized_contents = connection.creation.serialize_db_to_string()
 
 
+@pytest.hookimpl(wrapper=True, trylast=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a test that commits, Django empties every table; it loads the snapshot back
+    only when the next committing test starts. Put it back at once instead, so the next
+    test on this worker, whichever it is (xdist hands out whole files, and a file may
+    hold both kinds), starts with the councils loaded."""
+    result = yield
+    if nextitem is not None and _commits(item) and hasattr(connection, "_test_serialized_contents"):
+        from pytest_django.plugin import blocking_manager_key
+
+        with item.config.stash[blocking_manager_key].unblock():
+            if not Council.objects.exists():  # emptied (a skipped test emptied nothing)
+                connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+    return result
+
+
 def _commits(item) -> bool:
     marker = item.get_closest_marker("django_db")
     return bool(marker and marker.kwargs.get("serialized_rollback"))
