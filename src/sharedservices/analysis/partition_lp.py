@@ -300,7 +300,7 @@ def lp_bound(
         found = passes.full(y, tol, _margin(y, tol, n), tight_below)
         if len(found.short) == 0:
             lift = _lift(y, found.smallest, passes, found.close)
-            blocks = _integral(h, np.concatenate(columns), n, full)
+            blocks = _integral(h, np.concatenate(columns), n, full) if columns else None
             return LPBound(float((y + lift).sum()), y + lift, blocks, rounds)
         add(found.short[_most_violated(found.short_surplus, limit)])
         pool = distinct(np.concatenate([found.short, found.tight]))
