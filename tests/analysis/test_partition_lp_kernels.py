@@ -142,7 +142,7 @@ def test_the_cost_model_family_is_proved_with_the_compiled_passes(n):
     from .test_partition_lp import cost_model_game
 
     v = cost_model_game(n)
-    got = best_partition(v)
+    got = best_partition(v, compiled_lp=True)
     assert got.blocks == [(1 << n) - 1]
     assert "lp_rounds" in got.stats and "pruned" not in got.stats
     slow = best_partition(v, compiled_lp=False)
