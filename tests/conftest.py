@@ -15,19 +15,6 @@ from sharedservices.accounts.roles import Role
 from sharedservices.councils.models import Council
 from tests.factories import UserFactory
 
-BROWSER_GROUPS = 2
-
-
-def pytest_collection_modifyitems(items):
-    """Under pytest-xdist (``scripts/test`` runs ``--dist loadgroup``) the browser journeys
-    run in two groups, whole files each: each group's worker builds the demo server once,
-    and the journeys (most of the suite's wall time) go two at a time."""
-    files = sorted({item.path for item in items if item.get_closest_marker("browser")})
-    for item in items:
-        if item.get_closest_marker("browser"):
-            group = files.index(item.path) % BROWSER_GROUPS
-            item.add_marker(pytest.mark.xdist_group(f"browser-{group}"))
-
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker, request):

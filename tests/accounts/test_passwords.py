@@ -108,3 +108,32 @@ def test_passwords_are_stored_with_argon2id_and_old_ones_upgraded_at_sign_in(
     user.refresh_from_db()
     assert user.password.startswith("argon2$argon2id$")
     assert user.check_password(TEST_PASSWORD)
+
+
+def test_demo_users_sign_in_with_the_demo_password_stored_with_argon2id(
+    client, settings, monkeypatch
+):
+    """The demo hashes its one published password once for all its users: each still
+    holds an Argon2id hash of it, a wrong password is refused, and a re-run that changes
+    ``DEMO_PASSWORD`` changes every user's."""
+    from sharedservices import settings as configured
+    from sharedservices.accounts.demo import load_demo_users
+    from sharedservices.accounts.models import User
+
+    settings.PASSWORD_HASHERS = configured.PASSWORD_HASHERS
+    logins = load_demo_users()
+    users = User.objects.filter(email__in=[login.email for login in logins])
+    assert users.count() == len(logins) == 55
+    assert all(u.password.startswith("argon2$argon2id$") for u in users)
+    assert all(u.check_password("shared-services-demo") for u in users[:3])
+    for password, status in (("not-the-password", 200), ("shared-services-demo", 302)):
+        response = client.post(
+            "/accounts/sign-in/",
+            {"username": "officer@preston.demo.example.org", "password": password},
+        )
+        assert response.status_code == status
+
+    monkeypatch.setenv("DEMO_PASSWORD", "another-demo-password-2026")
+    load_demo_users()
+    for email in ("director@lancaster.demo.example.org", "admin@demo.example.org"):
+        assert User.objects.get(email=email).check_password("another-demo-password-2026")

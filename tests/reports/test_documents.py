@@ -95,12 +95,3 @@ def test_pdf_text_metadata_and_not_for_publication_pages(report, tmp_path):
     assert info["Title"].startswith(case.title) and info["Tagged"] == "yes"
     images = pdf_images(public_pdf, tmp_path)
     assert len(images) == len(pdf_pages(public_pdf, tmp_path)) and images[0].stat().st_size > 1000
-
-
-def test_a_report_of_a_bare_case_is_drafts_not_invented_prose(lancaster_report):
-    lancaster_report.case.sections.all().delete()
-    document = report_document(lancaster_report)
-    body = docx_text(render_docx(edition(document, public=True)))["body"]
-    assert "DRAFT, to be completed: Not signed off yet" in body
-    assert "DRAFT, to be completed: The strategic case" in body
-    assert document.drafts >= 12 + 4  # every implication, background, conclusions, ...

@@ -26,7 +26,7 @@ def _template(letterhead: str) -> bytes:
     return out.getvalue()
 
 
-def test_a_council_template_is_used_and_a_corrupt_one_refused(demo_case, client):
+def test_a_council_template_is_used_and_a_corrupt_one_refused(demo_reports, client):
     client.force_login(User.objects.get(email="officer@lancaster.demo.example.org"))
     url = f"/reports/templates/{LANCASTER}/"
     good = SimpleUploadedFile("lancaster.docx", _template("Lancaster City Council letterhead"))
@@ -40,7 +40,7 @@ def test_a_council_template_is_used_and_a_corrupt_one_refused(demo_case, client)
     corrupt = client.post(url, {"file": SimpleUploadedFile("bad.docx", b"PK\x03\x04 junk")})
     assert "not a Word document that can be opened" in corrupt.content.decode()
     draft = client.get(
-        f"/cases/{demo_case.pk}/reports/{LANCASTER}/executive/download/?edition=public&format=docx"
+        f"/cases/{demo_reports.pk}/reports/{LANCASTER}/executive/download/?edition=public&format=docx"
     )
     read = docx_text(draft.content)
     assert read["doc"].styles["Heading 1"] is not None
