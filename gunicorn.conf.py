@@ -14,7 +14,10 @@ import os
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() + 1))
-threads = int(os.environ.get("GUNICORN_THREADS", "2"))
+# Four threads, not two: a sign-in holds its thread while its password hash is worked
+# out at a lower priority (accounts/hashers.py); with two, two sign-ins at once left a
+# process no thread for pages. Waiting threads cost no CPU.
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 worker_class = "gthread" if threads > 1 else "sync"
 # Load the application (every view, see ``wsgi.py``) once in the master and fork
 # workers from it: a worker starts, or restarts after ``max_requests``, ready to serve.

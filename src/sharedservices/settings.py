@@ -143,9 +143,10 @@ AUTHENTICATION_BACKENDS = [
 # Argon2id first (memory-hard: the Password Hashing Competition's winner, OWASP's first
 # choice, and about 0.34 s of one core a sign-in here against 0.6 s for PBKDF2's million
 # rounds); the PBKDF2 hashers after it so existing passwords still verify, and Django
-# re-hashes each with Argon2id at its owner's next sign-in.
+# re-hashes each with Argon2id at its owner's next sign-in. Argon2's own hasher, computed
+# at a lower CPU priority so sign-ins do not crowd out pages (accounts/hashers.py).
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "sharedservices.accounts.hashers.LowPriorityArgon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
 ]

@@ -136,3 +136,18 @@ def test_a_read_only_package_sends_the_cache_to_the_temporary_folder(tmp_path, m
     assert jit.cache_dir({"NUMBA_CACHE_DIR": "/elsewhere"}, tmp_path) is None
     monkeypatch.undo()
     assert jit.cache_dir({}, tmp_path) is None  # writable: numba's own choice, beside the code
+
+
+def test_a_big_game_proved_by_the_lp_bound_loads_no_numba():
+    # 21 players: the compiled passes only where numba is loaded already (it costs a
+    # one-off command more than they save); the proof is the same in numpy
+    code = """
+    import json, sys
+    from tests.analysis.test_partition_lp import cost_model_game
+    from sharedservices.analysis.partition_exact import best_partition
+    got = best_partition(cost_model_game(21))
+    print(json.dumps([got.blocks, "lp_rounds" in got.stats, "numba" in sys.modules]))
+    """
+    blocks, proved, numba_loaded = json.loads(python(code).stdout)
+    assert blocks == [(1 << 21) - 1] and proved
+    assert not numba_loaded

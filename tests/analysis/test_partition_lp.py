@@ -41,6 +41,18 @@ def test_lp_first_keeps_the_search_exact(n, seed, kind, compiled):
     check(v, got)
 
 
+@pytest.mark.parametrize("compiled_lp", [False, True])
+def test_no_coalition_allowed_at_all_gives_no_structure(compiled_lp):
+    # found by hypothesis: no column ever entered the LP, only the empty seats
+    for n in (1, 2, 5):
+        v = np.full(1 << n, -np.inf)
+        v[0] = 0.0
+        got = best_partition(v, lp=True, compiled_lp=compiled_lp)
+        assert got.value == -np.inf
+        bound = lp_bound(v, n)
+        assert bound is None or bound.blocks is None
+
+
 @settings(max_examples=60, deadline=None)
 @given(
     n=st.integers(1, 8),

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sharedservices.analysis.bitsets import subset_sums
+from sharedservices.analysis.bitsets import distinct, subset_sums
 from sharedservices.analysis.partition_exact import best_partition
 from sharedservices.analysis.partition_lp import Passes, lp_bound
 
@@ -142,8 +142,15 @@ def test_the_cost_model_family_is_proved_with_the_compiled_passes(n):
     from .test_partition_lp import cost_model_game
 
     v = cost_model_game(n)
-    got = best_partition(v)
+    got = best_partition(v, compiled_lp=True)
     assert got.blocks == [(1 << n) - 1]
     assert "lp_rounds" in got.stats and "pruned" not in got.stats
     slow = best_partition(v, compiled_lp=False)
     assert slow.blocks == got.blocks and slow.value == got.value
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(0, 2**24 - 1), max_size=60))
+def test_distinct_is_numpys_unique(masks):
+    a = np.array(masks, dtype=np.int64)
+    assert np.array_equal(distinct(a), np.unique(a))

@@ -33,6 +33,16 @@ def subset_sums(weights: np.ndarray, dtype=np.float64) -> np.ndarray:
     return out
 
 
+def distinct(masks: np.ndarray) -> np.ndarray:
+    """``np.unique(masks)`` by sorting. numpy 2.4's ``unique`` hashes, and here took
+    0.35 s on 160,000 coalitions where a sort takes 3 ms (7 ms against 0.1 ms at
+    10,000): the LP bound and the nucleolus call it every round."""
+    masks = np.sort(masks)
+    if len(masks) < 2:
+        return masks
+    return masks[np.concatenate(([True], masks[1:] != masks[:-1]))]
+
+
 def subset_ors(bits: np.ndarray) -> np.ndarray:
     """``out[mask] = OR(bits[i] for i in mask)``: e.g. the neighbours of a set."""
     n = len(bits)

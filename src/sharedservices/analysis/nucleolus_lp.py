@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from sharedservices.analysis.bitsets import players_in, subset_sums
+from sharedservices.analysis.bitsets import distinct, players_in, subset_sums
 from sharedservices.analysis.highs import quiet_highs
 
 ROWS_PER_ROUND = 64  # per player: up to 1,280 new coalitions a round at n = 20
@@ -75,7 +75,7 @@ class SurplusLP:
         return self._settled or not self.free.any()
 
     def _add(self, masks: np.ndarray) -> int:
-        masks = np.unique(np.concatenate([masks, self.full ^ masks]))
+        masks = distinct(np.concatenate([masks, self.full ^ masks]))
         masks = masks[self.free[masks] & ~self.in_model[masks]]
         k = len(masks)
         if k == 0:

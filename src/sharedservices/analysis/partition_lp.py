@@ -36,19 +36,22 @@ prune when the bound does not settle the search.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 
 import numpy as np
 
-from sharedservices.analysis.bitsets import subset_sums
+from sharedservices.analysis.bitsets import distinct, subset_sums
 from sharedservices.analysis.highs import quiet_highs
 
 COLUMNS_PER_ROUND = 32  # per player
 POOL_PER_PLAYER = 8192  # violated coalitions kept for cheap rounds between full passes
 MAX_ROUNDS = 60  # then give up on the bound (the dynamic programme still answers)
 # From here the passes over the 2**n table run as compiled kernels (one read of the
-# table each, ``partition_lp_kernels``); below, numpy (a few ms a pass at n = 20,
-# and no second spent loading numba in a short command).
+# table each, ``partition_lp_kernels``), in a process where numba is loaded already
+# (a worker, a search that needed the kernels, the benchmark); else numpy. Loading
+# numba and the kernels costs a one-off command 1.5-2.5 s, more than the kernels save
+# at 24 players (0.12-0.2 s against 0.6-0.7 s in numpy), so it is never loaded for them.
 COMPILED_FROM = 21
 LOW_PLAYERS = 12  # the kernel's row of sums: 2**12 of them, 32 KB, in cache
 NEAR_CAP = 1 << 16  # coalitions re-checked after the lift, at most (else a full pass)
@@ -116,7 +119,9 @@ class Passes:
         self.cap = max(1, POOL_PER_PLAYER * n)  # the most violated kept by a pass
         self.tight_cap = max(1, TIGHT_PER_PLAYER * n)  # the tightest kept (compiled)
         self.kernels = None
-        if n >= COMPILED_FROM if compiled is None else compiled:
+        if compiled is None:  # only where numba is loaded already: see COMPILED_FROM
+            compiled = n >= COMPILED_FROM and "numba" in sys.modules
+        if compiled:
             from sharedservices.analysis import partition_lp_kernels
 
             self.kernels = partition_lp_kernels
@@ -246,7 +251,7 @@ def lp_bound(
     columns: list[np.ndarray] = []
 
     def add(masks: np.ndarray) -> None:
-        masks = _distinct(masks)
+        masks = distinct(masks)
         masks = masks[~in_model[masks] & np.isfinite(v[masks])]
         if len(masks):
             starts, rows = _members(masks, n)
@@ -292,7 +297,7 @@ def lp_bound(
             found = passes.sample(y, tol, tight_below)
             if len(found.short):
                 add(found.short[_most_violated(found.short_surplus, limit)])
-                pool = _distinct(np.concatenate([found.short, found.tight]))
+                pool = distinct(np.concatenate([found.short, found.tight]))
                 continue
             sampling = False
         # the full pass: every coalition (v[0] = 0 is never short); those within
@@ -300,18 +305,11 @@ def lp_bound(
         found = passes.full(y, tol, _margin(y, tol, n), tight_below)
         if len(found.short) == 0:
             lift = _lift(y, found.smallest, passes, found.close)
-            blocks = _integral(h, np.concatenate(columns), n, full)
+            blocks = _integral(h, np.concatenate(columns), n, full) if columns else None
             return LPBound(float((y + lift).sum()), y + lift, blocks, rounds)
         add(found.short[_most_violated(found.short_surplus, limit)])
-        pool = _distinct(np.concatenate([found.short, found.tight]))
+        pool = distinct(np.concatenate([found.short, found.tight]))
     return None
-
-
-def _distinct(masks: np.ndarray) -> np.ndarray:
-    """``np.unique`` by sorting: numpy 2's hashed unique took 0.35 s on 160,000 masks
-    of real councils (their bit patterns collide), a sort takes milliseconds."""
-    masks = np.sort(masks)
-    return masks[np.concatenate(([True], masks[1:] != masks[:-1]))] if len(masks) else masks
 
 
 def _most_violated(surplus: np.ndarray, k: int) -> np.ndarray:
