@@ -135,12 +135,17 @@ def build_geography(
 
 
 def _store(geography: Geography, cache_dir: Path) -> None:
-    """Write to a temporary folder and rename, so a crash never leaves a half cache."""
+    """Write to a temporary folder and rename, so a crash never leaves a half cache. Two
+    processes may build the same version at once (CI's two lanes, a web and a worker
+    process): whichever finishes second keeps the first one's complete copy, which
+    the other may be reading, rather than deleting it."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     target = cache_dir / geography.data_version
     scratch = Path(tempfile.mkdtemp(prefix=".building-", dir=cache_dir))
     try:
         geography.to_json_files(scratch)
+        if all((target / name).exists() for name in _FILES):
+            return
         if target.exists():
             shutil.rmtree(target)
         os.replace(scratch, target)
