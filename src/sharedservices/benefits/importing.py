@@ -23,7 +23,7 @@ from sharedservices.benefits.permissions import enterable_councils
 from sharedservices.benefits.rules import ActualInput, actual_check
 from sharedservices.benefits.services.actuals import actual_record
 from sharedservices.councils.models import Council
-from sharedservices.governance.audit import audit_record
+from sharedservices.base.audit import audit_record
 from sharedservices.registry.importing import ImportFileError, RowError, read_rows
 
 COLUMNS = ("arrangement", "indicator", "council", "period", "value", "note")

@@ -12,7 +12,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from sharedservices.cases.services.common import check_revision
-from sharedservices.governance.audit import audit_record
+from sharedservices.base.audit import audit_record
 from sharedservices.reports.content import edition
 from sharedservices.reports.document import report_document
 from sharedservices.reports.models import (

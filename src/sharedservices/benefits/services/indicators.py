@@ -21,7 +21,7 @@ from sharedservices.benefits.models import (
 )
 from sharedservices.benefits.permissions import can_manage
 from sharedservices.benefits.rules import parse_value
-from sharedservices.governance.audit import audit_record
+from sharedservices.base.audit import audit_record
 from sharedservices.registry.models import Arrangement, ArrangementStatus
 
 

@@ -12,7 +12,7 @@ from django.db import IntegrityError, transaction
 from sharedservices.analysis.benefits import cost_share_review
 from sharedservices.benefits.models import CostShareReview, Review, ReviewAction
 from sharedservices.benefits.permissions import can_manage
-from sharedservices.governance.audit import audit_record
+from sharedservices.base.audit import audit_record
 
 
 @transaction.atomic
