@@ -22,6 +22,7 @@ from sharedservices.cases.models.options import (
     LineKind,
     Option,
     OptionLine,
+    Scaling,
 )
 from sharedservices.cases.models.policy import Criterion, Policy, PolicyVersion
 from sharedservices.cases.models.risks import (
@@ -46,6 +47,7 @@ __all__ = [
     "Criterion",
     "CriterionEvidence",
     "Distribution",
+    "Scaling",
     "EvidenceStatus",
     "LineKind",
     "Option",
