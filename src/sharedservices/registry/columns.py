@@ -21,7 +21,10 @@ COLUMNS = (
     "description",
     "source_url",
 )
-OPTIONAL_COLUMNS = ("savings_basis",)
+# Written by the export; on import ``savings_basis`` is read and the others (where the
+# record came from, set by the register itself) are ignored.
+SOURCE_COLUMNS = ("provenance", "source_title", "source_date", "checked_on")
+OPTIONAL_COLUMNS = ("savings_basis", *SOURCE_COLUMNS)
 REQUIRED_COLUMNS = ("name", "councils", "status")
 LIST_SEPARATOR = ";"
 # Spreadsheet formula prefixes; the exporter escapes them with a leading quote.

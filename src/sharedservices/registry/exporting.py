@@ -14,10 +14,11 @@ from typing import TextIO
 
 from django.db.models import Prefetch, QuerySet
 
+from sharedservices.registry.columns import SOURCE_COLUMNS
 from sharedservices.registry.importing import COLUMNS, FORMULA_PREFIXES, LIST_SEPARATOR
 from sharedservices.registry.models import Arrangement, ArrangementPartner, PartnerRole
 
-EXPORT_COLUMNS = COLUMNS + ("savings_basis",)
+EXPORT_COLUMNS = COLUMNS + ("savings_basis", *SOURCE_COLUMNS)
 
 
 def escape_cell(value: str) -> str:
@@ -39,7 +40,7 @@ def export_records(arrangements: Iterable[Arrangement]) -> Iterator[dict]:
     """One dict per arrangement; list columns as lists, numbers as numbers."""
     for a in arrangements:
         partners = list(a.partners.all())
-        sources = [s.url for s in a.sources.all() if s.url]
+        source = a.main_source
         yield {
             "name": a.name,
             "service_areas": sorted(s.slug for s in a.service_areas.all()),
@@ -56,8 +57,12 @@ def export_records(arrangements: Iterable[Arrangement]) -> Iterator[dict]:
             "end_year": a.end_year,
             "annual_savings_gbp": a.annual_savings_gbp,
             "description": a.description,
-            "source_url": sources[0] if sources else "",
+            "source_url": source.url if source else "",
             "savings_basis": a.savings_basis,
+            "provenance": a.provenance,
+            "source_title": source.title if source else "",
+            "source_date": source.published if source else "",
+            "checked_on": source.checked_on.isoformat() if source and source.checked_on else "",
         }
 
 
