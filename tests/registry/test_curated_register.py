@@ -123,6 +123,20 @@ def test_the_check_names_each_bad_row(db, tmp_path, change, column, message):
         _load("--check", "--file", str(_write(tmp_path, [row])))
 
 
+def test_a_recoded_council_without_its_old_code_stands_for_itself(db, tmp_path):
+    # Fife's code since 2018; the council data holds no older one.
+    row = {
+        **_rows()[0],
+        "councils": "S12000047;S12000030",
+        "lead_council": "",
+        "start_year": "2010",
+    }
+    assert check_curated(_write(tmp_path, [row])).errors == []
+    # Barnsley's 2025 code replaced one the data holds: a 2010 row must use the old one.
+    row = {**row, "councils": "E08000038;E08000019"}
+    assert "did not exist in 2010" in str(check_curated(_write(tmp_path, [row])).errors)
+
+
 def test_duplicates_are_refused_by_the_registers_rule(db, tmp_path):
     row = _rows()[0]
     twin = {**row, "ref": row["ref"] + "-again", "name": row["name"].upper()}
