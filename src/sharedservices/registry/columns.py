@@ -21,10 +21,19 @@ COLUMNS = (
     "description",
     "source_url",
 )
-# Written by the export; on import ``savings_basis`` is read and the others (where the
-# record came from, set by the register itself) are ignored.
+# Written by the export; on import the register ignores them (where a record came from
+# is the register's to say).
 SOURCE_COLUMNS = ("provenance", "source_title", "source_date", "checked_on")
-OPTIONAL_COLUMNS = ("savings_basis", *SOURCE_COLUMNS)
+# The downloads write names and on-screen labels in the columns above and the codes here,
+# so a file read by a person can be imported again exactly (``import_values.py``).
+CODE_COLUMNS = (
+    "council_codes",
+    "lead_council_code",
+    "service_area_codes",
+    "delivery_model_code",
+    "status_code",
+)
+OPTIONAL_COLUMNS = ("savings_basis", *CODE_COLUMNS, *SOURCE_COLUMNS)
 REQUIRED_COLUMNS = ("name", "councils", "status")
 LIST_SEPARATOR = ";"
 # Spreadsheet formula prefixes; the exporter escapes them with a leading quote.
