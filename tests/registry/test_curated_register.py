@@ -124,10 +124,10 @@ def test_the_check_names_each_bad_row(db, tmp_path, change, column, message):
 
 
 def test_a_recoded_council_without_its_old_code_stands_for_itself(db, tmp_path):
-    # Fife's code since 2018; the council data holds no older one.
+    # Belfast's code since 2015; the council data holds no older one.
     row = {
         **_rows()[0],
-        "councils": "S12000047;S12000030",
+        "councils": "N09000003;N09000011",
         "lead_council": "",
         "start_year": "2010",
     }

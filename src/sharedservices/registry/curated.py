@@ -111,9 +111,9 @@ class _RowReader:
 
     def __init__(self):
         self.councils = {c.pk: c for c in Council.objects.all()}
-        # Councils that replaced others the data holds (Cumberland, Barnsley's 2025 code):
-        # before their first day a row must name the councils of the time. A council
-        # recoded with no old code in the data (Fife's 2018 code) stands for itself.
+        # Councils that replaced or recoded others the data holds (Cumberland, Fife's 2018
+        # code): before their first day a row must name the councils of the time. A
+        # council with no earlier code in the data (Belfast's 2015 code) stands for itself.
         self.replaced_others = set(
             Council.successors.through.objects.values_list("to_council_id", flat=True)
         )
