@@ -14,14 +14,11 @@ from typing import TextIO
 
 from django.db.models import Prefetch, QuerySet
 
-from sharedservices.registry.importing import COLUMNS, FORMULA_PREFIXES, LIST_SEPARATOR
+from sharedservices.base.uploads import escape_cell
+from sharedservices.registry.columns import COLUMNS, LIST_SEPARATOR
 from sharedservices.registry.models import Arrangement, ArrangementPartner, PartnerRole
 
 EXPORT_COLUMNS = COLUMNS + ("savings_basis",)
-
-
-def escape_cell(value: str) -> str:
-    return "'" + value if value[:1] in FORMULA_PREFIXES else value
 
 
 def export_queryset(arrangements: QuerySet[Arrangement]) -> QuerySet[Arrangement]:

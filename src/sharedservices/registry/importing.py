@@ -12,9 +12,6 @@ Bulk inserts import 10,000 rows in seconds; each arrangement still gets its hist
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,16 +20,14 @@ from django.db import transaction
 
 from sharedservices.analysis.money import MoneyError, parse_pounds, round_pounds
 from sharedservices.base.audit import audit_record_bulk
+from sharedservices.base.uploads import ImportFileError, RowError, read_upload
 from sharedservices.catalogue.models import ServiceArea
 from sharedservices.councils.models import Council
-from sharedservices.registry.columns import (  # noqa: E402,F401 (one home, re-exported)
+from sharedservices.registry.columns import (
     COLUMNS,
-    FORMULA_PREFIXES,
     LIST_SEPARATOR,
-    MAX_UPLOAD_BYTES,
     OPTIONAL_COLUMNS,
     REQUIRED_COLUMNS,
-    ImportFileError,
 )
 from sharedservices.registry.duplicates import (
     ALREADY_REGISTERED,
@@ -58,19 +53,6 @@ from sharedservices.registry.services import (
 )
 
 
-@dataclass(frozen=True)
-class RowError:
-    line: int
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"line {self.line}" if self.line else "file"
-        return (
-            f"{where}, {self.column}: {self.message}" if self.column else f"{where}: {self.message}"
-        )
-
-
 @dataclass
 class ImportResult:
     rows: int = 0
@@ -82,63 +64,6 @@ class ImportResult:
     @property
     def ok(self) -> bool:
         return not self.errors
-
-
-def unescape_cell(value: str) -> str:
-    if len(value) > 1 and value[0] == "'" and value[1] in FORMULA_PREFIXES:
-        return value[1:]
-    return value
-
-
-def _read_csv(text: str) -> tuple[list[str], list[tuple[int, dict]]]:
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = [h.strip() for h in (reader.fieldnames or [])]
-    reader.fieldnames = header
-    rows: list[tuple[int, dict]] = []
-    start = 2
-    for record in reader:
-        cells = {k: unescape_cell((v or "").strip()) for k, v in record.items() if k is not None}
-        if any(cells.values()):
-            rows.append((start, cells))
-        start = reader.line_num + 1
-    return header, rows
-
-
-def _read_json(text: str) -> tuple[list[str] | None, list[tuple[int, dict]]]:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as e:
-        raise ImportFileError(f"Not valid JSON: {e.msg} at line {e.lineno}") from None
-    if isinstance(data, dict) and isinstance(data.get("arrangements"), list):
-        data = data["arrangements"]
-    if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
-        raise ImportFileError("JSON must be a list of objects, one per arrangement")
-    rows = []
-    for i, record in enumerate(data, start=1):
-        cells = {}
-        for key, value in record.items():
-            if isinstance(value, list):
-                value = LIST_SEPARATOR.join(str(v) for v in value)
-            cells[key] = "" if value is None else str(value).strip()
-        rows.append((i, cells))
-    return None, rows
-
-
-def read_rows(content: bytes | str, *, fmt: str) -> tuple[list[str] | None, list[tuple[int, dict]]]:
-    if fmt == "xlsx":
-        from sharedservices.registry.spreadsheets import read_xlsx
-
-        if isinstance(content, str):
-            raise ImportFileError("An Excel file must be read as bytes")
-        return read_xlsx(content)
-    if isinstance(content, bytes):
-        try:
-            content = content.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise ImportFileError("The file is not UTF-8 text") from None
-    if fmt == "json":
-        return _read_json(content)
-    return _read_csv(content)
 
 
 def detect_format(name: str, content: bytes | str) -> str:
@@ -352,17 +277,14 @@ class ArrangementImporter:
     def run(self, content: bytes | str, *, fmt: str, dry_run: bool = False) -> ImportResult:
         result = ImportResult(dry_run=dry_run)
         try:
-            header, rows = read_rows(content, fmt=fmt)
+            header, rows = read_upload(
+                content, fmt=fmt, key="arrangements", empty="The file has no arrangements in it"
+            )
         except ImportFileError as e:
+            result.rows = e.rows
             result.errors.append(RowError(0, "", str(e)))
             return result
-        except csv.Error as e:
-            result.errors.append(RowError(0, "", f"Not a readable CSV file: {e}"))
-            return result
         result.rows = len(rows)
-        if not rows and not result.errors:
-            result.errors.append(RowError(0, "", "The file has no arrangements in it"))
-            return result
         good, errors = self.check(header, rows)
         result.errors = errors
         if errors or dry_run:
