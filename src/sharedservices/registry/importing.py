@@ -21,11 +21,8 @@ from django.db import transaction
 from sharedservices.analysis.money import MoneyError, parse_pounds, round_pounds
 from sharedservices.base.audit import audit_record_bulk
 from sharedservices.base.uploads import ImportFileError, RowError, read_upload
-from sharedservices.catalogue.models import ServiceArea
-from sharedservices.councils.models import Council
 from sharedservices.registry.columns import (
     COLUMNS,
-    LIST_SEPARATOR,
     OPTIONAL_COLUMNS,
     REQUIRED_COLUMNS,
 )
@@ -35,16 +32,20 @@ from sharedservices.registry.duplicates import (
     lines_already_registered,
     registered_keys,
 )
+from sharedservices.registry.import_values import ImportValues, choice_value, split_list
 from sharedservices.registry.models import (
     Arrangement,
     ArrangementChange,
     ArrangementPartner,
     ArrangementSource,
+    ArrangementStatus,
     ChangeAction,
+    DeliveryModel,
     Organisation,
     PartnerRole,
     SavingsBasis,
 )
+from sharedservices.registry.reading import detect_format  # noqa: F401 (re-exported)
 from sharedservices.registry.services import (
     ArrangementInput,
     _organisation_role,
@@ -64,21 +65,6 @@ class ImportResult:
     @property
     def ok(self) -> bool:
         return not self.errors
-
-
-def detect_format(name: str, content: bytes | str) -> str:
-    if name.lower().endswith(".xlsx") or content[:4] in (b"PK\x03\x04",):
-        return "xlsx"
-    if name.lower().endswith(".json"):
-        return "json"
-    if name.lower().endswith(".csv"):
-        return "csv"
-    head = content[:1024].lstrip()
-    return "json" if head[:1] in (b"[", b"{", "[", "{") else "csv"
-
-
-def _split(cell: str) -> list[str]:
-    return [part.strip() for part in cell.split(LIST_SEPARATOR) if part.strip()]
 
 
 _YEAR = re.compile(r"^\d{4}$")
@@ -114,8 +100,7 @@ class ArrangementImporter:
         self.user = user
         self.acting_council_ids = acting_council_ids
         self.is_demo = is_demo
-        self.councils = {c.pk: c for c in Council.objects.only("pk", "name")}
-        self.service_areas = {a.slug: a for a in ServiceArea.objects.all()}
+        self.values = ImportValues()
 
     def check(self, header, rows) -> tuple[list[tuple[int, ArrangementInput]], list[RowError]]:
         errors: list[RowError] = []
@@ -128,6 +113,7 @@ class ArrangementImporter:
                 errors.append(RowError(1, c, "Unknown column"))
             if errors:
                 return [], errors
+        values = self.values
         seen: dict[tuple[str, frozenset], int] = {}
         existing = registered_keys()
         good: list[tuple[int, ArrangementInput]] = []
@@ -142,33 +128,19 @@ class ArrangementImporter:
                     if c not in COLUMNS + OPTIONAL_COLUMNS:
                         add(c, "Unknown column")
             get = lambda c, cells=cells: cells.get(c, "") or ""  # noqa: E731
-            councils = []
-            for code in _split(get("councils")):
-                council = self.councils.get(code.upper())
-                if council is None:
-                    add("councils", f"Unknown council code '{code}'")
-                else:
-                    councils.append(council)
-            lead = None
-            if get("lead_council"):
-                lead = self.councils.get(get("lead_council").upper())
-                if lead is None:
-                    add("lead_council", f"Unknown council code '{get('lead_council')}'")
-            areas = []
-            for slug in _split(get("service_areas")):
-                area = self.service_areas.get(slug.lower())
-                if area is None:
-                    add("service_areas", f"Unknown service area '{slug}'")
-                else:
-                    areas.append(area)
-            organisations = _split(get("organisations"))
-            basis = get("savings_basis").lower() or SavingsBasis.ESTIMATED
+            councils = values.councils_in(get("councils"), get("council_codes"), add)
+            lead = values.lead_in(get("lead_council"), get("lead_council_code"), add)
+            areas = values.service_areas_in(get("service_areas"), get("service_area_codes"), add)
+            organisations = split_list(get("organisations"))
+            basis = choice_value(SavingsBasis, get("savings_basis")) or SavingsBasis.ESTIMATED
             data = ArrangementInput(
                 name=get("name"),
                 description=get("description"),
-                status=get("status").lower(),
+                status=choice_value(ArrangementStatus, get("status_code") or get("status")),
                 status_reason=get("status_reason"),
-                delivery_model=get("delivery_model").lower(),
+                delivery_model=choice_value(
+                    DeliveryModel, get("delivery_model_code") or get("delivery_model")
+                ),
                 start_year=_year(get("start_year"), "start_year", add),
                 end_year=_year(get("end_year"), "end_year", add),
                 service_areas=areas,
