@@ -10,6 +10,7 @@ from django.shortcuts import render
 
 from sharedservices.analysis.benefits import parse_period
 from sharedservices.base.access import public
+from sharedservices.base.uploads import escape_cell
 from sharedservices.benefits.forms import YearForm
 from sharedservices.benefits.models import ActualRevision, CostShareReview, Review
 from sharedservices.benefits.permissions import can_manage, enterable_councils
@@ -21,7 +22,6 @@ from sharedservices.benefits.selectors import (
     visible_indicators,
 )
 from sharedservices.benefits.views.common import arrangement_or_404, partner_councils
-from sharedservices.registry.exporting import escape_cell
 from sharedservices.registry.selectors import is_partner_user
 
 
