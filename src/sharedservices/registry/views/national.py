@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 
 from sharedservices.base.access import public
-from sharedservices.benefits.savings import national_measured_share
+from sharedservices.base.panels import page_panels
 from sharedservices.catalogue.models import ServiceArea
 from sharedservices.registry.statistics import (
     SAVINGS_BANDS,
@@ -88,8 +88,8 @@ def national_map(request):
 def stats(request):
     """The national picture. Its tables (thousands of formatted figures) are the same for
     everyone until the register changes, so they are kept in the cache under the
-    register's version; the share measured from partners' figures (benefits) is read
-    fresh."""
+    register's version; the panels (benefits: the share measured from partners' figures)
+    are read fresh."""
     provenance = _provenance(request)
     # The version is read before the figures.
     key = f"registry.stats_tables.{register_version()}.{provenance}"
@@ -106,7 +106,7 @@ def stats(request):
         {
             "picture": picture,
             "tables": tables,
-            "measured": national_measured_share(),
+            "panels": page_panels("national-picture", request, None),
             "provenance": provenance,
             "provenance_choices": PROVENANCE_CHOICES,
         },
