@@ -8,8 +8,8 @@ from crispy_forms_gds.layout import Button, Layout
 from django import forms
 
 from sharedservices.base.revisions import RevisionField
+from sharedservices.base.uploads import upload_checked
 from sharedservices.benefits.models import Direction, Frequency, IndicatorKind, Unit
-from sharedservices.registry.columns import MAX_UPLOAD_BYTES
 from sharedservices.registry.links import WebAddressField
 
 
@@ -141,12 +141,7 @@ class UploadForm(_Form):
     dry_run = forms.BooleanField(label="Only check the file; write nothing", required=False)
 
     def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError("The file must be smaller than 5 MB")
-        if not upload.name.lower().endswith(".csv"):
-            raise forms.ValidationError("The file must be a CSV file")
-        return upload
+        return upload_checked(self.cleaned_data["file"], extensions=(".csv",), kinds="a CSV file")
 
 
 class ReviewForm(_Form):

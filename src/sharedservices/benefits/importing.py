@@ -10,7 +10,6 @@ history and the audit trail. New figures are written in bulk (10,000 rows in sec
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,13 +17,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from sharedservices.analysis.benefits import parse_period
+from sharedservices.base.audit import audit_record
+from sharedservices.base.uploads import ImportFileError, RowError, read_upload
 from sharedservices.benefits.models import Actual, Indicator
 from sharedservices.benefits.permissions import enterable_councils
 from sharedservices.benefits.rules import ActualInput, actual_check
 from sharedservices.benefits.services.actuals import actual_record
 from sharedservices.councils.models import Council
-from sharedservices.governance.audit import audit_record
-from sharedservices.registry.importing import ImportFileError, RowError, read_rows
 
 COLUMNS = ("arrangement", "indicator", "council", "period", "value", "note")
 REQUIRED = ("arrangement", "indicator", "council", "period", "value")
@@ -198,20 +197,18 @@ def import_actuals(
     result = ActualsImportResult(dry_run=dry_run)
     content = Path(source).read_bytes() if isinstance(source, Path) else source
     try:
-        header, rows = read_rows(content, fmt="csv")
+        header, rows = read_upload(
+            content,
+            fmt="csv",
+            key="figures",
+            empty="The file has no figures in it",
+            max_rows=MAX_ROWS,
+        )
     except ImportFileError as e:
+        result.rows = e.rows
         result.errors.append(RowError(0, "", str(e)))
         return result
-    except csv.Error as e:
-        result.errors.append(RowError(0, "", f"Not a readable CSV file: {e}"))
-        return result
     result.rows = len(rows)
-    if not rows:
-        result.errors.append(RowError(0, "", "The file has no figures in it"))
-        return result
-    if len(rows) > MAX_ROWS:
-        result.errors.append(RowError(0, "", f"At most {MAX_ROWS:,} rows in one file"))
-        return result
     lookup = _Lookup(user)
     good, errors = _check(header, rows, lookup)
     result.errors = errors

@@ -9,6 +9,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 
 from sharedservices.base.access import public
+from sharedservices.base.uploads import escape_cell
 from sharedservices.benefits.forms import YearForm
 from sharedservices.benefits.models import ActualRevision, CostShareReview, Review
 from sharedservices.benefits.permissions import can_manage, enterable_councils
@@ -20,7 +21,6 @@ from sharedservices.benefits.selectors import (
     visible_indicators,
 )
 from sharedservices.benefits.views.common import arrangement_or_404, partner_councils
-from sharedservices.registry.exporting import escape_cell
 from sharedservices.registry.selectors import is_partner_user
 
 
