@@ -79,4 +79,10 @@ def _end_if_solver_left_running() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    # End without the interpreter's tear-down of numba, HiGHS and scipy (a second or
+    # two on a loaded machine, after the answer is written): the time limit covers the
+    # whole process. Nothing is left to write but the two streams, flushed here.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

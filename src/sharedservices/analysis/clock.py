@@ -16,8 +16,8 @@ import time
 # Kept back from the search for what comes after it: each partnership's split (a few
 # hundred Shapley values of at most 2**5 coalitions: 0.05 s, 0.2 s on a loaded machine)
 # and writing the JSON. The search's deadline is ``limit - reserve`` after the start.
-RESERVE_SECONDS = 0.5
-RESERVE_SHARE = 0.015
+RESERVE_SECONDS = 0.6
+RESERVE_SHARE = 0.02
 
 
 class OutOfTime(Exception):
