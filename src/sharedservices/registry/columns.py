@@ -21,7 +21,16 @@ COLUMNS = (
     "description",
     "source_url",
 )
-OPTIONAL_COLUMNS = ("savings_basis",)
+# The downloads write names and on-screen labels in the columns above and the codes here,
+# so a file read by a person can be imported again exactly (``import_values.py``).
+CODE_COLUMNS = (
+    "council_codes",
+    "lead_council_code",
+    "service_area_codes",
+    "delivery_model_code",
+    "status_code",
+)
+OPTIONAL_COLUMNS = ("savings_basis", *CODE_COLUMNS)
 REQUIRED_COLUMNS = ("name", "councils", "status")
 LIST_SEPARATOR = ";"
 # Spreadsheet formula prefixes; the exporter escapes them with a leading quote.
