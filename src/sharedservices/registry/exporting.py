@@ -19,12 +19,8 @@ from typing import TextIO
 
 from django.db.models import Prefetch, QuerySet
 
-from sharedservices.registry.columns import (
-    CODE_COLUMNS,
-    COLUMNS,
-    FORMULA_PREFIXES,
-    LIST_SEPARATOR,
-)
+from sharedservices.base.uploads import escape_cell
+from sharedservices.registry.columns import CODE_COLUMNS, COLUMNS, LIST_SEPARATOR
 from sharedservices.registry.models import (
     Arrangement,
     ArrangementPartner,
@@ -40,10 +36,6 @@ EXPORT_COLUMNS = JSON_COLUMNS + CODE_COLUMNS
 
 def _label(choices, value: str) -> str:
     return str(choices(value).label) if value in choices.values else value
-
-
-def escape_cell(value: str) -> str:
-    return "'" + value if value[:1] in FORMULA_PREFIXES else value
 
 
 def export_queryset(arrangements: QuerySet[Arrangement]) -> QuerySet[Arrangement]:
