@@ -7,10 +7,20 @@ import pytest
 
 from sharedservices.base.revisions import UNCHECKED
 from sharedservices.cases import services
-from tests.cases.test_sharing_agreement import agree, set_baseline, shared_option  # noqa: F401
+from tests.cases.conftest import SHARED_LINES, add_option
+from tests.cases.test_sharing_agreement import agree, set_baseline
 from tests.known import LANCASTER, PRESTON, WYRE_FOREST
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def shared_option(case, lancaster_officer):
+    lines = [
+        {**line, "kind": "cost" if line["category"] == "capital" else "benefit"}
+        for line in SHARED_LINES
+    ]
+    return add_option(case, lancaster_officer, "Shared service", lines)
 
 
 @pytest.fixture
