@@ -10,6 +10,7 @@ Endpoints raise (``Http404``, ``PermissionDenied``, a service's ``ValidationErro
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -212,7 +213,14 @@ class SuggestionOut(Schema):
     auth=None,
     summary="Services councils like this one already share (public records only)",
 )
-def get_suggestions(request, code: str, limit: int = Query(50, ge=1, le=200)):
+def get_suggestions(
+    request,
+    code: str,
+    limit: int = Query(50, ge=1, le=200),
+    provenance: Literal["real", "demo", "all"] = Query(
+        "real", description="real (the default), demo, or all: the records suggestions come from"
+    ),
+):
     council = Council.objects.filter(pk=code.upper()).first()
     if council is None:
         raise Http404("No council with that code")
@@ -224,5 +232,5 @@ def get_suggestions(request, code: str, limit: int = Query(50, ge=1, le=200)):
             "why": s.why,
             "score": s.score,
         }
-        for s in suggestions_for(council, limit=limit)
+        for s in suggestions_for(council, limit=limit, provenance=provenance)
     ]

@@ -7,7 +7,9 @@ arrangements and it does not. Peers are its neighbours, the other councils under
 the same upper tier (a county's own districts, for a county), and current councils
 of the same kind whose centres lie within 50 km. Only live arrangements count:
 they are public, so nothing a council keeps private (exploring, business case, not
-pursued) can surface in another council's suggestions.
+pursued) can surface in another council's suggestions. Only real records count unless
+demo ones are asked for (``provenance``: the demo's illustrations never suggest anything
+to a real council by default).
 
 Each council that shares an area adds ``1 / (1 + distance / 25 km)`` to its score:
 so more sharers rank higher, and a near one counts more than a far one (a
@@ -126,8 +128,8 @@ def _councils(today: date) -> _Councils:
     return _cached("councils", key, build)
 
 
-def _register() -> _Register:
-    live = Arrangement.objects.filter(status=ArrangementStatus.LIVE)
+def _register(provenance: str = "real") -> _Register:
+    live = Arrangement.objects.filter(status=ArrangementStatus.LIVE).of_provenance(provenance)
     key = tuple(live.aggregate(n=Count("pk"), last=Max("updated_at"), top=Max("pk")).values()) + (
         ArrangementPartner.objects.count(),
     )
@@ -135,17 +137,17 @@ def _register() -> _Register:
     def build() -> _Register:
         by_council: dict[str, list[int]] = defaultdict(list)
         for arrangement_id, code in ArrangementPartner.objects.filter(
-            arrangement__status=ArrangementStatus.LIVE, council__isnull=False
+            arrangement__in=live, council__isnull=False
         ).values_list("arrangement_id", "council_id"):
             by_council[code].append(arrangement_id)
         areas: dict[int, list[int]] = defaultdict(list)
         for arrangement_id, area_id in Arrangement.service_areas.through.objects.filter(
-            arrangement__status=ArrangementStatus.LIVE
+            arrangement__in=live
         ).values_list("arrangement_id", "servicearea_id"):
             areas[arrangement_id].append(area_id)
         return _Register(by_council=dict(by_council), areas=dict(areas))
 
-    return _cached("register", key, build)
+    return _cached(f"register.{provenance}", key, build)
 
 
 def peers_of(council: Council) -> dict[str, Peer]:
@@ -182,12 +184,14 @@ def nearness(distance_km: float | None) -> float:
     return 1.0 / (1.0 + (distance_km if distance_km is not None else NEARBY_KM) / HALF_WEIGHT_KM)
 
 
-def suggestions_for(council: Council, *, limit: int | None = None) -> list[Suggestion]:
+def suggestions_for(
+    council: Council, *, limit: int | None = None, provenance: str = "real"
+) -> list[Suggestion]:
     """Service areas the council's peers share (live, public arrangements) and it does
     not, best first."""
     own = council_and_predecessors(council.pk)
     peers = {code: p for code, p in peers_of(council).items() if code not in own}
-    register = _register()
+    register = _register(provenance)
     own_areas = {
         area
         for code in own
