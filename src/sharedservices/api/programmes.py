@@ -205,6 +205,10 @@ class SuggestionOut(Schema):
     )
     why: list[str] = Field(description="neighbour, same upper tier and/or same kind nearby")
     score: float
+    explanation: str = Field(
+        description='The score in words, e.g. "Shared by 4 councils like Lancaster, 2 of them'
+        ' neighbours; the nearest 12 km away"'
+    )
 
 
 @router.get(
@@ -231,6 +235,7 @@ def get_suggestions(
             "councils": [p.code for p in s.councils],
             "why": s.why,
             "score": s.score,
+            "explanation": s.explanation,
         }
         for s in suggestions_for(council, limit=limit, provenance=provenance)
     ]

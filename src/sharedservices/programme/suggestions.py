@@ -45,6 +45,7 @@ from sharedservices.registry.models import (
 NEARBY_KM = 50.0
 HALF_WEIGHT_KM = 25.0
 WHY_ORDER = ("neighbour", "same upper tier", "same kind nearby")
+SHOWN_ARRANGEMENTS = 3
 
 
 @dataclass
@@ -62,6 +63,8 @@ class Suggestion:
     councils: list[Peer]
     score: float
     why: list[str] = field(default_factory=list)
+    named_arrangements: list[tuple[int, str]] = field(default_factory=list)  # the first few
+    explanation: str = ""
 
 
 @dataclass
@@ -224,4 +227,26 @@ def suggestions_for(
             )
         )
     result.sort(key=lambda s: (-s.score, s.service_area.name))
-    return result[:limit] if limit else result
+    result = result[:limit] if limit else result
+    shown = {a for s in result for a in s.arrangements[:SHOWN_ARRANGEMENTS]}
+    names = dict(Arrangement.objects.filter(pk__in=shown).values_list("pk", "name"))
+    for s in result:
+        s.named_arrangements = [(a, names[a]) for a in s.arrangements[:SHOWN_ARRANGEMENTS]]
+        s.explanation = explain(council, s)
+    return result
+
+
+def explain(council: Council, suggestion: Suggestion) -> str:
+    """The score in words: "Shared by 4 councils like Lancaster, 2 of them neighbours; the
+    nearest 12 km away"."""
+    n = len(suggestion.councils)
+    text = f"Shared by {n} council{'s' if n != 1 else ''} like {council.name}"
+    neighbours = sum("neighbour" in p.why for p in suggestion.councils)
+    if neighbours and n > 1:
+        text += f", {neighbours} of them {'neighbours' if neighbours > 1 else 'a neighbour'}"
+    elif neighbours:
+        text += ", a neighbour"
+    distances = [p.distance_km for p in suggestion.councils if p.distance_km is not None]
+    if distances:
+        text += f"; the nearest {min(distances):.0f} km away"
+    return text
