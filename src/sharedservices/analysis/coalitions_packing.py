@@ -20,6 +20,7 @@ import numpy as np
 
 from sharedservices.analysis.clock import Clock, OutOfTime
 from sharedservices.analysis.coalitions_input import SearchInput
+from sharedservices.analysis.partition_candidates import greedy_packing, per_council_bound
 from sharedservices.analysis.splits import (
     induced_adjacency,
     restrict_to_graph,
@@ -29,6 +30,7 @@ from sharedservices.analysis.splits import (
 
 IR_TOLERANCE = 1e-6  # pounds
 CHUNK = 8192  # candidates valued (and split) at once between looks at the clock
+GREEDY_SHARE = 0.6  # packing candidates greedily takes up to this share of valuing them
 # Kept back when enumerating and valuing candidates, for packing the ones valued so far
 # greedily if the deadline comes first (about 0.3 s for 70,000 on a loaded machine).
 GREEDY_SECONDS = 0.5
@@ -111,10 +113,16 @@ def feasible_candidates(
     values: list[np.ndarray] = []
     sizes = np.array([len(c) for c in cols])
     complete = True
+    began = last = time.perf_counter()
+    chunk_seconds = 0.0
     for k in range(2, int(sizes.max()) + 1 if len(cols) else 0):
         every = np.flatnonzero(sizes == k)
         for start in range(0, len(every), CHUNK):
-            if time.perf_counter() > deadline:
+            now = time.perf_counter()
+            chunk_seconds, last = max(chunk_seconds, now - last), now
+            # room for the next chunk and for packing greedily what is valued by then
+            # (half the time valuing takes, by measurement, on a quiet or a loaded machine)
+            if now + chunk_seconds + GREEDY_SHARE * (now - began) > deadline:
                 complete = False
                 break
             rows = np.array([cols[i] for i in every[start : start + CHUNK]], dtype=np.int64)
@@ -160,10 +168,8 @@ def greedy_answer(
     values: np.ndarray,
     must: np.ndarray,
 ) -> Found:
-    """Out of time before every candidate was valued: the valued ones packed most
-    valuable first, bounded by the baseline costs."""
-    from sharedservices.analysis.partition_candidates import greedy_packing
-
+    """The candidates valued so far packed most valuable first, bounded by the
+    baseline costs (the caller tightens the bound once every candidate is valued)."""
     n = len(p.councils)
     order = values
     if must.any():  # a partnership that takes in a council which may not stand alone
@@ -206,8 +212,14 @@ def solve(
     cols, values, valued = feasible_candidates(p, cols, prepared_by)
     complete &= valued
     report(0.3, f"{len(cols):,} candidate partnerships pass the constraints")
+    first = greedy_answer(p, active, cols, values, must)
     if not complete:
-        return greedy_answer(p, active, cols, values, must)
+        return first
+    # every candidate valued: the greedy packing is an answer, bounded per council
+    first.bound = max(per_council_bound(cols, values), first.value)
+    first.timed_out = clock.up()
+    if clock.up():
+        return first
     from sharedservices.analysis.partition_graph import best_packing
 
     result = best_packing(
@@ -217,18 +229,21 @@ def solve(
         must,
         deadline=clock.deadline,
         progress=lambda f, msg: report(0.3 + 0.65 * f, msg),
+        fallback=False,
     )
-    blocks = [list(c) for c in result.chosen]
-    if not np.isfinite(result.value):  # proven: no packing covers every must-join council
+    if result.optimal and not np.isfinite(result.value):  # proven: nothing covers `must`
         return Found([], 0.0, 0.0, True, feasible=False)
+    blocks = [list(c) for c in result.chosen]
     placed = {u for b in blocks for u in b}
     covered = all(u in placed for u in np.flatnonzero(must))
-    bound = float(result.bound) if np.isfinite(result.bound) else baseline_bound(p, active)
+    bound = min(float(result.bound), first.bound)
+    if result.stopped or not covered or (first.feasible and result.value < first.value):
+        first.bound, first.timed_out = max(bound, first.value), True
+        return first
     return Found(
         blocks,
         float(result.value),
         max(bound, float(result.value)),
         bool(result.optimal),
         timed_out=not result.optimal,
-        feasible=covered,
     )
