@@ -42,9 +42,9 @@ class YearForm(_Form):
 
     def __init__(self, *args, years=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = [(str(y), f"{y} to {y + 1}") for y in reversed(years)] + [
-            (EVERY_YEAR, "Every year")
-        ]
+        self.fields["year"].choices = [
+            (str(y), f"{y}/{(y + 1) % 100:02d}") for y in reversed(years)
+        ] + [(EVERY_YEAR, "Every year")]
         self.latest = max(years) if years else None
         self.helper.form_method = "get"
 
@@ -62,7 +62,10 @@ class ActualForm(_Form):
     indicator = forms.TypedChoiceField(coerce=int, label="Indicator")
     council = forms.ChoiceField(label="Council")
     period = forms.CharField(
-        label="Period", max_length=7, help_text="For example 2027-Q1, 2027-03 or 2027"
+        label="Period",
+        max_length=12,
+        help_text="By financial year: a quarter like 2027/28 Q1 (April to June 2027),"
+        " a month like 2027-03, a year like 2027/28",
     )
     value = forms.CharField(label="Value", max_length=30)
     note = forms.CharField(label="Note (optional)", required=False, widget=forms.Textarea)

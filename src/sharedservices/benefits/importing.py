@@ -1,6 +1,7 @@
 """Import actuals from CSV: columns ``arrangement`` (its number in the register),
-``indicator`` (its name), ``council`` (GSS code or name), ``period`` (2027-Q1, 2027-03 or
-2027), ``value``, ``note``. All or nothing, as the register import: every bad row is
+``indicator`` (its name), ``council`` (GSS code or name), ``period`` (by financial year:
+2027/28 Q1, 2027-03 or 2027/28; the calendar 2027-Q1 is read as 2026/27 Q4), ``value``,
+``note``. All or nothing, as the register import: every bad row is
 named by line (the header is line 1), column and reason, and nothing is written if any
 row is bad. Each row goes through ``rules.actual_check``, the form's rule set.
 

@@ -181,3 +181,17 @@ def distribution_chart(monte_carlo: dict | None) -> Chart | None:
         (WIDTH - PAD, HEIGHT - PAD + 16, "end", format_pounds(edges[-1], short=True)),
     ]
     return chart
+
+
+def agreement_chart(result: dict) -> Chart | None:
+    """Each council's costs (left of zero) and benefits (right), shared and its own, under
+    the agreement's bases; the partners table beside it gives the same figures."""
+    rows = []
+    for p in result.get("partners", []):
+        costs = p["shared_costs"] + p["own_costs"]
+        benefits = p["shared_savings"] + p["own_savings"]
+        rows.append((f"{p['name']}: costs", -costs, 0.0, "app-bar--cost"))
+        rows.append((f"{p['name']}: benefits", 0.0, benefits, "app-bar--benefit"))
+    if not any(r[1] or r[2] for r in rows):
+        return None
+    return _horizontal(rows)

@@ -57,6 +57,15 @@ class ArrangementFilterForm(forms.Form):
     start_year = forms.IntegerField(
         label="Start year", required=False, min_value=1970, max_value=2100
     )
+    provenance = forms.ChoiceField(
+        label="Records",
+        required=False,
+        choices=[
+            ("", "Real and demo"),
+            ("real", "Real records only (from a cited source or a council)"),
+            ("demo", "Demo records only"),
+        ],
+    )
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -96,6 +105,7 @@ class ArrangementFilterForm(forms.Form):
             "upper_tier",
             "nation",
             Field.text("start_year", field_width=4),
+            "provenance",
             Button("filter", "Apply filters"),
         )
 

@@ -69,7 +69,7 @@ def dashboard_csv(request):
                 escape_cell(indicator.name),
                 council.pk,
                 escape_cell(council.name),
-                str(period),
+                period.written,
                 period.ends_on.isoformat(),
             ]
         )

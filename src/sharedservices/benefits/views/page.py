@@ -8,6 +8,7 @@ import datetime
 from django.http import HttpResponse
 from django.shortcuts import render
 
+from sharedservices.analysis.benefits import parse_period
 from sharedservices.base.access import public
 from sharedservices.base.uploads import escape_cell
 from sharedservices.benefits.forms import YearForm
@@ -118,7 +119,7 @@ def export_csv(request, pk):
                         arrangement.pk,
                         escape_cell(ind.name),
                         council.pk,
-                        row["period"],
+                        parse_period(row["period"]).written,
                         cell["value"].normalize(),
                         cell["status"],
                         ind.target.normalize(),
