@@ -13,6 +13,7 @@ promise with far better bounds.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -98,8 +99,6 @@ def feasible_candidates(
     Returns (kept, their values, complete): ``complete`` is False when ``deadline``
     passed before every candidate was looked at (the ones valued so far are returned).
     """
-    import time
-
     n = len(p.councils)
     group = np.array(together_groups(p))
     group_size = np.bincount(group, minlength=n)
@@ -202,14 +201,14 @@ def solve(
     must = np.zeros(n, dtype=bool)
     for a, b in p.together:
         must[[a, b]] = True
-    prepared_by = clock.deadline - min(GREEDY_SECONDS, 0.1 * clock.limit)
+    prepared_by = clock.settle() - min(GREEDY_SECONDS, 0.1 * clock.limit)
     if cols is None:
         try:
             cols = candidates(p, active, prepared_by)
         except OutOfTime as stop:
             cols, complete = stop.partial, False
     report(0.2, f"{len(cols):,} candidate partnerships enumerated")
-    cols, values, valued = feasible_candidates(p, cols, prepared_by)
+    cols, values, valued = feasible_candidates(p, cols, clock.settle())
     complete &= valued
     report(0.3, f"{len(cols):,} candidate partnerships pass the constraints")
     first = greedy_answer(p, active, cols, values, must)
@@ -217,8 +216,8 @@ def solve(
         return first
     # every candidate valued: the greedy packing is an answer, bounded per council
     first.bound = max(per_council_bound(cols, values), first.value)
-    first.timed_out = clock.up()
-    if clock.up():
+    first.timed_out = time.perf_counter() > clock.settle()
+    if first.timed_out:
         return first
     from sharedservices.analysis.partition_graph import best_packing
 
@@ -227,7 +226,7 @@ def solve(
         cols,
         values,
         must,
-        deadline=clock.deadline,
+        deadline=clock.settle(),
         progress=lambda f, msg: report(0.3 + 0.65 * f, msg),
         fallback=False,
     )
