@@ -9,7 +9,7 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
-from sharedservices.registry.exporting import escape_cell
+from sharedservices.base.uploads import escape_cell
 from sharedservices.registry.importing import import_arrangements
 from sharedservices.registry.models import Arrangement, ArrangementChange, Organisation
 from tests.known import ALLERDALE, CARLISLE, EDEN, LANCASTER, PRESTON, SOUTH_LAKELAND

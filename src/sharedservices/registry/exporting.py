@@ -19,11 +19,12 @@ from typing import TextIO
 
 from django.db.models import Prefetch, QuerySet
 
+from sharedservices.base.uploads import escape_cell
 from sharedservices.registry.columns import (
     CODE_COLUMNS,
     COLUMNS,
-    FORMULA_PREFIXES,
     LIST_SEPARATOR,
+    SOURCE_COLUMNS,
 )
 from sharedservices.registry.models import (
     Arrangement,
@@ -34,16 +35,12 @@ from sharedservices.registry.models import (
     SavingsBasis,
 )
 
-JSON_COLUMNS = COLUMNS + ("savings_basis",)
+JSON_COLUMNS = COLUMNS + ("savings_basis", *SOURCE_COLUMNS)
 EXPORT_COLUMNS = JSON_COLUMNS + CODE_COLUMNS
 
 
 def _label(choices, value: str) -> str:
     return str(choices(value).label) if value in choices.values else value
-
-
-def escape_cell(value: str) -> str:
-    return "'" + value if value[:1] in FORMULA_PREFIXES else value
 
 
 def export_queryset(arrangements: QuerySet[Arrangement]) -> QuerySet[Arrangement]:
@@ -69,7 +66,7 @@ def export_records(arrangements: Iterable[Arrangement]) -> Iterator[dict]:
             (p.council for p in partners if p.council_id and p.role == PartnerRole.LEAD), None
         )
         areas = sorted(a.service_areas.all(), key=lambda s: s.slug)
-        sources = [s.url for s in a.sources.all() if s.url]
+        source = a.main_source
         yield {
             "name": a.name,
             "service_areas": [s.name for s in areas],
@@ -83,7 +80,11 @@ def export_records(arrangements: Iterable[Arrangement]) -> Iterator[dict]:
             "end_year": a.end_year,
             "annual_savings_gbp": a.annual_savings_gbp,
             "description": a.description,
-            "source_url": sources[0] if sources else "",
+            "source_url": source.url if source else "",
+            "provenance": a.provenance,
+            "source_title": source.title if source else "",
+            "source_date": source.published if source else "",
+            "checked_on": source.checked_on.isoformat() if source and source.checked_on else "",
             "savings_basis": _label(SavingsBasis, a.savings_basis),
             "council_codes": [c.pk for c in councils],
             "lead_council_code": lead.pk if lead else "",

@@ -12,7 +12,6 @@ Bulk inserts import 10,000 rows in seconds; each arrangement still gets its hist
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,14 +20,11 @@ from django.db import transaction
 
 from sharedservices.analysis.money import MoneyError, parse_pounds, round_pounds
 from sharedservices.base.audit import audit_record_bulk
-from sharedservices.registry.columns import (  # noqa: E402,F401 (one home, re-exported)
+from sharedservices.base.uploads import ImportFileError, RowError, read_upload
+from sharedservices.registry.columns import (
     COLUMNS,
-    FORMULA_PREFIXES,
-    LIST_SEPARATOR,
-    MAX_UPLOAD_BYTES,
     OPTIONAL_COLUMNS,
     REQUIRED_COLUMNS,
-    ImportFileError,
 )
 from sharedservices.registry.duplicates import (
     ALREADY_REGISTERED,
@@ -49,30 +45,13 @@ from sharedservices.registry.models import (
     PartnerRole,
     SavingsBasis,
 )
-from sharedservices.registry.reading import (  # noqa: F401 (re-exported)
-    detect_format,
-    read_rows,
-    unescape_cell,
-)
+from sharedservices.registry.reading import detect_format  # noqa: F401 (re-exported)
 from sharedservices.registry.services import (
     ArrangementInput,
     _organisation_role,
     arrangement_check,
     organisations_get_or_create,
 )
-
-
-@dataclass(frozen=True)
-class RowError:
-    line: int
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"line {self.line}" if self.line else "file"
-        return (
-            f"{where}, {self.column}: {self.message}" if self.column else f"{where}: {self.message}"
-        )
 
 
 @dataclass
@@ -270,17 +249,14 @@ class ArrangementImporter:
     def run(self, content: bytes | str, *, fmt: str, dry_run: bool = False) -> ImportResult:
         result = ImportResult(dry_run=dry_run)
         try:
-            header, rows = read_rows(content, fmt=fmt)
+            header, rows = read_upload(
+                content, fmt=fmt, key="arrangements", empty="The file has no arrangements in it"
+            )
         except ImportFileError as e:
+            result.rows = e.rows
             result.errors.append(RowError(0, "", str(e)))
             return result
-        except csv.Error as e:
-            result.errors.append(RowError(0, "", f"Not a readable CSV file: {e}"))
-            return result
         result.rows = len(rows)
-        if not rows and not result.errors:
-            result.errors.append(RowError(0, "", "The file has no arrangements in it"))
-            return result
         good, errors = self.check(header, rows)
         result.errors = errors
         if errors or dry_run:

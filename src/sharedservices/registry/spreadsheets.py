@@ -9,14 +9,12 @@ Excel twin), lists inside a cell are separated by ``;`` as in CSV.
 from __future__ import annotations
 
 import io
-import zipfile
 from collections.abc import Iterable
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Font
-from openpyxl.utils.exceptions import InvalidFileException
 
-from sharedservices.registry.columns import COLUMNS, LIST_SEPARATOR, ImportFileError
+from sharedservices.registry.columns import COLUMNS, LIST_SEPARATOR
 
 SHEET = "Arrangements"
 # What each column holds, in words: the import page and the template's second sheet.
@@ -121,33 +119,4 @@ def template_xlsx(columns: tuple[str, ...]) -> bytes:
     return out.getvalue()
 
 
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def read_xlsx(content: bytes) -> tuple[list[str], list[tuple[int, dict]]]:
-    """The first sheet (or "Arrangements"): header on row 1; each row keyed by
-    its spreadsheet row number, as a person sees it in Excel."""
-    try:
-        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as e:
-        raise ImportFileError(f"Not a readable Excel (.xlsx) file: {e}") from None
-    sheet = book[SHEET] if SHEET in book.sheetnames else book.worksheets[0]
-    rows_iter = sheet.iter_rows(values_only=True)
-    header = [_text(h) for h in next(rows_iter, ())]
-    while header and not header[-1]:
-        header.pop()
-    rows = []
-    for number, values in enumerate(rows_iter, start=2):
-        cells = {h: _text(v) for h, v in zip(header, values, strict=False) if h}
-        if any(cells.values()):
-            rows.append((number, cells))
-    book.close()
-    return header, rows
-
-
-__all__ = ["COLUMNS", "read_xlsx", "template_xlsx", "write_xlsx"]
+__all__ = ["COLUMNS", "template_xlsx", "write_xlsx"]

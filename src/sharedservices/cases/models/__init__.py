@@ -14,6 +14,7 @@ from sharedservices.cases.models.evidence import (
     Baseline,
     BaselineKind,
     CriterionEvidence,
+    EvidenceSource,
     EvidenceStatus,
 )
 from sharedservices.cases.models.options import (
@@ -47,6 +48,7 @@ __all__ = [
     "Criterion",
     "CriterionEvidence",
     "Distribution",
+    "EvidenceSource",
     "Scaling",
     "EvidenceStatus",
     "LineKind",

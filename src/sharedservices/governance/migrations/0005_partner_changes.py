@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0005_line_scaling_and_tolerance'),
+        ('cases', '0006_line_scaling_and_tolerance'),
         ('governance', '0004_partner_exit_related_name'),
     ]
 

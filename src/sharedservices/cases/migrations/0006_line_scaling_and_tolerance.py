@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0004_history_protected'),
+        ('cases', '0005_evidence_sources'),
     ]
 
     operations = [
