@@ -10,6 +10,7 @@ new evidence.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -31,11 +32,49 @@ class CouncilCheck:
 
 
 @dataclass(frozen=True)
+class GoneBeforeGoLive:
+    """A partner a reorganisation abolishes before the case goes live."""
+
+    council: Council
+    vesting_on: datetime.date
+    successors: list[Council]
+    go_live: datetime.date
+
+    def __str__(self) -> str:
+        names = " or ".join(s.name for s in self.successors) or "its successor"
+        return (
+            f"{self.council.name} is abolished on {self.vesting_on:%-d %B %Y} (vesting day), "
+            f"before the case goes live on {self.go_live:%-d %B %Y}: name {names} as the "
+            "partner instead, or re-scope the case"
+        )
+
+
+def go_live_on(case: BusinessCase) -> datetime.date:
+    """A case goes live at the start of its first financial year (1 April)."""
+    return datetime.date(case.start_year, 4, 1)
+
+
+def partners_gone_before_go_live(case: BusinessCase, councils) -> list[GoneBeforeGoLive]:
+    """Partners that will not exist when the case goes live (a reorganisation's vesting day
+    falls on or before it), with the councils that succeed them."""
+    go_live = go_live_on(case)
+    return [
+        GoneBeforeGoLive(
+            c, c.valid_to + datetime.timedelta(days=1), list(c.successors.all()), go_live
+        )
+        for c in councils
+        if c.valid_to and c.valid_to < go_live and c.valid_to >= timezone.localdate()
+    ]
+
+
+@dataclass(frozen=True)
 class Readiness:
     ready: bool
     missing: dict[Council, list[Criterion]]
     without_policy: list[Council] = field(default_factory=list)
     checks: list[CouncilCheck] = field(default_factory=list)
+    # the reorganisation rule: a partner abolished before go-live blocks submission
+    gone_before_go_live: list[GoneBeforeGoLive] = field(default_factory=list)
 
     @property
     def missing_count(self) -> int:
@@ -46,6 +85,7 @@ class Readiness:
         lines = [f"{c.name} has no shared-services policy recorded" for c in self.without_policy]
         for council, criteria in self.missing.items():
             lines += [f"{council.name}: {c}" for c in criteria]
+        lines += [str(gone) for gone in self.gone_before_go_live]
         return lines
 
 
@@ -86,7 +126,14 @@ def cases_readiness(cases, *, on: datetime.date | None = None) -> dict[int, Read
     councils = {case.pk: case.councils for case in cases}
     every = {c.pk: c for partners in councils.values() for c in partners}
     in_force = versions_in_force(list(every.values()), on=on)
-    return {case.pk: _readiness(councils[case.pk], evidence[case.pk], in_force) for case in cases}
+    out = {}
+    for case in cases:
+        readiness = _readiness(councils[case.pk], evidence[case.pk], in_force)
+        gone = partners_gone_before_go_live(case, councils[case.pk])
+        if gone:
+            readiness = dataclasses.replace(readiness, ready=False, gone_before_go_live=gone)
+        out[case.pk] = readiness
+    return out
 
 
 def _readiness(councils, evidence, in_force) -> Readiness:
