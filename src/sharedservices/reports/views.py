@@ -30,6 +30,7 @@ from sharedservices.reports.models import (
     Meeting,
     PublishedReport,
     Report,
+    implication_heading,
 )
 from sharedservices.reports.permissions import can_prepare, can_read_private
 from sharedservices.reports.render_docx import render_docx
@@ -103,8 +104,8 @@ def report_page(request, pk, code, meeting):
             drafts=document.drafts,
             has_exempt=document.has_exempt,
             implications=[
-                (kind, label, implications.get(kind), SIGNATORY.get(kind, ""))
-                for kind, label in ImplicationKind.choices
+                (kind, implication_heading(kind), implications.get(kind), SIGNATORY.get(kind, ""))
+                for kind in ImplicationKind.values
             ],
             published=published,
             changed=bool(published)
@@ -165,7 +166,7 @@ def implication(request, pk, code, meeting, kind):
         form=form,
         save=save,
         page=PAGE,
-        title=f"{ImplicationKind(kind).label} implications",
+        title=implication_heading(kind),
         intro=f"Signed off by you, in the role you give, for {report.council.name}'s report.",
         success="The implications are signed off",
         next_url=_report_url(report),
