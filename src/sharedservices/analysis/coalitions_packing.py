@@ -13,6 +13,7 @@ promise with far better bounds.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -20,6 +21,7 @@ import numpy as np
 
 from sharedservices.analysis.clock import Clock, OutOfTime
 from sharedservices.analysis.coalitions_input import SearchInput
+from sharedservices.analysis.partition_candidates import greedy_packing, per_council_bound
 from sharedservices.analysis.splits import (
     induced_adjacency,
     restrict_to_graph,
@@ -29,6 +31,7 @@ from sharedservices.analysis.splits import (
 
 IR_TOLERANCE = 1e-6  # pounds
 CHUNK = 8192  # candidates valued (and split) at once between looks at the clock
+GREEDY_SHARE = 0.6  # packing candidates greedily takes up to this share of valuing them
 # Kept back when enumerating and valuing candidates, for packing the ones valued so far
 # greedily if the deadline comes first (about 0.3 s for 70,000 on a loaded machine).
 GREEDY_SECONDS = 0.5
@@ -96,8 +99,6 @@ def feasible_candidates(
     Returns (kept, their values, complete): ``complete`` is False when ``deadline``
     passed before every candidate was looked at (the ones valued so far are returned).
     """
-    import time
-
     n = len(p.councils)
     group = np.array(together_groups(p))
     group_size = np.bincount(group, minlength=n)
@@ -111,10 +112,16 @@ def feasible_candidates(
     values: list[np.ndarray] = []
     sizes = np.array([len(c) for c in cols])
     complete = True
+    began = last = time.perf_counter()
+    chunk_seconds = 0.0
     for k in range(2, int(sizes.max()) + 1 if len(cols) else 0):
         every = np.flatnonzero(sizes == k)
         for start in range(0, len(every), CHUNK):
-            if time.perf_counter() > deadline:
+            now = time.perf_counter()
+            chunk_seconds, last = max(chunk_seconds, now - last), now
+            # room for the next chunk and for packing greedily what is valued by then
+            # (half the time valuing takes, by measurement, on a quiet or a loaded machine)
+            if now + chunk_seconds + GREEDY_SHARE * (now - began) > deadline:
                 complete = False
                 break
             rows = np.array([cols[i] for i in every[start : start + CHUNK]], dtype=np.int64)
@@ -160,10 +167,8 @@ def greedy_answer(
     values: np.ndarray,
     must: np.ndarray,
 ) -> Found:
-    """Out of time before every candidate was valued: the valued ones packed most
-    valuable first, bounded by the baseline costs."""
-    from sharedservices.analysis.partition_candidates import greedy_packing
-
+    """The candidates valued so far packed most valuable first, bounded by the
+    baseline costs (the caller tightens the bound once every candidate is valued)."""
     n = len(p.councils)
     order = values
     if must.any():  # a partnership that takes in a council which may not stand alone
@@ -196,18 +201,24 @@ def solve(
     must = np.zeros(n, dtype=bool)
     for a, b in p.together:
         must[[a, b]] = True
-    prepared_by = clock.deadline - min(GREEDY_SECONDS, 0.1 * clock.limit)
+    prepared_by = clock.settle() - min(GREEDY_SECONDS, 0.1 * clock.limit)
     if cols is None:
         try:
             cols = candidates(p, active, prepared_by)
         except OutOfTime as stop:
             cols, complete = stop.partial, False
     report(0.2, f"{len(cols):,} candidate partnerships enumerated")
-    cols, values, valued = feasible_candidates(p, cols, prepared_by)
+    cols, values, valued = feasible_candidates(p, cols, clock.settle())
     complete &= valued
     report(0.3, f"{len(cols):,} candidate partnerships pass the constraints")
+    first = greedy_answer(p, active, cols, values, must)
     if not complete:
-        return greedy_answer(p, active, cols, values, must)
+        return first
+    # every candidate valued: the greedy packing is an answer, bounded per council
+    first.bound = max(per_council_bound(cols, values), first.value)
+    first.timed_out = time.perf_counter() > clock.settle()
+    if first.timed_out:
+        return first
     from sharedservices.analysis.partition_graph import best_packing
 
     result = best_packing(
@@ -215,20 +226,23 @@ def solve(
         cols,
         values,
         must,
-        deadline=clock.deadline,
+        deadline=clock.settle(),
         progress=lambda f, msg: report(0.3 + 0.65 * f, msg),
+        fallback=False,
     )
-    blocks = [list(c) for c in result.chosen]
-    if not np.isfinite(result.value):  # proven: no packing covers every must-join council
+    if result.optimal and not np.isfinite(result.value):  # proven: nothing covers `must`
         return Found([], 0.0, 0.0, True, feasible=False)
+    blocks = [list(c) for c in result.chosen]
     placed = {u for b in blocks for u in b}
     covered = all(u in placed for u in np.flatnonzero(must))
-    bound = float(result.bound) if np.isfinite(result.bound) else baseline_bound(p, active)
+    bound = min(float(result.bound), first.bound)
+    if result.stopped or not covered or (first.feasible and result.value < first.value):
+        first.bound, first.timed_out = max(bound, first.value), True
+        return first
     return Found(
         blocks,
         float(result.value),
         max(bound, float(result.value)),
         bool(result.optimal),
         timed_out=not result.optimal,
-        feasible=covered,
     )

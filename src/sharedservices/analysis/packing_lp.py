@@ -16,7 +16,7 @@ from .highs import quiet_highs
 from .packing_cuts import (
     Cuts,
 )
-from .partition_candidates import greedy_packing
+from .partition_candidates import greedy_packing, per_council_bound
 
 __all__ = ["PackingLP", "dive", "greedy_packing", "is_packing", "per_council_bound"]
 
@@ -165,18 +165,6 @@ class PackingLP:
         if self.abandoned:
             return "Abandoned"
         return self.h.modelStatusToString(self.h.getModelStatus())
-
-
-def per_council_bound(cols, vals) -> float:
-    """No packing beats the sum over councils of their best ``max(0, v_j / |j|)``."""
-    if not len(cols):
-        return 0.0
-    sizes = np.fromiter((len(c) for c in cols), dtype=np.int64, count=len(cols))
-    members = np.fromiter((u for c in cols for u in c), dtype=np.int64, count=int(sizes.sum()))
-    share = np.maximum(0.0, np.asarray(vals, dtype=float) / sizes)
-    best = np.zeros(int(members.max()) + 1)
-    np.maximum.at(best, members, np.repeat(share, sizes))
-    return float(best.sum())
 
 
 def is_packing(a: csc_array, chosen: np.ndarray, lower: np.ndarray) -> bool:

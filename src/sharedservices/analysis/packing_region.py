@@ -47,6 +47,7 @@ def region_packing(
     fix: bool,
     report: Callable[[float, str], None] | None,
     stats: dict,
+    fallback: bool = True,
 ) -> tuple[list[int], float, float, bool, bool]:
     """Best packing of one connected region: (chosen, value, bound, optimal, feasible).
 
@@ -60,6 +61,10 @@ def region_packing(
     columns are split again into independent parts and each part is a MIP
     started from the incumbent. Dropped columns are in no packing better than
     ``LB``, so the answer is optimal when every part is.
+
+    With ``fallback`` False, a region whose LP does not finish by the deadline
+    answers (nothing, -inf, inf, not optimal, not feasible) at once: the caller
+    holds a greedy packing of its own, made before the search.
     """
     started = time.perf_counter()
     deadline = started + time_limit
@@ -116,18 +121,14 @@ def region_packing(
         opt = status == "Optimal"
         return list(np.flatnonzero(x)), value, value if opt else max(value, dual), opt, True
 
-    # the answer if the LP does not finish in time: a greedy packing and a simple bound,
-    # made first so that an LP stopped by the deadline leaves nothing to do after it
-    greedy = greedy_packing(cols, vals, row_of, np.zeros(m, dtype=bool), len(councils))
-    fallback = (
-        (list(np.flatnonzero(greedy)), float(vals[greedy].sum()), True)
-        if is_packing(a, greedy, lower)
-        else ([], -np.inf, False)
-    )
-
-    def out_of_time():
-        picked, got, feasible = fallback
-        return picked, got, per_council_bound(cols, vals), False, feasible
+    def out_of_time():  # no LP answer in time: a greedy packing and a simple bound
+        if not fallback:  # the caller has its own
+            return [], -np.inf, np.inf, False, False
+        greedy = greedy_packing(cols, vals, row_of, np.zeros(m, dtype=bool), len(councils))
+        if not is_packing(a, greedy, lower):
+            return [], -np.inf, per_council_bound(cols, vals), False, False
+        got = float(vals[greedy].sum())
+        return list(np.flatnonzero(greedy)), got, per_council_bound(cols, vals), False, True
 
     if left() <= 0:
         return out_of_time()

@@ -203,6 +203,18 @@ def greedy_packing(cols, vals, row_of, first: np.ndarray, rows: int) -> np.ndarr
     return chosen
 
 
+def per_council_bound(cols, vals) -> float:
+    """No packing beats the sum over councils of their best ``max(0, v_j / |j|)``."""
+    if not len(cols):
+        return 0.0
+    sizes = np.fromiter((len(c) for c in cols), dtype=np.int64, count=len(cols))
+    members = np.fromiter((u for c in cols for u in c), dtype=np.int64, count=int(sizes.sum()))
+    share = np.maximum(0.0, np.asarray(vals, dtype=float) / sizes)
+    best = np.zeros(int(members.max()) + 1)
+    np.maximum.at(best, members, np.repeat(share, sizes))
+    return float(best.sum())
+
+
 def split_into_regions(n: int, columns: list[tuple[int, ...]]) -> list[list[int]]:
     """Groups of column indices that share no council with other groups, in the order
     of each group's first column (connected components of the councils, each column

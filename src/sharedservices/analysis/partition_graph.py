@@ -63,6 +63,7 @@ class PackingResult:
     columns_kept: int = 0
     regions: int = 0
     stats: dict = field(default_factory=dict)
+    stopped: bool = False  # the deadline came before any answer (``fallback`` False only)
 
     @property
     def gap(self) -> float:
@@ -83,6 +84,7 @@ def best_packing(
     prune: bool = True,
     progress: Callable[[float, str], None] | None = None,
     deadline: float | None = None,
+    fallback: bool = True,
 ) -> PackingResult:
     """Choose disjoint columns maximising total value; other councils stand alone.
 
@@ -94,7 +96,9 @@ def best_packing(
     ``deadline`` (a ``time.perf_counter()`` reading; ``time_limit`` seconds from
     now when not given) is kept by every stage: past it the dominance filter
     keeps what it has not looked at, and each region answers with what it has
-    (at least a greedy packing and the per-council bound).
+    (at least a greedy packing and the per-council bound). With ``fallback``
+    False the caller holds a greedy packing already: past the deadline before
+    any LP answer, the result is ``stopped`` (nothing found, bound infinite).
     """
     started = time.perf_counter()
     deadline = started + time_limit if deadline is None else deadline
@@ -115,7 +119,12 @@ def best_packing(
     covered[list(chain.from_iterable(cols))] = True
     if (must & ~covered).any():
         return PackingResult([], -np.inf, -np.inf, True, columns_in, len(cols), 0)
+    stopped = PackingResult([], -np.inf, np.inf, False, columns_in, len(cols), 0, {}, True)
+    if not fallback and time.perf_counter() > deadline:
+        return stopped
     regions = split_into_regions(n, cols)
+    if not fallback and time.perf_counter() > deadline:
+        return stopped
     if progress is not None:
         progress(0.05, f"{len(cols):,} partnerships worth considering, in {len(regions)} regions")
     chosen: list[tuple[int, ...]] = []
@@ -144,7 +153,7 @@ def best_packing(
                 progress(0.05 + 0.9 * (base + span * min(1.0, f)), msg)
 
         picked, value, region_bound, region_optimal, feasible = region_packing(
-            sub_cols, sub_vals, must, share, prune, report if progress else None, stats
+            sub_cols, sub_vals, must, share, prune, report if progress else None, stats, fallback
         )
         done += len(group)
         if not feasible:
