@@ -269,13 +269,18 @@ def implications(src: Sources) -> list[Section]:
             blocks = [Para(text=p.strip()) for p in done.text.split("\n\n") if p.strip()]
             if done.officer_comments:
                 blocks.append(Para(text=f"Comments of the {who.lower()}: {done.officer_comments}"))
-            blocks.append(
-                Para(
-                    key=f"signed-{kind}",
-                    text=f"Signed off by {done.signed_off_by}, {done.signed_off_role},"
-                    f" on {done.signed_off_at:%-d %B %Y}.",
+            if done.is_signed:
+                blocks.append(
+                    Para(
+                        key=f"signed-{kind}",
+                        text=f"Signed off by {done.signed_off_by}, {done.signed_off_role},"
+                        f" on {done.signed_off_at:%-d %B %Y}.",
+                    )
                 )
-            )
+            else:
+                blocks.append(
+                    Draft(text=f"Not signed off yet: to be signed off by the {who.lower()}.")
+                )
         sections.append(Section(f"implication-{kind}", title, tuple(blocks), level=2))
     return sections
 
