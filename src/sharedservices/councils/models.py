@@ -115,6 +115,13 @@ class Council(models.Model):
         return self.valid_to + timedelta(days=1) if self.valid_to else None
 
     @property
+    def kind_phrase(self) -> str:
+        """The kind inside a sentence: "district council", "Scottish council area"."""
+        label = self.get_kind_display()
+        proper = label.split()[0] in ("London", "Welsh", "Scottish", "Northern")
+        return label if proper else label[:1].lower() + label[1:]
+
+    @property
     def status_label(self) -> str:
         if self.is_current:
             return "Current"

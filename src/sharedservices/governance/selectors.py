@@ -11,7 +11,7 @@ from sharedservices.cases.models import BusinessCase
 from sharedservices.cases.readiness import case_readiness
 from sharedservices.governance.audit_words import headline
 from sharedservices.governance.errors import MoveRefused, NotAllowedNow
-from sharedservices.governance.models import AuditEvent, CaseState
+from sharedservices.governance.models import AuditEvent, CaseGovernance, CaseState
 from sharedservices.governance.records import CaseRecords, decision_in_effect, load_records
 from sharedservices.governance.services import MOVES
 from sharedservices.governance.services.common import check_move
@@ -182,3 +182,14 @@ def timeline_page(events, page_number):
     for event in page:
         event.headline = headline(event.action, event.after)
     return page
+
+
+def went_live_on(arrangement_ids) -> dict[int, datetime.date]:
+    """The day each arrangement went live through its business case (the case's move to
+    live), for the arrangements that did: nothing of theirs is due before it."""
+    rows = CaseGovernance.objects.filter(
+        case__arrangement_id__in=list(arrangement_ids),
+        state=CaseState.LIVE,
+        state_changed_at__isnull=False,
+    ).values_list("case__arrangement_id", "state_changed_at")
+    return {a: timezone.localdate(at) for a, at in rows}

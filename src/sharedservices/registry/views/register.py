@@ -236,7 +236,9 @@ def import_file(request):
             )
             if result.ok and not result.dry_run:
                 messages.success(
-                    request, f"{result.created} arrangement(s) were imported into the register"
+                    request,
+                    f"{result.created} arrangement{'s were' if result.created != 1 else ' was'}"
+                    " imported into the register",
                 )
                 return redirect("registry:index")
     else:
