@@ -154,7 +154,9 @@ def programme_edit(request, pk):
     )
 
 
-def _funding_page(request, programme, form_class, *, record, title, success, intro="", **form):
+def _funding_page(
+    request, programme, form_class, *, record, title, success, intro="", form_kwargs=None
+):
     """A pot, an allocation or a spend: the form's fields are the service's arguments, so
     one page asks for each (only those who may edit the programme; ``base/once.py``'s
     token in the form makes a double click one record)."""
@@ -167,7 +169,7 @@ def _funding_page(request, programme, form_class, *, record, title, success, int
 
     return form_page(
         request,
-        form_class(request.POST or None, **form),
+        form_class(request.POST or None, **(form_kwargs or {})),
         save=save,
         title=title,
         caption=programme.name,
@@ -208,8 +210,7 @@ def allocation_add(request, pk):
             f"The pot holds {format_pounds(pot.amount_gbp)}. "
             "An allocation cannot be more than is left."
         ),
-        programme=pot.programme,
-        user=request.user,
+        form_kwargs={"programme": pot.programme, "user": request.user},
     )
 
 
