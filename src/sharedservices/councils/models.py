@@ -198,8 +198,7 @@ class Reorganisation(models.Model):
     name = models.CharField(max_length=120)
     vesting_on = models.DateField(help_text="Vesting day: the first day of the new councils.")
     status = models.CharField(max_length=20, choices=ReorganisationStatus.choices)
-    source = models.CharField(
-        max_length=500,
+    source = models.TextField(
         help_text="The order's title and SI number when made; otherwise the decision letter "
         "or announcement, with its date.",
     )
