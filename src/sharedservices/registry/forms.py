@@ -10,6 +10,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Layout, Size
 from django import forms
 
+from sharedservices.base.money import MoneyField
 from sharedservices.base.once import arm_form
 from sharedservices.base.revisions import RevisionField
 from sharedservices.base.text import lines
@@ -204,15 +205,12 @@ class ArrangementForm(forms.Form):
         max_value=2100,
         error_messages={"invalid": "End year must be a year, like 2020"},
     )
-    annual_savings_gbp = forms.IntegerField(
+    annual_savings_gbp = MoneyField(
         label="Annual savings in pounds (optional)",
+        what="annual savings",
+        example=120000,
         required=False,
-        min_value=0,
         help_text="For all partners together, in whole pounds.",
-        error_messages={
-            "invalid": "Annual savings must be a whole number of pounds, like 120000",
-            "min_value": "Annual savings cannot be negative",
-        },
     )
     savings_basis = forms.ChoiceField(
         label="Are the savings estimated or actual?",

@@ -13,15 +13,10 @@ from string import ascii_uppercase
 from sharedservices.analysis.money import format_pounds
 from sharedservices.cases.models import ConsultationGroup, Risk
 from sharedservices.reports.content import Block, Draft, Items, Para, Section, Table
-from sharedservices.reports.models import SIGNATORY, ImplicationKind
+from sharedservices.reports.models import SIGNATORY, ImplicationKind, implication_heading
 from sharedservices.reports.sources import STRATEGIC, Sources
 
 MAIN_RISKS = 5
-
-
-def money(value) -> str:
-    """To the pound, as the councils' own reports give it: £2,440,444."""
-    return format_pounds(value)
 
 
 def option_letters(src: Sources) -> dict[str, str]:
@@ -77,7 +72,7 @@ def recommendations(src: Sources) -> Section:
     if src.share is not None:
         items.append(
             f"That {src.decision_body} notes {src.council.name}'s share of the costs and"
-            f" savings in section 5: a net present value of {money(src.share['net'])} over"
+            f" savings in section 5: a net present value of {format_pounds(src.share['net'])} over"
             f" the {case.horizon_years} years appraised."
         )
     blocks = [Items(items=tuple(items), numbered=True)]
@@ -120,9 +115,9 @@ def options(src: Sources) -> Section:
                 letters[option.name],
                 option.name,
                 option.description,
-                money(f.get("pv_costs")),
-                money(f.get("pv_benefits")),
-                money(f.get("npsv")),
+                format_pounds(f.get("pv_costs")),
+                format_pounds(f.get("pv_benefits")),
+                format_pounds(f.get("npsv")),
             )
         )
     blocks: list[Block] = [
@@ -168,11 +163,11 @@ def share(src: Sources) -> Section:
         )
     s = src.share
     rows = (
-        ("Shared costs", money(s["shared_costs"])),
-        ("Shared savings", money(s["shared_savings"])),
-        (f"{src.council.name}'s own costs", money(s["own_costs"])),
-        (f"{src.council.name}'s own savings", money(s["own_savings"])),
-        ("Net present value to the council", money(s["net"])),
+        ("Shared costs", format_pounds(s["shared_costs"])),
+        ("Shared savings", format_pounds(s["shared_savings"])),
+        (f"{src.council.name}'s own costs", format_pounds(s["own_costs"])),
+        (f"{src.council.name}'s own savings", format_pounds(s["own_savings"])),
+        ("Net present value to the council", format_pounds(s["net"])),
     )
     return Section(
         "share",
@@ -259,9 +254,9 @@ def _case_facts(src: Sources, kind: str) -> list[Block]:
 
 def implications(src: Sources) -> list[Section]:
     sections = [Section("implications", "Implications", ())]
-    for kind, label in ImplicationKind.choices:
+    for kind in ImplicationKind.values:
         done = src.implications.get(kind)
-        title = f"{label} implications"
+        title = implication_heading(kind)
         who = SIGNATORY.get(kind, "responsible officer")
         if done is None:
             blocks = [
@@ -274,13 +269,18 @@ def implications(src: Sources) -> list[Section]:
             blocks = [Para(text=p.strip()) for p in done.text.split("\n\n") if p.strip()]
             if done.officer_comments:
                 blocks.append(Para(text=f"Comments of the {who.lower()}: {done.officer_comments}"))
-            blocks.append(
-                Para(
-                    key=f"signed-{kind}",
-                    text=f"Signed off by {done.signed_off_by}, {done.signed_off_role},"
-                    f" on {done.signed_off_at:%-d %B %Y}.",
+            if done.is_signed:
+                blocks.append(
+                    Para(
+                        key=f"signed-{kind}",
+                        text=f"Signed off by {done.signed_off_by}, {done.signed_off_role},"
+                        f" on {done.signed_off_at:%-d %B %Y}.",
+                    )
                 )
-            )
+            else:
+                blocks.append(
+                    Draft(text=f"Not signed off yet: to be signed off by the {who.lower()}.")
+                )
         sections.append(Section(f"implication-{kind}", title, tuple(blocks), level=2))
     return sections
 

@@ -21,10 +21,6 @@ class EditConflict(Exception):
         super().__init__("The record changed while you were editing it")
 
 
-def money(amount: int) -> str:
-    return format_pounds(amount)
-
-
 def actor_name(user) -> str:
     if user is None:
         return "system"
@@ -44,7 +40,9 @@ def check_amount(errors: dict, field: str, amount, label: str = "The amount") ->
     elif amount <= 0:
         errors.setdefault(field, []).append(f"{label} must be more than £0")
     elif amount > MAX_AMOUNT_GBP:
-        errors.setdefault(field, []).append(f"{label} must be at most {money(MAX_AMOUNT_GBP)}")
+        errors.setdefault(field, []).append(
+            f"{label} must be at most {format_pounds(MAX_AMOUNT_GBP)}"
+        )
 
 
 def raise_if(errors: dict) -> None:
