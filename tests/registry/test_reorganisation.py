@@ -178,3 +178,18 @@ def test_a_proposal_shows_only_as_a_scenario(client, make_arrangement):
     )
     page = client.get(a.get_absolute_url() + "?scenario=east-sussex-2028-one-east-sussex")
     assert "(proposed)" in page.content.decode()
+
+
+def test_council_pages_answer_for_a_date(client):
+    west = Council.objects.get(name="West Surrey")
+    page = client.get(f"/councils/{west.code}/").content.decode()
+    assert "data-council-future" in page and "1 April 2027" in page
+    assert "Provisional code" in page and "was abolished" not in page
+    woking = client.get(f"/councils/{WOKING}/?on=2027-04-01").content.decode()
+    assert "data-council-ending" in woking
+    assert 'data-on>On 1 April 2027 this area is held by <a class="govuk-link"' in woking
+    assert "West Surrey</a>." in woking
+    index = client.get("/councils/?on=2027-04-01&q=surrey").content.decode()
+    assert "East Surrey" in index and "West Surrey" in index
+    assert 'href="/councils/E07000214/"' not in index  # Surrey Heath
+    assert 'href="/councils/E07000214/"' in client.get("/councils/?q=surrey").content.decode()

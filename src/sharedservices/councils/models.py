@@ -123,6 +123,16 @@ class Council(models.Model):
         return started and (self.valid_to is None or self.valid_to >= day)
 
     @property
+    def is_abolished(self) -> bool:
+        """Its last day has passed (a council still to come is not abolished)."""
+        return bool(self.valid_to and self.valid_to < timezone.localdate())
+
+    @property
+    def is_future(self) -> bool:
+        """Created by a reorganisation whose vesting day is still to come."""
+        return bool(self.valid_from and self.valid_from > timezone.localdate())
+
+    @property
     def is_provisional_code(self) -> bool:
         """Created by a reorganisation and not yet coded by ONS (E06P00001)."""
         return bool(PROVISIONAL_CODE.match(self.code))
@@ -198,8 +208,7 @@ class Reorganisation(models.Model):
     name = models.CharField(max_length=120)
     vesting_on = models.DateField(help_text="Vesting day: the first day of the new councils.")
     status = models.CharField(max_length=20, choices=ReorganisationStatus.choices)
-    source = models.CharField(
-        max_length=500,
+    source = models.TextField(
         help_text="The order's title and SI number when made; otherwise the decision letter "
         "or announcement, with its date.",
     )
