@@ -46,7 +46,7 @@ def test_a_case_through_three_councils_decisions_to_the_register(
     page.goto(live_site + "/cases/")
     page.get_by_role("link", name=TITLE).click()
     page.get_by_role("link", name="The five cases").click()
-    page.get_by_role("link", name="Write the strategic case").click()
+    page.get_by_role("link", name="Change the strategic case").click()
     page.get_by_label("Strategic case").fill("Three councils, one revenues and benefits team.")
     page.get_by_role("button", name="Save").click()
     page.get_by_role("link", name="Decisions and governance").click()
@@ -94,6 +94,7 @@ def test_a_case_through_three_councils_decisions_to_the_register(
     open_governance(page, live_site, assert_accessible)
     expect(page.locator("[data-state]")).to_have_text("Call-in period")
     page.get_by_role("button", name="Confirm the decisions").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("must decide again")
     expect(page.locator("[data-state]")).to_have_text("Awaiting decisions")
     expect(page.locator("[data-figures]")).to_be_visible()
     expect(page.locator('[data-change="material"]')).to_have_count(1)
@@ -145,7 +146,8 @@ def test_a_case_through_three_councils_decisions_to_the_register(
     sign_out(page, live_site)
     page.goto(live_site + "/forward-plan/E07000126/")
     expect(page.locator("h1")).to_have_text("Forward plan of key decisions")
-    expect(page.locator('[data-outcome="taken"]')).to_contain_text("Taken: rejected")
+    taken = page.locator('[data-outcome="taken"]', has_text="Cabinet minute 42 (south-ribble)")
+    expect(taken).to_contain_text("Taken: rejected")
     assert_accessible(page)
 
 
