@@ -141,6 +141,14 @@ class Arrangement(models.Model):
     is_demo = models.BooleanField(
         default=False, help_text="Demonstration data, not a real arrangement."
     )
+    # A partner's baseline is that partner's own figure: only its officers set it, unless
+    # the partners' agreement lets the lead council enter every partner's (as a lead
+    # authority reporting for all often does).
+    lead_sets_baselines = models.BooleanField(
+        "the lead council sets every partner's baselines",
+        default=False,
+        help_text="Only if the partners' agreement says the lead council may.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     # One more on every save: an edit states the revision it started from, and a stale
@@ -276,6 +284,7 @@ CHANGE_LABELS = {
     "organisations": "Other partners",
     "annual_savings_gbp": "Annual savings",
     "sources": "Sources",
+    "lead_sets_baselines": "Baselines",
 }
 
 

@@ -62,6 +62,7 @@ class ArrangementInput:
     savings_basis: str = SavingsBasis.ESTIMATED
     source_url: str = ""
     is_demo: bool = False
+    lead_sets_baselines: bool = False
 
 
 def _texts(data: ArrangementInput):
@@ -181,6 +182,9 @@ def snapshot(arrangement: Arrangement) -> dict[str, str]:
             else ""
         ),
         "sources": "; ".join(s.url or s.title for s in arrangement.sources.all()),
+        "lead_sets_baselines": (
+            "The lead council sets every partner's" if arrangement.lead_sets_baselines else ""
+        ),
     }
 
 
@@ -237,6 +241,7 @@ def _apply_fields(arrangement: Arrangement, data: ArrangementInput) -> None:
     arrangement.end_year = data.end_year
     arrangement.annual_savings_gbp = data.annual_savings_gbp
     arrangement.savings_basis = data.savings_basis
+    arrangement.lead_sets_baselines = data.lead_sets_baselines
     arrangement.is_demo = data.is_demo or arrangement.is_demo
 
 
@@ -356,4 +361,5 @@ def arrangement_input_from(arrangement: Arrangement) -> ArrangementInput:
         savings_basis=arrangement.savings_basis,
         source_url=source.url if source else "",
         is_demo=arrangement.is_demo,
+        lead_sets_baselines=arrangement.lead_sets_baselines,
     )

@@ -127,9 +127,9 @@ def header_cells(view) -> str:
 
 
 @register.filter
-def baseline_summary(view, manage: bool = False) -> str:
-    """Each partner's baseline, its date and source, one to a line; with ``manage``, a
-    link to enter or correct each."""
+def baseline_summary(view, settable=frozenset()) -> str:
+    """Each partner's baseline, its date and source, one to a line; for the councils in
+    ``settable`` (whose baselines the reader may set), a link to enter or correct it."""
     unit = view.indicator.unit
     lines = []
     for c in view.councils:
@@ -139,7 +139,7 @@ def baseline_summary(view, manage: bool = False) -> str:
         else:
             source = f" ({escape(b.source)})" if b.source else ""
             line = f"{escape(c.name)}: {escape(measure(b.value, unit))} at {_day(b.as_at)}{source}"
-        if manage:
+        if c.pk in settable:
             href = reverse(
                 "benefits:baseline", args=[view.indicator.arrangement_id, view.indicator.pk, c.pk]
             )
