@@ -60,3 +60,34 @@ def test_the_project_keeps_its_contracts():
         [str(lint), "--no-cache"], cwd=ROOT, capture_output=True, text=True, check=False
     )
     assert done.returncode == 0, done.stdout[-3000:]
+
+
+def _project_contract(name: str) -> dict[str, list[str]]:
+    """One contract's options as ``.importlinter`` writes them (lists one a line)."""
+    import configparser
+
+    config = configparser.ConfigParser()
+    config.read(ROOT / ".importlinter")
+    section = config[f"importlinter:contract:{name}"]
+    return {key: section[key].split() for key in section if key not in ("name", "type")}
+
+
+def test_only_governance_imports_governances_audit_writer():
+    from importlinter.contracts.protected import ProtectedContract
+
+    def check(importer: str) -> bool:
+        graph = grimp.ImportGraph()
+        for module in ("sharedservices", "sharedservices.governance", importer):
+            graph.add_module(module)
+        graph.add_module("sharedservices.governance.audit")
+        graph.add_import(importer=importer, imported="sharedservices.governance.audit")
+        contract = ProtectedContract(
+            name="audit-door",
+            session_options={"root_packages": ["sharedservices"]},
+            contract_options=_project_contract("audit-door"),
+        )
+        return contract.check(graph, verbose=False).kept
+
+    assert check("sharedservices.governance.services")
+    assert not check("sharedservices.benefits.services")
+    assert not check("sharedservices.reports.services")

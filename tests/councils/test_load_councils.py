@@ -101,10 +101,46 @@ def test_every_earlier_reorganisation_is_recorded():
     abolished = Council.objects.abolished()
     by_year = {
         year: abolished.filter(valid_to__year=year).count()
-        for year in (2009, 2019, 2020, 2021, 2023)
+        for year in (2009, 2012, 2013, 2018, 2019, 2020, 2021, 2023)
     }
-    assert by_year == {2009: 44, 2019: 15, 2020: 5, 2021: 8, 2023: 20}
+    # 2012-13: the English recodes after three boundary change orders (St Albans and Welwyn
+    # Hatfield; East Hertfordshire and Stevenage; Gateshead and Northumberland); 2018 and
+    # 2019 (two of the 2019 ones): the Scottish recodes (Fife and Perth and Kinross on
+    # 1 February 2018; Glasgow City and North Lanarkshire on 31 January 2019).
+    assert by_year == {
+        2009: 44,
+        2012: 2,
+        2013: 4,
+        2018: 2,
+        2019: 17,
+        2020: 5,
+        2021: 8,
+        2023: 20,
+    }
     assert not abolished.filter(successors__isnull=True).exists()
+
+
+def test_recoded_councils_have_records_before_their_current_codes():
+    for old, new, last_day in [
+        ("S12000015", "S12000047", dt.date(2018, 2, 1)),  # Fife
+        ("S12000024", "S12000048", dt.date(2018, 2, 1)),  # Perth and Kinross
+        ("S12000046", "S12000049", dt.date(2019, 1, 31)),  # Glasgow City
+        ("S12000044", "S12000050", dt.date(2019, 1, 31)),  # North Lanarkshire
+        ("E07000100", "E07000240", dt.date(2012, 3, 31)),  # St Albans
+        ("E07000104", "E07000241", dt.date(2012, 3, 31)),  # Welwyn Hatfield
+        ("E07000097", "E07000242", dt.date(2013, 3, 31)),  # East Hertfordshire
+        ("E07000101", "E07000243", dt.date(2013, 3, 31)),  # Stevenage
+        ("E08000020", "E08000037", dt.date(2013, 3, 31)),  # Gateshead
+        ("E06000048", "E06000057", dt.date(2013, 3, 31)),  # Northumberland
+    ]:
+        before, after = Council.objects.get(code=old), Council.objects.get(code=new)
+        assert before.name == after.name
+        assert before.valid_to == last_day
+        assert after.valid_from == last_day + dt.timedelta(days=1)
+        assert list(before.successors.all()) == [after]
+    # Northumberland's 2009 districts lead to its first unitary code, then its current one
+    alnwick = Council.objects.get(code="35UB")
+    assert [c.code for c in alnwick.successors.all()] == ["E06000048"]
 
 
 def test_every_council_code_in_the_postcode_directory_has_a_name():

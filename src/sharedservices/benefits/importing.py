@@ -18,12 +18,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from sharedservices.analysis.benefits import parse_period
+from sharedservices.base.audit import audit_record
 from sharedservices.benefits.models import Actual, Indicator
 from sharedservices.benefits.permissions import enterable_councils
 from sharedservices.benefits.rules import ActualInput, actual_check
 from sharedservices.benefits.services.actuals import actual_record
 from sharedservices.councils.models import Council
-from sharedservices.governance.audit import audit_record
 from sharedservices.registry.importing import ImportFileError, RowError, read_rows
 
 COLUMNS = ("arrangement", "indicator", "council", "period", "value", "note")

@@ -11,8 +11,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from sharedservices.base.audit import audit_record
 from sharedservices.cases.services.common import check_revision
-from sharedservices.governance.audit import audit_record
 from sharedservices.reports.content import edition
 from sharedservices.reports.document import report_document
 from sharedservices.reports.models import (

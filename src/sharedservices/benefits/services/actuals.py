@@ -7,10 +7,10 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
+from sharedservices.base.audit import audit_record
 from sharedservices.benefits.models import Actual, ActualRevision, Indicator
 from sharedservices.benefits.permissions import enterable_councils
 from sharedservices.benefits.rules import ActualInput, actual_check
-from sharedservices.governance.audit import audit_record
 
 
 def _snapshot(actual: Actual) -> dict:

@@ -10,6 +10,7 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
+from sharedservices.base.audit import audit_record
 from sharedservices.base.revisions import EditConflict
 from sharedservices.benefits.models import (
     Direction,
@@ -21,7 +22,6 @@ from sharedservices.benefits.models import (
 )
 from sharedservices.benefits.permissions import can_manage, can_set_baseline
 from sharedservices.benefits.rules import parse_value
-from sharedservices.governance.audit import audit_record
 from sharedservices.registry.models import Arrangement, ArrangementStatus
 
 

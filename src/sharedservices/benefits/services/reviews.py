@@ -10,9 +10,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
 from sharedservices.analysis.benefits import cost_share_review
+from sharedservices.base.audit import audit_record
 from sharedservices.benefits.models import CostShareReview, Review, ReviewAction
 from sharedservices.benefits.permissions import can_manage
-from sharedservices.governance.audit import audit_record
 
 
 @transaction.atomic
