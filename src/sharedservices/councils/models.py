@@ -75,7 +75,7 @@ class Council(models.Model):
     successors = models.ManyToManyField(
         "self", symmetrical=False, blank=True, related_name="predecessors"
     )
-    source = models.CharField(max_length=300, help_text="Where this record's facts come from.")
+    source = models.CharField(max_length=1000, help_text="Where this record's facts come from.")
 
     # Geography, derived from the ONS Postcode Directory (councils/geography).
     latitude = models.FloatField(null=True, blank=True)
