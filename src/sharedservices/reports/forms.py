@@ -46,7 +46,7 @@ class DetailsForm(RevisionMixin, forms.ModelForm):
         self.helper = form_helper(*self.fields, submit="Save the details")
 
 
-class ImplicationForm(forms.Form):
+class ImplicationForm(RevisionMixin):
     text = forms.CharField(label="The implications", widget=forms.Textarea(attrs={"rows": 6}))
     officer_comments = forms.CharField(
         label="The statutory officer's comments",
@@ -65,15 +65,17 @@ class ImplicationForm(forms.Form):
             "text",
             "officer_comments",
             "role",
+            "revision",
             submit="Sign off",
         )
 
 
-class ExemptForm(forms.Form):
+class ExemptForm(RevisionMixin):
     """One choice per part of the report: public, or exempt under a paragraph."""
 
-    def __init__(self, *args, parts: list[tuple[str, str]], marks: dict, **kwargs):
+    def __init__(self, *args, parts: list[tuple[str, str]], marks: dict, revision, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["revision"].initial = revision
         choices = [("", "Public"), *[(str(v), label) for v, label in Schedule12A.choices]]
         self.keys = {}
         for n, (key, label) in enumerate(parts):
@@ -90,7 +92,7 @@ class ExemptForm(forms.Form):
         self.helper = form_helper(*self.fields, submit="Save the exempt marks")
 
     def marks(self) -> dict[str, int]:
-        return {self.keys[n]: v for n, v in self.cleaned_data.items() if v}
+        return {self.keys[n]: v for n, v in self.cleaned_data.items() if v and n in self.keys}
 
 
 class TemplateForm(forms.Form):

@@ -12,9 +12,10 @@ from django.db.models import Max
 from django.utils import timezone
 
 from sharedservices.base.audit import audit_record
+from sharedservices.base.revisions import UNCHECKED, EditConflict
 from sharedservices.cases.services.common import check_revision
 from sharedservices.reports.content import edition
-from sharedservices.reports.document import report_document
+from sharedservices.reports.document import exemptable, report_document
 from sharedservices.reports.models import (
     CouncilTemplate,
     Implication,
@@ -27,6 +28,7 @@ from sharedservices.reports.permissions import can_prepare
 from sharedservices.reports.render_docx import render_docx
 from sharedservices.reports.render_html import render_pdf
 from sharedservices.reports.sources import latest_case_version, load_sources
+from sharedservices.reports.template_safety import template_problems
 
 MAX_TEMPLATE_BYTES = 5 * 1024 * 1024
 
@@ -58,49 +60,99 @@ def report_details_save(*, report: Report, user, expected_revision: int | None) 
     return report
 
 
+def _implication_text(implication: Implication | None) -> dict | None:
+    """What the audit keeps of an implication: the words themselves, so an overwritten
+    text can always be read again."""
+    if implication is None or implication.pk is None:
+        return None
+    return {
+        "kind": implication.kind,
+        "text": implication.text,
+        "officer_comments": implication.officer_comments,
+        "signed_off_by": implication.signed_off_by,
+        "role": implication.signed_off_role,
+    }
+
+
 @transaction.atomic
 def implication_sign_off(
-    *, report: Report, user, kind: str, text: str, officer_comments: str, role: str
+    *,
+    report: Report,
+    user,
+    kind: str,
+    text: str,
+    officer_comments: str,
+    role: str,
+    expected_revision=UNCHECKED,
 ) -> Implication:
-    """Record an implication as written and signed off by ``user`` in ``role``, now."""
+    """Record an implication as written and signed off by ``user`` in ``role``, now.
+
+    ``expected_revision`` is the implication's revision the form started from (0: none
+    yet). A stale or missing one raises ``EditConflict`` (``base.revisions``): the text
+    can change what is published, so a second writer is told, never overwrites; the
+    audit trail keeps the text before and after."""
     _require(user, report)
     if kind not in ImplicationKind.values:
         raise ValidationError("Unknown implication")
     if not text.strip() or not role.strip():
         raise ValidationError("Give the implication's text and the role it is signed off in")
-    Report.objects.select_for_update().get(pk=report.pk)
-    implication, _ = Implication.objects.update_or_create(
-        report=report,
-        kind=kind,
-        defaults={
-            "text": text.strip(),
-            "officer_comments": officer_comments.strip(),
-            "signed_off_by": (user.get_full_name() or user.email)[:200],
-            "signed_off_role": role.strip()[:200],
-            "signed_off_at": timezone.now(),
-            "signed_off_user": user,
-        },
-    )
-    Report.objects.filter(pk=report.pk).update(revision=report.revision + 1)
-    report.revision += 1
+    locked = Report.objects.select_for_update().get(pk=report.pk)
+    current = Implication.objects.select_for_update().filter(report=locked, kind=kind).first()
+    if expected_revision is not UNCHECKED:
+        saved_revision = current.revision if current else 0
+        if expected_revision is None or expected_revision != saved_revision:
+            raise EditConflict(current or Implication(report=locked, kind=kind, revision=0))
+    before = _implication_text(current)
+    implication = current or Implication(report=locked, kind=kind, revision=0)
+    implication.text = text.strip()
+    implication.officer_comments = officer_comments.strip()
+    implication.signed_off_by = (user.get_full_name() or user.email)[:200]
+    implication.signed_off_role = role.strip()[:200]
+    implication.signed_off_at = timezone.now()
+    implication.signed_off_user = user
+    implication.revision += 1
+    implication.save()
+    Report.objects.filter(pk=locked.pk).update(revision=locked.revision + 1)
+    report.revision = locked.revision + 1
     audit_record(
         user=user,
         action="report.implication_signed_off",
         obj=implication,
         case=report.case_id,
         council=report.council_id,
-        after={"kind": kind, "role": implication.signed_off_role},
+        before=before,
+        after=_implication_text(implication),
     )
     return implication
 
 
+def _marks_text(report: Report, marks: dict | None) -> dict | None:
+    """Exempt marks as a reader sees them: each marked part by its title, with the
+    paragraph of Schedule 12A that keeps it from the public."""
+    if not marks:
+        return None
+    titles = dict(exemptable(report_document(report).sections))
+    return {titles.get(key, key): Schedule12A(value).label for key, value in marks.items()}
+
+
 @transaction.atomic
-def report_exempt_save(*, report: Report, user, marks: dict[str, int]) -> Report:
+def report_exempt_save(
+    *, report: Report, user, marks: dict[str, int], expected_revision=UNCHECKED
+) -> Report:
+    """Save which parts of the report are exempt. A stale or missing
+    ``expected_revision`` (the report's) raises ``EditConflict``: a stale save could
+    publish text a colleague marked exempt. The audit keeps the marks before and after,
+    each part by its title."""
     _require(user, report)
     clean = {k: int(v) for k, v in marks.items() if v}
     if any(v not in Schedule12A.values for v in clean.values()):
         raise ValidationError("Choose a paragraph of Schedule 12A")
     locked = Report.objects.select_for_update().get(pk=report.pk)
+    if expected_revision is not UNCHECKED and (
+        expected_revision is None or expected_revision != locked.revision
+    ):
+        raise EditConflict(locked)
+    before = dict(locked.exempt or {})
     locked.exempt, locked.revision = clean, locked.revision + 1
     locked.save(update_fields=["exempt", "revision", "updated_at"])
     audit_record(
@@ -109,16 +161,21 @@ def report_exempt_save(*, report: Report, user, marks: dict[str, int]) -> Report
         obj=locked,
         case=report.case_id,
         council=report.council_id,
-        before=report.exempt or None,
-        after=clean or None,
+        before=_marks_text(locked, before),
+        after=_marks_text(locked, clean),
     )
     report.exempt, report.revision = clean, locked.revision
     return locked
 
 
 def council_template(council_code: str) -> bytes | None:
+    """The council's template, unless it carries active content (one stored before the
+    upload checked for it): then the default layout, never the active content."""
     found = CouncilTemplate.objects.filter(council_id=council_code).first()
-    return bytes(found.docx) if found else None
+    if found is None:
+        return None
+    data = bytes(found.docx)
+    return None if template_problems(data) else data
 
 
 def render_files(report: Report) -> dict[str, bytes]:
@@ -197,6 +254,14 @@ def template_check(data: bytes) -> None:
             "The file is not a Word document that can be opened (.docx): it may be damaged"
             " or in another format. The template in use has been kept."
         ) from None
+    active = template_problems(data)
+    if active:
+        raise TemplateRefused(
+            "The template carries what a public report must not: "
+            + "; ".join(active)
+            + ". Remove them in Word (or copy the styles, headers and footers into a new"
+            " document) and upload it again. The template in use has been kept."
+        )
     missing = {"Heading 1", "Heading 2"} - styles
     if missing:
         raise TemplateRefused(

@@ -149,14 +149,21 @@ def implication(request, pk, code, meeting, kind):
     if not can_prepare(request.user, code):
         raise PermissionDenied
     current = report.implications.filter(kind=kind).first() if report.pk else None
-    initial = (
-        {"text": current.text, "officer_comments": current.officer_comments} if current else {}
-    )
+    initial = {"revision": current.revision if current else 0}
+    if current:
+        initial |= {"text": current.text, "officer_comments": current.officer_comments}
     form = ImplicationForm(request.POST or None, initial=initial)
 
     def save(form):
+        d = form.cleaned_data
         services.implication_sign_off(
-            report=_opened(case, report), user=request.user, kind=kind, **form.cleaned_data
+            report=_opened(case, report),
+            user=request.user,
+            kind=kind,
+            text=d["text"],
+            officer_comments=d["officer_comments"],
+            role=d["role"],
+            expected_revision=d["revision"],
         )
 
     return edit_page(
@@ -178,11 +185,16 @@ def exempt(request, pk, code, meeting):
     if not can_prepare(request.user, code):
         raise PermissionDenied
     parts = exemptable(report_document(report).sections)
-    form = ExemptForm(request.POST or None, parts=parts, marks=report.exempt or {})
+    form = ExemptForm(
+        request.POST or None, parts=parts, marks=report.exempt or {}, revision=report.revision
+    )
 
     def save(form):
         services.report_exempt_save(
-            report=_opened(case, report), user=request.user, marks=form.marks()
+            report=_opened(case, report),
+            user=request.user,
+            marks=form.marks(),
+            expected_revision=form.cleaned_data["revision"],
         )
 
     return edit_page(
