@@ -18,6 +18,7 @@ from sharedservices.analysis.money import format_pounds
 from sharedservices.base.audit import audit_record
 from sharedservices.base.revisions import lock_at_revision
 from sharedservices.base.tenancy import acts_for_any
+from sharedservices.base.text import unstorable
 from sharedservices.catalogue.models import ServiceArea
 from sharedservices.councils.models import Council
 from sharedservices.registry.links import web_address_problem
@@ -135,7 +136,7 @@ def arrangement_check(data: ArrangementInput) -> dict[str, list[str]]:
     elif len(set(names)) != len(names):
         add("organisations", "An organisation is listed more than once")
     for column, text in _texts(data):
-        if "\x00" in text or any("\ud800" <= ch <= "\udfff" for ch in text):
+        if unstorable(text):
             add(column, "Text must not contain NUL characters or invalid Unicode")
     if len(data.source_url) > 500:
         add("source_url", "Source address must be 500 characters or fewer")
