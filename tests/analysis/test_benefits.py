@@ -183,3 +183,23 @@ def test_missing_by_partner_is_missing_for_each_partner(received):
     partners = ["A", "B", "C"]
     got = missing_by_partner(due, received, partners)
     assert got == {c: missing(due, received.get(c, ())) for c in partners}
+
+
+def test_financial_year_quarters_at_the_year_boundary():
+    # A council's Q4 is January to March; its Q1 is April to June of the next year.
+    q4, q1 = parse_period("2026/27 Q4"), parse_period("2027/28 Q1")
+    assert (q4.starts_on, q4.ends_on) == (datetime.date(2027, 1, 1), datetime.date(2027, 3, 31))
+    assert (q1.starts_on, q1.ends_on) == (datetime.date(2027, 4, 1), datetime.date(2027, 6, 30))
+    assert (q4.financial_year, q1.financial_year) == (2026, 2027)
+    assert q4.next() == q1 and q4 < q1
+    assert q4.label == "2026/27 Q4, January to March 2027"
+    assert q1.label == "2027/28 Q1, April to June 2027"
+    # Both forms are read: the calendar "2027-Q1" is the same quarter as "2026/27 Q4".
+    assert parse_period("2027-Q1") == q4 and parse_period("2027-Q2") == q1
+    assert parse_period("2027/28-q1") == parse_period("2027/28Q1") == q1
+    assert q4.written == "2026/27 Q4" and parse_period(q4.written) == q4
+    assert parse_period("2027/28") == parse_period("2027")
+    assert parse_period("1999/00 Q3").starts_on == datetime.date(1999, 10, 1)
+    for bad in ("2027/29 Q1", "2027/28 Q5", "2027/2028 Q1"):
+        with pytest.raises(PeriodError):
+            parse_period(bad)

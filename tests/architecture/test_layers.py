@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def _graph(*imports: tuple[str, str]) -> grimp.ImportGraph:
     graph = grimp.ImportGraph()
     graph.add_module("pkg")
-    for name in ("api", "registry", "newapp", "councils", "base"):
+    for name in ("api", "newapp", "otherapp", "registry", "councils", "base"):
         graph.add_module(f"pkg.{name}")
         graph.add_module(f"pkg.{name}.models")
     for importer, imported in imports:
@@ -30,16 +30,19 @@ def _check(graph):
     contract = AppLayersContract(
         name="layers",
         session_options={"root_packages": ["pkg"]},
-        contract_options={"containers": ["pkg"], "layers": ["api", "*", "councils", "base"]},
+        contract_options={
+            "containers": ["pkg"],
+            "layers": ["api", "*", "registry", "councils", "base"],
+        },
     )
     return contract.check(graph, verbose=False)
 
 
-def test_feature_apps_may_import_down_and_sideways():
+def test_a_new_app_may_import_the_apps_below_it():
     graph = _graph(
         ("api.models", "newapp.models"),
         ("newapp.models", "registry.models"),
-        ("registry.models", "newapp.models"),
+        ("otherapp.models", "registry.models"),
         ("newapp.models", "councils.models"),
         ("councils.models", "base.models"),
     )
@@ -48,9 +51,15 @@ def test_feature_apps_may_import_down_and_sideways():
 
 @pytest.mark.parametrize(
     "importer,imported",
-    [("councils.models", "newapp.models"), ("newapp.models", "api.models")],
+    [
+        ("councils.models", "newapp.models"),
+        ("newapp.models", "api.models"),
+        ("registry.models", "newapp.models"),
+        # Two unnamed apps may not import each other: a loop could hide between them.
+        ("newapp.models", "otherapp.models"),
+    ],
 )
-def test_an_unlisted_app_is_held_in_the_middle(importer, imported):
+def test_an_unlisted_app_is_held_in_its_layer(importer, imported):
     assert not _check(_graph((importer, imported))).kept
 
 
@@ -69,7 +78,53 @@ def _project_contract(name: str) -> dict[str, list[str]]:
     config = configparser.ConfigParser()
     config.read(ROOT / ".importlinter")
     section = config[f"importlinter:contract:{name}"]
-    return {key: section[key].split() for key in section if key not in ("name", "type")}
+    return {
+        key: [line.strip() for line in section[key].splitlines() if line.strip()]
+        for key in section
+        if key not in ("name", "type")
+    }
+
+
+FEATURE_APPS = ("registry", "programme", "jobs", "cases", "governance", "benefits", "reports")
+
+
+def _project_layers_check(*imports: tuple[str, str]) -> bool:
+    graph = grimp.ImportGraph()
+    graph.add_module("sharedservices")
+    contract_options = _project_contract("layers")
+    for layer in contract_options["layers"]:
+        for name in layer.replace("|", ":").split(":"):
+            if name.strip() != "*":
+                graph.add_module(f"sharedservices.{name.strip()}")
+    graph.add_module("sharedservices.newapp")
+    for importer, imported in imports:
+        graph.add_import(
+            importer=f"sharedservices.{importer}", imported=f"sharedservices.{imported}"
+        )
+    contract = AppLayersContract(
+        name="layers",
+        session_options={"root_packages": ["sharedservices"]},
+        contract_options=contract_options,
+    )
+    return contract.check(graph, verbose=False).kept
+
+
+def test_the_feature_apps_have_an_order_so_no_loop_passes():
+    """The loop registry → benefits → governance → cases → registry passed while the
+    feature apps shared one layer. Now each of its imports is checked against the order:
+    the one pointing up (registry reading benefits' savings) is refused."""
+    loop = [("registry", "benefits"), ("benefits", "governance"), ("governance", "cases")]
+    loop.append(("cases", "registry"))
+    assert not _project_layers_check(*loop)
+    assert _project_layers_check(*loop[1:])
+    # Any two feature apps: one may import the other, never both ways.
+    for a in FEATURE_APPS:
+        for b in FEATURE_APPS:
+            if a < b:
+                assert not _project_layers_check((a, b), (b, a)), (a, b)
+    # A new app may use the feature apps, and they may not use it.
+    assert _project_layers_check(("newapp", "reports"), ("newapp", "registry"))
+    assert not _project_layers_check(("registry", "newapp"))
 
 
 def test_only_governance_imports_governances_audit_writer():

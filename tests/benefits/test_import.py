@@ -65,6 +65,36 @@ def test_bad_file_names_every_bad_row_and_writes_nothing(world, tmp_path):
     assert not Actual.objects.exists()
 
 
+def test_financial_year_quarters_either_side_of_the_year_end(client, world):
+    # 2025/26 Q4 (January to March 2026) and 2026/27 Q1 (April to June 2026), the first
+    # in the calendar form, which is the same quarter; each lands in its own year.
+    rows = _csv(
+        world,
+        "{a},Average days to process new claims,Preston,2026-Q1,12,",
+        "{a},Average days to process new claims,Preston,2026/27 Q1,9,",
+    )
+    result = import_actuals(rows)
+    assert result.ok, result.errors
+    row = '<th scope="row" class="govuk-table__header">{}</th>'
+    q4, q1 = (
+        row.format("2025/26 Q4, January to March 2026"),
+        row.format("2026/27 Q1, April to June 2026"),
+    )
+    page = client.get(f"/register/{world['arrangement'].pk}/benefits/?year=2025").content.decode()
+    assert q4 in page and q1 not in page
+    page = client.get(f"/register/{world['arrangement'].pk}/benefits/?year=2026").content.decode()
+    assert q1 in page and q4 not in page
+    exported = client.get(f"/register/{world['arrangement'].pk}/benefits/export.csv")
+    assert "2025/26 Q4" in exported.content.decode()
+    # The same quarter in both forms in one file is one figure twice: refused.
+    twice = _csv(
+        world,
+        "{a},Average days to process new claims,Lancaster,2026-Q1,12,",
+        "{a},Average days to process new claims,Lancaster,2025/26 Q4,9,",
+    )
+    assert [(e.line, e.column) for e in import_actuals(twice).errors] == [(3, "period")]
+
+
 def test_file_level_problems(world):
     assert "column is missing" in str(import_actuals(b"arrangement,indicator\n1,x\n").errors[0])
     assert "no figures" in str(import_actuals(b"").errors[0]).lower()

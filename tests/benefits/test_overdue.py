@@ -23,7 +23,7 @@ def test_overdue_on_the_dashboard_and_emailed_once(client, world):
     client.force_login(world["preston"])
     page = client.get("/dashboard/").content.decode()
     assert "Returns overdue from your council" in page
-    assert "Average days to process new claims, Preston, April to June 2026" in page
+    assert "Average days to process new claims, Preston, 2026/27 Q1, April to June 2026" in page
     assert "Lancaster, April" not in page  # another council's return
     today = datetime.date(2026, 11, 29)
     sent = overdue_notify(today=today)

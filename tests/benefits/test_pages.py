@@ -51,7 +51,7 @@ def test_bad_form_input_is_named_not_a_500(client, world):
     )
     assert response.status_code == 200
     page = response.content.decode()
-    assert "write a period as 2027-Q1" in page and "too large to be real" in page
+    assert "write a quarter as 2027/28 Q1" in page and "too large to be real" in page
     response = client.post(
         _url(world, "enter/"),
         {"indicator": world["days"].pk, "council": LANCASTER, "period": "2026-Q3", "value": "9"},

@@ -45,3 +45,21 @@ def test_duplicates_are_dropped_keeping_order():
         "E07000123",
         "E07000121",
     ]
+
+
+def test_a_council_is_found_by_its_everyday_name():
+    assert council_by_name_or_code("Lancaster City Council").code == "E07000121"
+    assert council_by_name_or_code("City of Bristol Council").code == "E06000023"
+
+
+def test_an_unknown_name_lists_the_nearest_councils():
+    with pytest.raises(UnknownCouncil) as error:
+        council_by_name_or_code("Lancster")
+    (message,) = error.value.messages
+    assert message.startswith("There is no council “Lancster”. Did you mean “Lancaster”")
+    assert message.endswith("? Enter its name or GSS code")
+
+
+def test_a_name_several_councils_contain_lists_them():
+    with pytest.raises(UnknownCouncil, match="Did you mean .*“Preston”"):
+        council_by_name_or_code("Prestn")

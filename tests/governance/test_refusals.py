@@ -6,7 +6,7 @@ import datetime
 
 from sharedservices.accounts.roles import Role
 from sharedservices.governance.models import AuditEvent, CaseGovernance
-from sharedservices.governance.transitions import MOVES
+from sharedservices.governance.services import MOVES
 from tests.governance.conftest import CHORLEY, LANCASTER, MID_LANCS, scrutinise_all
 
 PAST = (datetime.date.today() - datetime.timedelta(days=3)).isoformat()

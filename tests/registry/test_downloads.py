@@ -47,7 +47,10 @@ def test_the_csv_download_has_the_filters_and_the_export_columns(client, records
     rows = _csv_rows(response)
     assert list(rows[0]) == list(EXPORT_COLUMNS)
     assert [r["name"] for r in rows] == ["Lancaster and Preston revenues"]
-    assert rows[0]["councils"] == f"{LANCASTER};{PRESTON}"
+    # People read names and the labels the pages show; the codes have their own columns.
+    assert rows[0]["councils"] == "Lancaster;Preston"
+    assert rows[0]["council_codes"] == f"{LANCASTER};{PRESTON}"
+    assert rows[0]["status"] == "Live" and rows[0]["status_code"] == "live"
     assert rows[0]["annual_savings_gbp"] == "150000"
 
 
@@ -135,7 +138,7 @@ def test_an_excel_import_is_all_or_nothing_with_rows_named(client, make_user):
     )
     page = _upload(client, "two.xlsx", content).content.decode()
     assert Arrangement.objects.filter(name__in=["Good row", "Bad row"]).count() == 0
-    assert "Unknown council code" in page and "is not a four-digit year" in page
+    assert "There is no council" in page and "is not a four-digit year" in page
     assert ">3<" in page, "the bad row is named by its row number in Excel"
 
 

@@ -9,7 +9,7 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
-from sharedservices.registry.exporting import escape_cell
+from sharedservices.base.uploads import escape_cell
 from sharedservices.registry.importing import import_arrangements
 from sharedservices.registry.models import Arrangement, ArrangementChange, Organisation
 from tests.known import ALLERDALE, CARLISLE, EDEN, LANCASTER, PRESTON, SOUTH_LAKELAND
@@ -86,7 +86,7 @@ BAD_ROWS = [
     (
         f"Museums,museums,E99999999;{LANCASTER},,,informal,live,,,,,,",
         "councils",
-        "Unknown council code 'E99999999'",
+        "There is no council “E99999999”",
     ),
     (f",museums,{LANCASTER},,,informal,live,,,,,,", "name", "Enter the name"),
     (f"Museums,museums,{LANCASTER},,,informal,paused,,,,,,", "status", "Unknown status 'paused'"),
@@ -147,7 +147,7 @@ def test_the_command_lists_every_bad_row_and_fails(tmp_path):
     err = io.StringIO()
     with pytest.raises(CommandError, match="2 error"):
         call_command("import_arrangements", write(tmp_path, text), stderr=err)
-    assert "line 7, councils: Unknown council code 'E99999999'" in err.getvalue()
+    assert "line 7, councils: There is no council “E99999999”" in err.getvalue()
     assert "line 8, status: Unknown status 'paused'" in err.getvalue()
     assert not Arrangement.objects.exists()
 
@@ -228,3 +228,47 @@ def test_formula_cells_are_escaped_on_export_and_restored_on_import(tmp_path):
 def test_south_lakeland_is_accepted_though_abolished(tmp_path):
     text = f"{HEADER}\nJoint licensing manager,licensing,{LANCASTER};{SOUTH_LAKELAND},,{LANCASTER},joint-post,live,,2008,,,,\n"
     assert import_arrangements(write(tmp_path, text)).ok
+
+
+def test_councils_service_areas_and_labels_are_accepted_by_name(tmp_path):
+    text = (
+        f"{HEADER}\nShared revenues,Revenues and benefits,Lancaster City Council;Preston,,"
+        "Lancaster,Lead authority (sovereign),Live,,2009,,,,\n"
+    )
+    result = import_arrangements(write(tmp_path, text))
+    assert result.ok, result.errors
+    a = Arrangement.objects.get(name="Shared revenues")
+    assert a.status == "live" and a.delivery_model == "lead-authority"
+    assert {p.council_id: p.role for p in a.partners.all()} == {
+        LANCASTER: "lead",
+        PRESTON: "partner",
+    }
+    assert list(a.service_areas.values_list("slug", flat=True)) == ["revenues-benefits"]
+
+
+def test_an_unknown_council_name_lists_the_nearest(tmp_path):
+    text = f"{HEADER}\nShared revenues,,Lancster;Preston,,,,exploring,,,,,,\n"
+    result = import_arrangements(write(tmp_path, text))
+    assert [(e.line, e.column) for e in result.errors] == [(2, "councils")]
+    assert "Did you mean “Lancaster”" in result.errors[0].message
+
+
+def test_code_columns_win_and_must_agree_with_the_names(tmp_path):
+    header = f"{HEADER},council_codes"
+    agree = f"{header}\nA,,Lancaster;Preston,,,,exploring,,,,,,,{LANCASTER};{PRESTON}\n"
+    assert import_arrangements(write(tmp_path, agree)).ok
+    differ = f"{header}\nB,,Lancaster;Preston,,,,exploring,,,,,,,{LANCASTER};{EDEN}\n"
+    result = import_arrangements(write(tmp_path, differ))
+    assert [e.message for e in result.errors] == [
+        "The councils and council_codes columns name different councils"
+    ]
+
+
+def test_the_json_export_keeps_codes(tmp_path):
+    text = f"{HEADER}\nA,ict,Lancaster;Preston,,Preston,joint-post,Live,,,,,,\n"
+    assert import_arrangements(write(tmp_path, text)).ok
+    out = io.StringIO()
+    call_command("export_arrangements", "--format", "json", stdout=out)
+    (record,) = json.loads(out.getvalue())
+    assert record["councils"] == [LANCASTER, PRESTON] and record["lead_council"] == PRESTON
+    assert record["status"] == "live" and record["service_areas"] == ["ict"]

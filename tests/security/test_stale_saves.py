@@ -106,7 +106,10 @@ NOT_EDITS = {
     "jobs:find-partners": "a question, answered as a job",
 }
 # What a person must choose on a form that is not valid as drawn.
-CHOICES = {"programme:opportunity-move": {"stage": "research", "reason": "Walked by a test"}}
+CHOICES = {
+    "programme:opportunity-move": {"stage": "research", "reason": "Walked by a test"},
+    "reports:implication": {"text": "Walked by a test", "role": "Section 151 officer"},
+}
 
 
 class _Forms(HTMLParser):
@@ -134,7 +137,8 @@ class _Forms(HTMLParser):
                 return
             if kind in ("checkbox", "radio") and "checked" not in a:
                 return
-            self._fields.append((a["name"], a.get("value", "on")))
+            default = "on" if kind in ("checkbox", "radio") else ""
+            self._fields.append((a["name"], a.get("value", default)))
         elif tag == "textarea":
             self._textarea = a["name"]
             self._fields.append((a["name"], ""))
@@ -208,9 +212,9 @@ def crawl(client, urls: list[str], per_route: int = 2, limit: int = 900) -> dict
         for href in world_module._HREF.findall(response.content.decode()):
             href, _ = urldefrag(href.replace("&amp;", "&"))
             parts = urlsplit(href)
-            if not (parts.scheme or parts.netloc or world_module.SKIP.match(parts.path)):
-                if parts.path.startswith("/") and href not in seen:
-                    queue.append(href)
+            local = not (parts.scheme or parts.netloc or world_module.SKIP.match(parts.path))
+            if local and parts.path.startswith("/") and href not in seen:
+                queue.append(href)
     return seen
 
 

@@ -8,8 +8,11 @@ Rules (docs in the README, "Benefits realisation"):
   green, at or above ``target - tolerance`` amber, below that red. Lower is better: at or
   below the target green, at or below ``target + tolerance`` amber, above red. No value:
   no status. An arrangement's roll-up is its worst indicator (red over amber over green).
-- **Periods** are written ``2027-Q1`` (January to March 2027), ``2027-03`` (March 2027)
-  or ``2027`` (the financial year April 2027 to March 2028, as councils report a year).
+- **Periods** follow the councils' financial year (1 April to 31 March). A quarter is
+  written ``2027/28 Q1`` (April to June 2027; Q4 is January to March 2028), a month
+  ``2027-03`` (March 2027), a year ``2027/28`` or ``2027`` (April 2027 to March 2028).
+  The older calendar form ``2027-Q1`` (January to March 2027, so ``2026/27 Q4``) is still
+  read, and is the key a figure is stored under; people see and write the financial form.
   A return is overdue when it has not arrived ``grace_days`` after its period ends.
 - **Realised savings**: for a cost indicator in pounds that measures the partner's spend
   on the service, the saving of a period is the partner's baseline (a year's cost, from
@@ -45,7 +48,7 @@ DEFAULT_REBALANCING_TOLERANCE = 0.03
 
 
 class PeriodError(ValueError):
-    """A period that is not written 2027-Q1, 2027-03 or 2027, or is out of range."""
+    """A period not written 2027/28 Q1, 2027-Q1, 2027-03, 2027/28 or 2027, or out of range."""
 
 
 # --- status -------------------------------------------------------------------------
@@ -89,6 +92,9 @@ def roll_up(statuses: Iterable[str]) -> str:
 # --- periods ------------------------------------------------------------------------
 
 _PERIOD = re.compile(r"^(\d{4})(?:-(Q[1-4]|\d{2}))?$")
+# The financial year's own form: "2027/28 Q1", "2027/28-Q1", "2027/28Q1" or the year "2027/28".
+_FINANCIAL = re.compile(r"^(\d{4})/(\d{2})(?:[ -]?Q([1-4]))?$")
+_QUARTER_MONTHS = {1: "April to June", 2: "July to September", 3: "October to December"}
 
 
 @dataclass(frozen=True, order=True)
@@ -137,13 +143,28 @@ class Period:
         return year if month >= 4 else year - 1
 
     @property
+    def financial_quarter(self) -> int:
+        """1 for April to June ... 4 for January to March (quarterly periods)."""
+        return 4 if self.index == 1 else self.index - 1
+
+    @property
+    def written(self) -> str:
+        """As councils write it: ``2027/28 Q1`` for a quarter, ``2027-03``, ``2027/28``."""
+        fy = self.financial_year
+        if self.frequency == QUARTERLY:
+            return f"{fy}/{(fy + 1) % 100:02d} Q{self.financial_quarter}"
+        if self.frequency == ANNUAL:
+            return f"{fy}/{(fy + 1) % 100:02d}"
+        return str(self)
+
+    @property
     def label(self) -> str:
         if self.frequency == MONTHLY:
             return datetime.date(self.year, self.index, 1).strftime("%B %Y")
         if self.frequency == QUARTERLY:
-            names = {1: "January to March", 2: "April to June", 3: "July to September"}
-            return f"{names.get(self.index, 'October to December')} {self.year}"
-        return f"{self.year} to {self.year + 1}"
+            months = _QUARTER_MONTHS.get(self.financial_quarter, "January to March")
+            return f"{self.written}, {months} {self.year}"
+        return f"{self.written}, April {self.year} to March {self.year + 1}"
 
     def next(self) -> Period:
         n = {MONTHLY: 12, QUARTERLY: 4}.get(self.frequency)
@@ -156,12 +177,16 @@ class Period:
 
 @functools.lru_cache(maxsize=4096)
 def parse_period(text: str) -> Period:
-    """``2027-Q1``, ``2027-03`` or ``2027`` (years 1990 to 2100). Cached: a page or an
+    """``2027/28 Q1`` (or the calendar ``2027-Q2``), ``2027-03``, ``2027/28`` or ``2027``
+    (years 1990 to 2100). Cached: a page or an
     import of thousands of figures has a few dozen distinct periods (a Period is frozen;
     a bad period raises each time, and is not cached)."""
-    m = _PERIOD.match((text or "").strip().upper())
+    text = " ".join((text or "").strip().upper().split())
+    if fm := _FINANCIAL.match(text):
+        return _financial_period(int(fm.group(1)), int(fm.group(2)), fm.group(3))
+    m = _PERIOD.match(text)
     if not m:
-        raise PeriodError("write a period as 2027-Q1, 2027-03 or 2027")
+        raise PeriodError("write a quarter as 2027/28 Q1, a month as 2027-03 or a year as 2027/28")
     year = int(m.group(1))
     if not 1990 <= year <= 2100:
         raise PeriodError("the year must be between 1990 and 2100")
@@ -174,6 +199,19 @@ def parse_period(text: str) -> Period:
     if not 1 <= month <= 12:
         raise PeriodError("the month must be 01 to 12")
     return Period(year, month, MONTHLY)
+
+
+def _financial_period(year: int, next_year: int, quarter: str | None) -> Period:
+    if not 1990 <= year <= 2100:
+        raise PeriodError("the year must be between 1990 and 2100")
+    if next_year != (year + 1) % 100:
+        raise PeriodError(
+            f"a financial year runs April to March: write {year}/{(year + 1) % 100:02d}"
+        )
+    if quarter is None:
+        return Period(year, 0, ANNUAL)
+    q = int(quarter)
+    return Period(year + 1, 1, QUARTERLY) if q == 4 else Period(year, q + 1, QUARTERLY)
 
 
 def financial_year_bounds(year: int) -> tuple[datetime.date, datetime.date]:

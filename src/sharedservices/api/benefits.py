@@ -37,7 +37,8 @@ class IndicatorOut(Schema):
     tolerance: float = Field(description="The amber tolerance, in the indicator's unit")
     baselines: dict[str, BaselineOut] = Field(description="By council (GSS code)")
     actuals: dict[str, dict[str, float]] = Field(
-        description="By period (2027-Q1, 2027-03, 2027), then council"
+        description="By period as stored (2027-Q2 is the calendar quarter April to June"
+        " 2027, which councils write 2027/28 Q1; 2027-03; 2027 is 2027/28), then council"
     )
     latest_period: str | None
     status: str = Field(description="green, amber, red, or empty: the latest period's worst")

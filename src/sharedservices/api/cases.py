@@ -10,17 +10,17 @@ and changes nothing.
 
 from __future__ import annotations
 
-import datetime
-import json
-from typing import Any
+from typing import Annotated, Any, Literal, Union
 
 from django.http import Http404
-from ninja import Router
+from ninja import Router, Schema
+from pydantic import Field, TypeAdapter, create_model
+from pydantic import ValidationError as PydanticValidationError
 
 from sharedservices.api.errors import ERROR_CODES, ErrorsOut
+from sharedservices.api.parser import BodyRefused, SafeParser
 from sharedservices.cases.selectors import cases_visible_to
 from sharedservices.councils.models import Council
-from sharedservices.governance import services
 from sharedservices.governance.errors import BadFields
 from sharedservices.governance.records import load_records
 from sharedservices.governance.selectors import (
@@ -28,85 +28,28 @@ from sharedservices.governance.selectors import (
     case_audit,
     case_document,
 )
+from sharedservices.governance.services import MOVES
+from sharedservices.governance.transitions import Move
 
 router = Router(tags=["cases"])
 
 
-ACTION_FIELDS = {
-    "submit": {},
-    "record_scrutiny": {
-        "council": "council",
-        "recommendation": "text",
-        "met_on": "date",
-        "findings": "text",
-    },
-    "record_decision": {
-        "council": "council",
-        "decision": "text",
-        "decided_on": "date",
-        "published_on": "date",
-        "minute_reference": "text",
-        "key_decision": "bool",
-        "exception_route": "text?",
-        "exception_reason": "text?",
-    },
-    "request_call_in": {"council": "council", "reasons": "text"},
-    "resolve_call_in": {"council": "council", "outcome": "text"},
-    "confirm": {},
-    "start_implementation": {},
-    "go_live": {},
-    "withdraw": {
-        "council": "council",
-        "notice_given_on": "date",
-        "leaves_on": "date",
-        "reasons": "text",
-        "exit_costs_gbp": "int?",
-        "exit_cost_sharing": "text?",
-    },
-    "not_pursued": {"reason": "text"},
-}
-SERVICES = {
-    "submit": services.case_submit,
-    "record_scrutiny": services.case_record_scrutiny,
-    "record_decision": services.case_record_decision,
-    "request_call_in": services.case_request_call_in,
-    "resolve_call_in": services.case_resolve_call_in,
-    "confirm": services.case_confirm,
-    "start_implementation": services.case_start_implementation,
-    "go_live": services.case_go_live,
-    "withdraw": services.case_withdraw,
-    "not_pursued": services.case_not_pursued,
-}
+def _action_model(name: str, fields: type[Schema]) -> type[Schema]:
+    """The body of one move: ``action`` naming it, then the move's own fields."""
+    return create_model(
+        f"{name.title().replace('_', '')}Action",
+        __base__=fields,
+        action=(Literal[name], Field(description=MOVES[name].label)),
+    )
+
+
+ACTION_MODELS = {name: _action_model(name, m.fields) for name, m in MOVES.items()}
+ACTION_BODY = TypeAdapter(
+    Annotated[Union[tuple(ACTION_MODELS.values())], Field(discriminator="action")]  # noqa: UP007
+)
 ACTION_SCHEMA = {
-    "type": "object",
-    "required": ["action"],
-    "properties": {
-        "action": {"type": "string", "enum": list(ACTION_FIELDS)},
-        "council": {"type": "string", "description": "GSS code of the council acting"},
-        "recommendation": {
-            "type": "string",
-            "enum": ["support", "support-with-changes", "do-not-support"],
-        },
-        "met_on": {"type": "string", "format": "date"},
-        "findings": {"type": "string"},
-        "decision": {"type": "string", "enum": ["approve", "reject", "defer"]},
-        "decided_on": {"type": "string", "format": "date"},
-        "published_on": {"type": "string", "format": "date"},
-        "minute_reference": {"type": "string"},
-        "key_decision": {"type": "boolean"},
-        "exception_route": {"type": "string", "enum": ["general-exception", "special-urgency"]},
-        "exception_reason": {"type": "string"},
-        "reasons": {"type": "string"},
-        "outcome": {"type": "string", "enum": ["no-action", "refer-back", "refer-to-council"]},
-        "notice_given_on": {"type": "string", "format": "date"},
-        "leaves_on": {"type": "string", "format": "date"},
-        "exit_costs_gbp": {"type": "integer", "minimum": 0},
-        "exit_cost_sharing": {
-            "type": "string",
-            "enum": ["withdrawing-council", "equal", "agreement"],
-        },
-        "reason": {"type": "string"},
-    },
+    "oneOf": [model.model_json_schema() for model in ACTION_MODELS.values()],
+    "discriminator": {"propertyName": "action"},
 }
 
 
@@ -117,57 +60,45 @@ def _case(request, case_id: int):
     return case
 
 
-def _field(name: str, kind: str, body: dict) -> Any:
-    optional = kind.endswith("?")
-    kind = kind.rstrip("?")
-    if name not in body or body[name] is None:
-        if optional:
-            return None
-        raise BadFields("This field is required", path=name)
-    value = body[name]
-    if kind == "council":
-        council = Council.objects.filter(pk=value).first() if isinstance(value, str) else None
-        if council is None:
-            raise BadFields(f"Unknown council code {str(value)[:20]!r}", path=name)
-        return council
-    if kind == "date":
-        try:
-            return datetime.date.fromisoformat(value)
-        except (TypeError, ValueError):
-            raise BadFields("Give a date as YYYY-MM-DD", path=name) from None
-    if kind == "bool":
-        if not isinstance(value, bool):
-            raise BadFields("Give true or false", path=name)
-        return value
-    if kind == "int":
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise BadFields("Give a whole number", path=name)
-        return value
-    if not isinstance(value, str):
-        raise BadFields("Give text", path=name)
-    return value
+def _problem(error: dict, action) -> tuple[str, str]:
+    loc = list(error.get("loc", ()))
+    if loc and loc[0] == action:  # pydantic names the move before the field
+        loc = loc[1:]
+    if error.get("type") == "union_tag_invalid" or (
+        not loc and error.get("type") == "union_tag_not_found"
+    ):
+        return "action", f"Choose one of: {', '.join(MOVES)}"
+    message = str(error.get("msg") or "Invalid value").removeprefix("Value error, ")
+    if error.get("type") == "extra_forbidden":
+        message = f"Unknown field for {action}"
+    return ".".join(str(part) for part in loc), message
 
 
-def parse_action(raw: bytes) -> tuple[str, dict]:
+def read_action(request) -> tuple[Move, dict]:
+    """The action's body, read through the API's hardened parser (depth, huge numbers,
+    NUL and lone surrogates refused there) and then its move's typed schema. The
+    council named is looked up here; every rule beyond the fields is the service's."""
     try:
-        body = json.loads(raw or b"null")
+        document = SafeParser().parse_body(request)
+    except BodyRefused as refused:
+        raise refused.error from None
     except (ValueError, UnicodeDecodeError):
         raise BadFields("The body is not JSON", path="") from None
-    if not isinstance(body, dict):
+    if not isinstance(document, dict):
         raise BadFields("Send a JSON object with an action", path="")
-    action = body.get("action")
-    if action not in ACTION_FIELDS:
-        raise BadFields(f"Choose one of: {', '.join(ACTION_FIELDS)}", path="action")
-    fields = ACTION_FIELDS[action]
-    unknown = sorted(set(body) - set(fields) - {"action"})
-    if unknown:
-        raise BadFields(f"Unknown field for {action}", path=unknown[0])
-    values = {}
-    for name, kind in fields.items():
-        value = _field(name, kind, body)
-        if value is not None:
-            values[name] = value
-    return action, values
+    action = document.get("action")
+    try:
+        parsed = ACTION_BODY.validate_python(document)
+    except PydanticValidationError as error:
+        problems = [_problem(e, action) for e in error.errors(include_url=False)]
+        raise BadFields(problems) from None
+    values = parsed.model_dump(exclude={"action"}, exclude_none=True)
+    if "council" in values:
+        council = Council.objects.filter(pk=values["council"]).first()
+        if council is None:
+            raise BadFields(f"Unknown council code {values['council']!r}", path="council")
+        values["council"] = council
+    return MOVES[parsed.action], values
 
 
 @router.get(
@@ -213,8 +144,8 @@ def case_detail(request, case_id: int) -> dict[str, Any]:
 )
 def case_action(request, case_id: int):
     case = _case(request, case_id)
-    action, values = parse_action(request.body)  # refusals go to api/errors.py
-    SERVICES[action](case=case, user=request.user, **values)
+    move, values = read_action(request)  # refusals go to api/errors.py
+    move.service(case=case, user=request.user, **values)
     case = _case(request, case_id)
     return case_document(request.user, case, load_records(case))
 

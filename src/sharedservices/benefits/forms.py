@@ -8,8 +8,8 @@ from crispy_forms_gds.layout import Button, Layout
 from django import forms
 
 from sharedservices.base.revisions import RevisionField
+from sharedservices.base.uploads import upload_checked
 from sharedservices.benefits.models import Direction, Frequency, IndicatorKind, Unit
-from sharedservices.registry.columns import MAX_UPLOAD_BYTES
 from sharedservices.registry.links import WebAddressField
 
 
@@ -41,9 +41,9 @@ class YearForm(_Form):
 
     def __init__(self, *args, years=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = [(str(y), f"{y} to {y + 1}") for y in reversed(years)] + [
-            (EVERY_YEAR, "Every year")
-        ]
+        self.fields["year"].choices = [
+            (str(y), f"{y}/{(y + 1) % 100:02d}") for y in reversed(years)
+        ] + [(EVERY_YEAR, "Every year")]
         self.latest = max(years) if years else None
         self.helper.form_method = "get"
 
@@ -61,7 +61,10 @@ class ActualForm(_Form):
     indicator = forms.TypedChoiceField(coerce=int, label="Indicator")
     council = forms.ChoiceField(label="Council")
     period = forms.CharField(
-        label="Period", max_length=7, help_text="For example 2027-Q1, 2027-03 or 2027"
+        label="Period",
+        max_length=12,
+        help_text="By financial year: a quarter like 2027/28 Q1 (April to June 2027),"
+        " a month like 2027-03, a year like 2027/28",
     )
     value = forms.CharField(label="Value", max_length=30)
     note = forms.CharField(label="Note (optional)", required=False, widget=forms.Textarea)
@@ -141,12 +144,7 @@ class UploadForm(_Form):
     dry_run = forms.BooleanField(label="Only check the file; write nothing", required=False)
 
     def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError("The file must be smaller than 5 MB")
-        if not upload.name.lower().endswith(".csv"):
-            raise forms.ValidationError("The file must be a CSV file")
-        return upload
+        return upload_checked(self.cleaned_data["file"], extensions=(".csv",), kinds="a CSV file")
 
 
 class ReviewForm(_Form):

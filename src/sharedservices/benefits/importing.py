@@ -1,6 +1,7 @@
 """Import actuals from CSV: columns ``arrangement`` (its number in the register),
-``indicator`` (its name), ``council`` (GSS code or name), ``period`` (2027-Q1, 2027-03 or
-2027), ``value``, ``note``. All or nothing, as the register import: every bad row is
+``indicator`` (its name), ``council`` (GSS code or name), ``period`` (by financial year:
+2027/28 Q1, 2027-03 or 2027/28; the calendar 2027-Q1 is read as 2026/27 Q4), ``value``,
+``note``. All or nothing, as the register import: every bad row is
 named by line (the header is line 1), column and reason, and nothing is written if any
 row is bad. Each row goes through ``rules.actual_check``, the form's rule set.
 
@@ -10,7 +11,6 @@ history and the audit trail. New figures are written in bulk (10,000 rows in sec
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,12 +19,12 @@ from django.utils import timezone
 
 from sharedservices.analysis.benefits import parse_period
 from sharedservices.base.audit import audit_record
+from sharedservices.base.uploads import ImportFileError, RowError, read_upload
 from sharedservices.benefits.models import Actual, Indicator
 from sharedservices.benefits.permissions import enterable_councils
 from sharedservices.benefits.rules import ActualInput, actual_check
 from sharedservices.benefits.services.actuals import actual_record
 from sharedservices.councils.models import Council
-from sharedservices.registry.importing import ImportFileError, RowError, read_rows
 
 COLUMNS = ("arrangement", "indicator", "council", "period", "value", "note")
 REQUIRED = ("arrangement", "indicator", "council", "period", "value")
@@ -198,20 +198,18 @@ def import_actuals(
     result = ActualsImportResult(dry_run=dry_run)
     content = Path(source).read_bytes() if isinstance(source, Path) else source
     try:
-        header, rows = read_rows(content, fmt="csv")
+        header, rows = read_upload(
+            content,
+            fmt="csv",
+            key="figures",
+            empty="The file has no figures in it",
+            max_rows=MAX_ROWS,
+        )
     except ImportFileError as e:
+        result.rows = e.rows
         result.errors.append(RowError(0, "", str(e)))
         return result
-    except csv.Error as e:
-        result.errors.append(RowError(0, "", f"Not a readable CSV file: {e}"))
-        return result
     result.rows = len(rows)
-    if not rows:
-        result.errors.append(RowError(0, "", "The file has no figures in it"))
-        return result
-    if len(rows) > MAX_ROWS:
-        result.errors.append(RowError(0, "", f"At most {MAX_ROWS:,} rows in one file"))
-        return result
     lookup = _Lookup(user)
     good, errors = _check(header, rows, lookup)
     result.errors = errors

@@ -14,7 +14,7 @@ from sharedservices.registry.links import web_address_problem
 
 MAX_VALUE = Decimal("1e12")
 MAX_NOTE = 2000
-FREQUENCY_EXAMPLE = {"monthly": "2027-03", "quarterly": "2027-Q1", "annual": "2027"}
+FREQUENCY_EXAMPLE = {"monthly": "2027-03", "quarterly": "2027/28 Q1", "annual": "2027/28"}
 
 
 @dataclass

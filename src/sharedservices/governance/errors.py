@@ -20,9 +20,14 @@ class MoveRefused(Exception):
 
 
 class NotAllowedNow(MoveRefused):
-    """The case's state (or its records) does not allow the move: 409."""
+    """The case's state (or its records) does not allow the move: 409. When it waits
+    only on a date (a call-in period running), ``possible_on`` says which."""
 
     status = 409
+
+    def __init__(self, problems, path: str = "action", *, possible_on=None):
+        super().__init__(problems, path)
+        self.possible_on = possible_on
 
 
 class NotYours(MoveRefused):

@@ -8,6 +8,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Fixed, Layout, Size
 from django import forms
 
+from sharedservices.governance import limits
 from sharedservices.governance.models import (
     CallInOutcome,
     DecisionKind,
@@ -33,7 +34,7 @@ class ScrutinyForm(forms.Form):
     met_on = DateInputField(
         label="Date of the scrutiny meeting", help_text="For example, 12 1 2027"
     )
-    findings = forms.CharField(widget=forms.Textarea, label="Findings", max_length=20_000)
+    findings = forms.CharField(widget=forms.Textarea, label="Findings", max_length=limits.TEXT)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -51,7 +52,7 @@ class DecisionForm(forms.Form):
     )
     decided_on = DateInputField(label="Date of the decision")
     published_on = DateInputField(label="Date the decision was published")
-    minute_reference = forms.CharField(max_length=100, label="Minute reference")
+    minute_reference = forms.CharField(max_length=limits.MINUTE_REFERENCE, label="Minute reference")
     key_decision = forms.ChoiceField(
         choices=YES_NO, widget=forms.RadioSelect, label="Is it a key decision?"
     )
@@ -62,7 +63,7 @@ class DecisionForm(forms.Form):
         label="If it was not on the forward plan 28 clear days before: the route used",
     )
     exception_reason = forms.CharField(
-        widget=forms.Textarea, required=False, max_length=20_000, label="Reason for the route"
+        widget=forms.Textarea, required=False, max_length=limits.TEXT, label="Reason for the route"
     )
 
     def __init__(self, *args, **kwargs):
@@ -86,7 +87,7 @@ class DecisionForm(forms.Form):
 
 class CallInForm(forms.Form):
     reasons = forms.CharField(
-        widget=forms.Textarea, max_length=20_000, label="Reasons for the call-in"
+        widget=forms.Textarea, max_length=limits.TEXT, label="Reasons for the call-in"
     )
 
     def __init__(self, *args, **kwargs):
@@ -111,9 +112,9 @@ class ResolveCallInForm(forms.Form):
 class WithdrawForm(forms.Form):
     notice_given_on = DateInputField(label="Date notice was given")
     leaves_on = DateInputField(label="Date the council leaves")
-    reasons = forms.CharField(widget=forms.Textarea, max_length=20_000, label="Reasons")
+    reasons = forms.CharField(widget=forms.Textarea, max_length=limits.TEXT, label="Reasons")
     exit_costs_gbp = forms.IntegerField(
-        min_value=0, max_value=10**12 - 1, initial=0, label="Exit costs (£)"
+        min_value=0, max_value=limits.MAX_GBP - 1, initial=0, label="Exit costs (£)"
     )
     exit_cost_sharing = forms.ChoiceField(
         choices=ExitCostSharing.choices, widget=forms.RadioSelect, label="Who pays the exit costs"
@@ -132,7 +133,9 @@ class WithdrawForm(forms.Form):
 
 
 class NotPursuedForm(forms.Form):
-    reason = forms.CharField(widget=forms.Textarea, max_length=2000, label="Why it is not pursued")
+    reason = forms.CharField(
+        widget=forms.Textarea, max_length=limits.REASON, label="Why it is not pursued"
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -140,8 +143,8 @@ class NotPursuedForm(forms.Form):
 
 
 class MilestoneForm(forms.Form):
-    title = forms.CharField(max_length=200, label="Milestone")
-    owner = forms.CharField(max_length=200, label="Owner")
+    title = forms.CharField(max_length=limits.NAME, label="Milestone")
+    owner = forms.CharField(max_length=limits.NAME, label="Owner")
     due_on = DateInputField(label="Due")
     done_on = DateInputField(label="Done (leave empty if not yet)", required=False)
 
@@ -157,11 +160,16 @@ class MilestoneForm(forms.Form):
 
 
 class ForwardPlanForm(forms.Form):
-    what = forms.CharField(max_length=300, label="The matter to be decided")
-    decision_maker = forms.CharField(max_length=200, label="Decision maker", initial="Cabinet")
+    what = forms.CharField(max_length=limits.FORWARD_PLAN_WHAT, label="The matter to be decided")
+    decision_maker = forms.CharField(
+        max_length=limits.NAME, label="Decision maker", initial="Cabinet"
+    )
     expected_on = DateInputField(label="Expected date of the decision")
     documents = forms.CharField(
-        widget=forms.Textarea, required=False, max_length=20_000, label="Documents to be considered"
+        widget=forms.Textarea,
+        required=False,
+        max_length=limits.TEXT,
+        label="Documents to be considered",
     )
     private = forms.ChoiceField(
         choices=YES_NO,
@@ -172,7 +180,7 @@ class ForwardPlanForm(forms.Form):
     private_reason = forms.CharField(
         widget=forms.Textarea,
         required=False,
-        max_length=20_000,
+        max_length=limits.TEXT,
         label="Why in private (the paragraph of Schedule 12A)",
     )
 
@@ -196,10 +204,10 @@ class ForwardPlanForm(forms.Form):
 
 class DisputeForm(forms.Form):
     opened_on = DateInputField(label="Date raised")
-    issue = forms.CharField(widget=forms.Textarea, max_length=20_000, label="The issue")
+    issue = forms.CharField(widget=forms.Textarea, max_length=limits.TEXT, label="The issue")
     resolution_steps = forms.CharField(
         widget=forms.Textarea,
-        max_length=20_000,
+        max_length=limits.TEXT,
         label="The agreed resolution steps, as written in the partners' agreement",
     )
 
@@ -215,7 +223,7 @@ class DisputeForm(forms.Form):
 
 class DisputeStepForm(forms.Form):
     taken_on = DateInputField(label="Date")
-    step = forms.CharField(widget=forms.Textarea, max_length=20_000, label="Step taken")
+    step = forms.CharField(widget=forms.Textarea, max_length=limits.TEXT, label="Step taken")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -226,7 +234,7 @@ class DisputeStepForm(forms.Form):
 
 class DisputeCloseForm(forms.Form):
     closed_on = DateInputField(label="Date resolved")
-    outcome = forms.CharField(widget=forms.Textarea, max_length=20_000, label="Outcome")
+    outcome = forms.CharField(widget=forms.Textarea, max_length=limits.TEXT, label="Outcome")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

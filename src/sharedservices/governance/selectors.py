@@ -10,12 +10,13 @@ from django.utils import timezone
 from sharedservices.cases.models import BusinessCase
 from sharedservices.cases.readiness import case_readiness
 from sharedservices.governance.audit_words import headline
-from sharedservices.governance.errors import MoveRefused
+from sharedservices.governance.errors import MoveRefused, NotAllowedNow
 from sharedservices.governance.models import AuditEvent, CaseState
 from sharedservices.governance.records import CaseRecords, decision_in_effect, load_records
-from sharedservices.governance.services.common import check_council, check_role, check_state
+from sharedservices.governance.services import MOVES
+from sharedservices.governance.services.common import check_move
 from sharedservices.governance.tenancy import acting_council_ids
-from sharedservices.governance.transitions import LEAD, MOVES
+from sharedservices.governance.transitions import LEAD
 
 
 def own_council_for(user, records: CaseRecords):
@@ -24,41 +25,35 @@ def own_council_for(user, records: CaseRecords):
     return next((c for c in records.active if c.pk in acting), None)
 
 
-def allowed_actions(user, records: CaseRecords) -> list[str]:
-    """The moves this user may make now, with the record-level rules applied too (a
-    council that has recorded its scrutiny is not offered to record it again)."""
-    allowed = []
+def allowed_actions(user, records: CaseRecords, today=None) -> list[str]:
+    """The moves this user may make now: each declared move put through its service's own
+    checks (state, role, council, and the move's check of the records), so a page or the
+    API offers exactly what the service would make."""
     own = own_council_for(user, records)
+    allowed = []
     for action, move in MOVES.items():
-        council = None if move.council == LEAD else own
         try:
-            check_state(records, move)
-            check_role(user, move)
-            check_council(user, records, move, council)
+            check_move(user, records, move, None if move.council == LEAD else own, today)
         except MoveRefused:
-            continue
-        code = getattr(council, "pk", None)
-        if action == "record_scrutiny" and code in records.scrutiny:
-            continue
-        if action == "record_decision" and not records.needs_decision(code):
-            continue
-        if action == "request_call_in":
-            latest = records.latest(code)
-            if (
-                latest is None
-                or records.needs_decision(code)
-                or getattr(latest, "_call_in", None) is not None
-                or timezone.localdate() > latest.call_in_ends_on
-            ):
-                continue
-        if action == "resolve_call_in" and records.open_call_in(code) is None:
-            continue
-        if action == "withdraw" and (
-            code in records.withdrawals or code == records.case.lead_council_id
-        ):
             continue
         allowed.append(action)
     return allowed
+
+
+def waiting_on_a_date(user, records: CaseRecords, today=None) -> list[tuple[str, datetime.date]]:
+    """The moves this user could make but for a date still to come (a call-in period
+    running): each with the day it becomes possible, for the page to say."""
+    own = own_council_for(user, records)
+    waiting = []
+    for action, move in MOVES.items():
+        try:
+            check_move(user, records, move, None if move.council == LEAD else own, today)
+        except NotAllowedNow as refusal:
+            if refusal.possible_on is not None:
+                waiting.append((action, refusal.possible_on))
+        except MoveRefused:
+            continue
+    return waiting
 
 
 def readiness_document(records: CaseRecords) -> dict:

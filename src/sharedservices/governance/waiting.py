@@ -53,7 +53,7 @@ def waiting_for(user, *, today: datetime.date | None = None) -> list[Waiting]:
     groups: dict[str, list] = {key: [] for key in HEADINGS}
     active = [case for case in cases if states.get(case.pk, CaseState.DRAFT) in ACTIVE]
     loaded = load_records_many(active)  # a fixed number of queries for all of them
-    moves = {case.pk: allowed_actions(user, loaded[case.pk]) for case in active}
+    moves = {case.pk: allowed_actions(user, loaded[case.pk], today) for case in active}
     # A draft is offered to submit only when ready: checked for all of them at once.
     drafts = [
         case

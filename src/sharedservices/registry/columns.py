@@ -1,10 +1,13 @@
-"""The register's file format: its columns and what makes a file unreadable.
+"""The register's file format: its columns.
 
-One home for what the importer, the exporter and the spreadsheet reader and writer share, so
-that none of them imports another in a circle.
+One home for what the importer, the exporter and the spreadsheet writer share, so that none
+of them imports another in a circle. Reading a file (and what makes one unreadable) is
+every upload's, in ``base/uploads.py``.
 """
 
 from __future__ import annotations
+
+from sharedservices.base.uploads import LIST_SEPARATOR  # noqa: F401 (the register's cells)
 
 COLUMNS = (
     "name",
@@ -21,13 +24,14 @@ COLUMNS = (
     "description",
     "source_url",
 )
-OPTIONAL_COLUMNS = ("savings_basis",)
+# The downloads write names and on-screen labels in the columns above and the codes here,
+# so a file read by a person can be imported again exactly (``import_values.py``).
+CODE_COLUMNS = (
+    "council_codes",
+    "lead_council_code",
+    "service_area_codes",
+    "delivery_model_code",
+    "status_code",
+)
+OPTIONAL_COLUMNS = ("savings_basis", *CODE_COLUMNS)
 REQUIRED_COLUMNS = ("name", "councils", "status")
-LIST_SEPARATOR = ";"
-# Spreadsheet formula prefixes; the exporter escapes them with a leading quote.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-
-
-class ImportFileError(Exception):
-    """The file cannot be read at all (not UTF-8, not CSV or JSON)."""

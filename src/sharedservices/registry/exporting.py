@@ -1,5 +1,10 @@
 """Export arrangements in the import format, so that export then import round-trips.
 
+CSV and Excel are read by people: councils by name, service areas, models, statuses and
+savings bases by the labels the pages show, and the codes in their own columns
+(``columns.CODE_COLUMNS``) for an exact re-import. JSON is read by programs: codes only,
+under the import's column names.
+
 CSV cells that a spreadsheet would run as a formula (starting ``= + - @``, tab or
 carriage return) get a leading apostrophe (OWASP "CSV injection"); the importer
 removes it again.
@@ -14,14 +19,23 @@ from typing import TextIO
 
 from django.db.models import Prefetch, QuerySet
 
-from sharedservices.registry.importing import COLUMNS, FORMULA_PREFIXES, LIST_SEPARATOR
-from sharedservices.registry.models import Arrangement, ArrangementPartner, PartnerRole
+from sharedservices.base.uploads import escape_cell
+from sharedservices.registry.columns import CODE_COLUMNS, COLUMNS, LIST_SEPARATOR
+from sharedservices.registry.models import (
+    Arrangement,
+    ArrangementPartner,
+    ArrangementStatus,
+    DeliveryModel,
+    PartnerRole,
+    SavingsBasis,
+)
 
-EXPORT_COLUMNS = COLUMNS + ("savings_basis",)
+JSON_COLUMNS = COLUMNS + ("savings_basis",)
+EXPORT_COLUMNS = JSON_COLUMNS + CODE_COLUMNS
 
 
-def escape_cell(value: str) -> str:
-    return "'" + value if value[:1] in FORMULA_PREFIXES else value
+def _label(choices, value: str) -> str:
+    return str(choices(value).label) if value in choices.values else value
 
 
 def export_queryset(arrangements: QuerySet[Arrangement]) -> QuerySet[Arrangement]:
@@ -30,35 +44,59 @@ def export_queryset(arrangements: QuerySet[Arrangement]) -> QuerySet[Arrangement
         "sources",
         Prefetch(
             "partners",
-            queryset=ArrangementPartner.objects.select_related("organisation").order_by("pk"),
+            queryset=ArrangementPartner.objects.select_related("organisation", "council")
+            .only("pk", "arrangement_id", "role", "council__name", "organisation__name")
+            .order_by("pk"),
         ),
     )
 
 
 def export_records(arrangements: Iterable[Arrangement]) -> Iterator[dict]:
-    """One dict per arrangement; list columns as lists, numbers as numbers."""
+    """One dict per arrangement (``EXPORT_COLUMNS``); list columns as lists, numbers as
+    numbers."""
     for a in arrangements:
         partners = list(a.partners.all())
+        councils = [p.council for p in partners if p.council_id]
+        lead = next(
+            (p.council for p in partners if p.council_id and p.role == PartnerRole.LEAD), None
+        )
+        areas = sorted(a.service_areas.all(), key=lambda s: s.slug)
         sources = [s.url for s in a.sources.all() if s.url]
         yield {
             "name": a.name,
-            "service_areas": sorted(s.slug for s in a.service_areas.all()),
-            "councils": [p.council_id for p in partners if p.council_id],
+            "service_areas": [s.name for s in areas],
+            "councils": [c.name for c in councils],
             "organisations": [p.organisation.name for p in partners if p.organisation_id],
-            "lead_council": next(
-                (p.council_id for p in partners if p.council_id and p.role == PartnerRole.LEAD),
-                "",
-            ),
-            "delivery_model": a.delivery_model,
-            "status": a.status,
+            "lead_council": lead.name if lead else "",
+            "delivery_model": _label(DeliveryModel, a.delivery_model),
+            "status": _label(ArrangementStatus, a.status),
             "status_reason": a.status_reason,
             "start_year": a.start_year,
             "end_year": a.end_year,
             "annual_savings_gbp": a.annual_savings_gbp,
             "description": a.description,
             "source_url": sources[0] if sources else "",
-            "savings_basis": a.savings_basis,
+            "savings_basis": _label(SavingsBasis, a.savings_basis),
+            "council_codes": [c.pk for c in councils],
+            "lead_council_code": lead.pk if lead else "",
+            "service_area_codes": [s.slug for s in areas],
+            "delivery_model_code": a.delivery_model,
+            "status_code": a.status,
+            "savings_basis_code": a.savings_basis,  # JSON only
         }
+
+
+def json_record(record: dict) -> dict:
+    """The JSON export's codes under the import's column names."""
+    return {
+        **{c: record[c] for c in JSON_COLUMNS},
+        "councils": record["council_codes"],
+        "lead_council": record["lead_council_code"],
+        "service_areas": record["service_area_codes"],
+        "delivery_model": record["delivery_model_code"],
+        "status": record["status_code"],
+        "savings_basis": record["savings_basis_code"],
+    }
 
 
 def _cell(value) -> str:
@@ -80,7 +118,7 @@ def write_csv(records: Iterable[dict], out: TextIO) -> int:
 
 
 def write_json(records: Iterable[dict], out: TextIO) -> int:
-    rows = list(records)
+    rows = [json_record(r) for r in records]
     json.dump(rows, out, ensure_ascii=False, indent=1)
     out.write("\n")
     return len(rows)

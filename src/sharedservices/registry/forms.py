@@ -13,11 +13,11 @@ from django import forms
 from sharedservices.base.once import arm_form
 from sharedservices.base.revisions import RevisionField
 from sharedservices.base.text import lines
+from sharedservices.base.uploads import upload_checked
 from sharedservices.base.widgets import FastSelect
 from sharedservices.catalogue.models import ServiceArea, ServiceCategory
 from sharedservices.councils.models import Council, CouncilKind, Nation
 from sharedservices.councils.naming import UnknownCouncil, council_by_name_or_code
-from sharedservices.registry.importing import MAX_UPLOAD_BYTES
 from sharedservices.registry.links import WebAddressField
 from sharedservices.registry.models import (
     PUBLIC_STATUSES,
@@ -345,9 +345,8 @@ class ImportForm(forms.Form):
         self.helper.layout = Layout("file", "dry_run", Button("upload", "Upload and check"))
 
     def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError("The file must be smaller than 5 MB")
-        if not upload.name.lower().endswith((".xlsx", ".csv", ".json")):
-            raise forms.ValidationError("The file must be an Excel (.xlsx), CSV or JSON file")
-        return upload
+        return upload_checked(
+            self.cleaned_data["file"],
+            extensions=(".xlsx", ".csv", ".json"),
+            kinds="an Excel (.xlsx), CSV or JSON file",
+        )

@@ -12,9 +12,6 @@ Bulk inserts import 10,000 rows in seconds; each arrangement still gets its hist
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,16 +20,11 @@ from django.db import transaction
 
 from sharedservices.analysis.money import MoneyError, parse_pounds, round_pounds
 from sharedservices.base.audit import audit_record_bulk
-from sharedservices.catalogue.models import ServiceArea
-from sharedservices.councils.models import Council
-from sharedservices.registry.columns import (  # noqa: E402,F401 (one home, re-exported)
+from sharedservices.base.uploads import ImportFileError, RowError, read_upload
+from sharedservices.registry.columns import (
     COLUMNS,
-    FORMULA_PREFIXES,
-    LIST_SEPARATOR,
-    MAX_UPLOAD_BYTES,
     OPTIONAL_COLUMNS,
     REQUIRED_COLUMNS,
-    ImportFileError,
 )
 from sharedservices.registry.duplicates import (
     ALREADY_REGISTERED,
@@ -40,35 +32,26 @@ from sharedservices.registry.duplicates import (
     lines_already_registered,
     registered_keys,
 )
+from sharedservices.registry.import_values import ImportValues, choice_value, split_list
 from sharedservices.registry.models import (
     Arrangement,
     ArrangementChange,
     ArrangementPartner,
     ArrangementSource,
+    ArrangementStatus,
     ChangeAction,
+    DeliveryModel,
     Organisation,
     PartnerRole,
     SavingsBasis,
 )
+from sharedservices.registry.reading import detect_format  # noqa: F401 (re-exported)
 from sharedservices.registry.services import (
     ArrangementInput,
     _organisation_role,
     arrangement_check,
     organisations_get_or_create,
 )
-
-
-@dataclass(frozen=True)
-class RowError:
-    line: int
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"line {self.line}" if self.line else "file"
-        return (
-            f"{where}, {self.column}: {self.message}" if self.column else f"{where}: {self.message}"
-        )
 
 
 @dataclass
@@ -82,106 +65,6 @@ class ImportResult:
     @property
     def ok(self) -> bool:
         return not self.errors
-
-
-def unescape_cell(value: str) -> str:
-    if len(value) > 1 and value[0] == "'" and value[1] in FORMULA_PREFIXES:
-        return value[1:]
-    return value
-
-
-def _read_csv(text: str) -> tuple[list[str], list[tuple[int, dict]]]:
-    # strict: a quote opened and never closed is an error, where csv would otherwise
-    # read the rest of the file as one field (a name holding newlines).
-    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
-    rows: list[tuple[int, dict]] = []
-    start = 1
-    try:
-        header = [h.strip() for h in (reader.fieldnames or [])]
-        reader.fieldnames = header
-        start = reader.line_num + 1
-        for record in reader:
-            cells = {
-                k: unescape_cell((v or "").strip()) for k, v in record.items() if k is not None
-            }
-            if any(cells.values()):
-                rows.append((start, cells))
-            start = reader.line_num + 1
-    except csv.Error as e:
-        if "unexpected end of data" in str(e):
-            raise ImportFileError(
-                f'Line {start}: a quote (") is opened and never closed. Close it, or write'
-                ' a quote that is part of the text twice ("")'
-            ) from None
-        raise ImportFileError(f"Line {start}: not readable as CSV ({e})") from None
-    return header, rows
-
-
-def _read_json(text: str) -> tuple[list[str] | None, list[tuple[int, dict]]]:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as e:
-        raise ImportFileError(f"Not valid JSON: {e.msg} at line {e.lineno}") from None
-    except RecursionError:
-        raise ImportFileError(
-            "The JSON is nested too deeply: give a list of flat objects, one per arrangement"
-        ) from None
-    except ValueError:  # an integer of more digits than Python converts (4,300)
-        raise ImportFileError("The JSON holds a number too long to be a real figure") from None
-    if isinstance(data, dict) and isinstance(data.get("arrangements"), list):
-        data = data["arrangements"]
-    if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
-        raise ImportFileError("JSON must be a list of objects, one per arrangement")
-    rows = []
-    for i, record in enumerate(data, start=1):
-        cells = {}
-        for key, value in record.items():
-            if isinstance(value, list) and all(_scalar(v) for v in value):
-                value = LIST_SEPARATOR.join(str(v) for v in value)
-            elif not _scalar(value):
-                raise ImportFileError(
-                    f"Arrangement {i}, {str(key)[:50]}: give text, a number or a list of them,"
-                    " not an object"
-                )
-            cells[key] = "" if value is None else str(value).strip()
-        rows.append((i, cells))
-    return None, rows
-
-
-def _scalar(value) -> bool:
-    return value is None or isinstance(value, str | int | float | bool)
-
-
-def read_rows(content: bytes | str, *, fmt: str) -> tuple[list[str] | None, list[tuple[int, dict]]]:
-    if fmt == "xlsx":
-        from sharedservices.registry.spreadsheets import read_xlsx
-
-        if isinstance(content, str):
-            raise ImportFileError("An Excel file must be read as bytes")
-        return read_xlsx(content)
-    if isinstance(content, bytes):
-        try:
-            content = content.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise ImportFileError("The file is not UTF-8 text") from None
-    if fmt == "json":
-        return _read_json(content)
-    return _read_csv(content)
-
-
-def detect_format(name: str, content: bytes | str) -> str:
-    if name.lower().endswith(".xlsx") or content[:4] in (b"PK\x03\x04",):
-        return "xlsx"
-    if name.lower().endswith(".json"):
-        return "json"
-    if name.lower().endswith(".csv"):
-        return "csv"
-    head = content[:1024].lstrip()
-    return "json" if head[:1] in (b"[", b"{", "[", "{") else "csv"
-
-
-def _split(cell: str) -> list[str]:
-    return [part.strip() for part in cell.split(LIST_SEPARATOR) if part.strip()]
 
 
 _YEAR = re.compile(r"^\d{4}$")
@@ -217,8 +100,7 @@ class ArrangementImporter:
         self.user = user
         self.acting_council_ids = acting_council_ids
         self.is_demo = is_demo
-        self.councils = {c.pk: c for c in Council.objects.only("pk", "name")}
-        self.service_areas = {a.slug: a for a in ServiceArea.objects.all()}
+        self.values = ImportValues()
 
     def check(self, header, rows) -> tuple[list[tuple[int, ArrangementInput]], list[RowError]]:
         errors: list[RowError] = []
@@ -231,6 +113,7 @@ class ArrangementImporter:
                 errors.append(RowError(1, c, "Unknown column"))
             if errors:
                 return [], errors
+        values = self.values
         seen: dict[tuple[str, frozenset], int] = {}
         existing = registered_keys()
         good: list[tuple[int, ArrangementInput]] = []
@@ -245,33 +128,19 @@ class ArrangementImporter:
                     if c not in COLUMNS + OPTIONAL_COLUMNS:
                         add(c, "Unknown column")
             get = lambda c, cells=cells: cells.get(c, "") or ""  # noqa: E731
-            councils = []
-            for code in _split(get("councils")):
-                council = self.councils.get(code.upper())
-                if council is None:
-                    add("councils", f"Unknown council code '{code}'")
-                else:
-                    councils.append(council)
-            lead = None
-            if get("lead_council"):
-                lead = self.councils.get(get("lead_council").upper())
-                if lead is None:
-                    add("lead_council", f"Unknown council code '{get('lead_council')}'")
-            areas = []
-            for slug in _split(get("service_areas")):
-                area = self.service_areas.get(slug.lower())
-                if area is None:
-                    add("service_areas", f"Unknown service area '{slug}'")
-                else:
-                    areas.append(area)
-            organisations = _split(get("organisations"))
-            basis = get("savings_basis").lower() or SavingsBasis.ESTIMATED
+            councils = values.councils_in(get("councils"), get("council_codes"), add)
+            lead = values.lead_in(get("lead_council"), get("lead_council_code"), add)
+            areas = values.service_areas_in(get("service_areas"), get("service_area_codes"), add)
+            organisations = split_list(get("organisations"))
+            basis = choice_value(SavingsBasis, get("savings_basis")) or SavingsBasis.ESTIMATED
             data = ArrangementInput(
                 name=get("name"),
                 description=get("description"),
-                status=get("status").lower(),
+                status=choice_value(ArrangementStatus, get("status_code") or get("status")),
                 status_reason=get("status_reason"),
-                delivery_model=get("delivery_model").lower(),
+                delivery_model=choice_value(
+                    DeliveryModel, get("delivery_model_code") or get("delivery_model")
+                ),
                 start_year=_year(get("start_year"), "start_year", add),
                 end_year=_year(get("end_year"), "end_year", add),
                 service_areas=areas,
@@ -380,17 +249,14 @@ class ArrangementImporter:
     def run(self, content: bytes | str, *, fmt: str, dry_run: bool = False) -> ImportResult:
         result = ImportResult(dry_run=dry_run)
         try:
-            header, rows = read_rows(content, fmt=fmt)
+            header, rows = read_upload(
+                content, fmt=fmt, key="arrangements", empty="The file has no arrangements in it"
+            )
         except ImportFileError as e:
+            result.rows = e.rows
             result.errors.append(RowError(0, "", str(e)))
             return result
-        except csv.Error as e:
-            result.errors.append(RowError(0, "", f"Not a readable CSV file: {e}"))
-            return result
         result.rows = len(rows)
-        if not rows and not result.errors:
-            result.errors.append(RowError(0, "", "The file has no arrangements in it"))
-            return result
         good, errors = self.check(header, rows)
         result.errors = errors
         if errors or dry_run:

@@ -9,37 +9,53 @@ Excel twin), lists inside a cell are separated by ``;`` as in CSV.
 from __future__ import annotations
 
 import io
-import zipfile
 from collections.abc import Iterable
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Font
-from openpyxl.utils.exceptions import InvalidFileException
 
-from sharedservices.registry.columns import COLUMNS, LIST_SEPARATOR, ImportFileError
+from sharedservices.registry.columns import COLUMNS, LIST_SEPARATOR
 
 SHEET = "Arrangements"
 # What each column holds, in words: the import page and the template's second sheet.
 COLUMN_GUIDE = (
     ("name", "Name of the arrangement", "Required"),
-    ("service_areas", "Service areas, by their short names (for example revenues-benefits)", ""),
-    ("councils", "Partner councils by GSS code (E07000121), separated by ;", "Required"),
+    (
+        "service_areas",
+        "Service areas by name or short name (Revenues and benefits, or revenues-benefits)",
+        "",
+    ),
+    (
+        "councils",
+        "Partner councils by name or GSS code (Lancaster, or E07000121), separated by ;",
+        "Required",
+    ),
     ("organisations", "Partners that are not councils (police, NHS, a company)", ""),
-    ("lead_council", "GSS code of the lead (host) council: one of the councils", ""),
+    ("lead_council", "The lead (host) council by name or GSS code: one of the councils", ""),
     (
         "delivery_model",
-        "lead-authority, joint-committee, company, private-sector, joint-procurement,"
+        "The model as the register shows it (Lead authority (sovereign)) or its code:"
+        " lead-authority, joint-committee, company, private-sector, joint-procurement,"
         " joint-post or informal",
         "Required unless exploring or not pursued",
     ),
-    ("status", "exploring, business-case, live, ended or not-pursued", "Required"),
+    (
+        "status",
+        "Exploring, Business case, Live, Ended or Not pursued (or its code, like business-case)",
+        "Required",
+    ),
     ("status_reason", "Why it ended or was not pursued", "Required for those"),
     ("start_year", "Year it started, four digits", ""),
     ("end_year", "Year it ended, four digits", ""),
     ("annual_savings_gbp", "Savings a year in pounds, a whole number", ""),
     ("description", "What is shared and how", ""),
     ("source_url", "A web page with the facts (http or https)", ""),
-    ("savings_basis", "estimated or actual", ""),
+    ("savings_basis", "Estimated or Actual", ""),
+    ("council_codes", "GSS codes of the partner councils; when filled, used instead of names", ""),
+    ("lead_council_code", "GSS code of the lead council; when filled, used instead", ""),
+    ("service_area_codes", "Short names of the service areas; when filled, used instead", ""),
+    ("delivery_model_code", "The delivery model's code; when filled, used instead", ""),
+    ("status_code", "The status's code; when filled, used instead", ""),
 )
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -75,7 +91,9 @@ def write_xlsx(records: Iterable[dict], columns: tuple[str, ...]) -> bytes:
         for cell in sheet[sheet.max_row]:
             _as_text(cell)
     for letter, width in zip(
-        "ABCDEFGHIJKLMN", (40, 24, 30, 24, 12, 18, 14, 24, 10, 10, 18, 40, 30, 12), strict=False
+        "ABCDEFGHIJKLMNOPQRS",
+        (40, 24, 30, 24, 18, 24, 14, 24, 10, 10, 18, 40, 30, 12, 30, 12, 24, 18, 14),
+        strict=False,
     ):
         sheet.column_dimensions[letter].width = width
     out = io.BytesIO()
@@ -101,33 +119,4 @@ def template_xlsx(columns: tuple[str, ...]) -> bytes:
     return out.getvalue()
 
 
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def read_xlsx(content: bytes) -> tuple[list[str], list[tuple[int, dict]]]:
-    """The first sheet (or "Arrangements"): header on row 1; each row keyed by
-    its spreadsheet row number, as a person sees it in Excel."""
-    try:
-        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as e:
-        raise ImportFileError(f"Not a readable Excel (.xlsx) file: {e}") from None
-    sheet = book[SHEET] if SHEET in book.sheetnames else book.worksheets[0]
-    rows_iter = sheet.iter_rows(values_only=True)
-    header = [_text(h) for h in next(rows_iter, ())]
-    while header and not header[-1]:
-        header.pop()
-    rows = []
-    for number, values in enumerate(rows_iter, start=2):
-        cells = {h: _text(v) for h, v in zip(header, values, strict=False) if h}
-        if any(cells.values()):
-            rows.append((number, cells))
-    book.close()
-    return header, rows
-
-
-__all__ = ["COLUMNS", "read_xlsx", "template_xlsx", "write_xlsx"]
+__all__ = ["COLUMNS", "template_xlsx", "write_xlsx"]

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
+from sharedservices.analysis.benefits import PeriodError, parse_period
 from sharedservices.registry.links import web_address_problem
 
 register = template.Library()
@@ -149,3 +150,20 @@ def baseline_summary(view, settable=frozenset()) -> str:
             )
         lines.append(line)
     return mark_safe("<br>".join(lines))  # noqa: S308 (every piece of text is escaped)
+
+
+@register.filter
+def period_label(period: str) -> str:
+    """A stored period as councils read it: "2027/28 Q1, April to June 2027"."""
+    try:
+        return parse_period(period).label
+    except PeriodError:
+        return period
+
+
+@register.filter
+def financial_year(year) -> str:
+    """2027 as "2027/28", the year's own name from 1 April to 31 March."""
+    if year is None or year == "":
+        return ""
+    return f"{int(year)}/{(int(year) + 1) % 100:02d}"

@@ -9,8 +9,8 @@ import csv
 from django.http import HttpResponse
 
 from sharedservices.base.access import signed_in
+from sharedservices.base.uploads import escape_cell
 from sharedservices.benefits.selectors import dashboard
-from sharedservices.registry.exporting import escape_cell
 
 COLUMNS = [
     "row",
@@ -69,7 +69,7 @@ def dashboard_csv(request):
                 escape_cell(indicator.name),
                 council.pk,
                 escape_cell(council.name),
-                str(period),
+                period.written,
                 period.ends_on.isoformat(),
             ]
         )

@@ -8,7 +8,9 @@ import datetime
 from django.http import HttpResponse
 from django.shortcuts import render
 
+from sharedservices.analysis.benefits import parse_period
 from sharedservices.base.access import public
+from sharedservices.base.uploads import escape_cell
 from sharedservices.benefits.forms import YearForm
 from sharedservices.benefits.models import ActualRevision, CostShareReview, Review
 from sharedservices.benefits.permissions import (
@@ -24,7 +26,6 @@ from sharedservices.benefits.selectors import (
     visible_indicators,
 )
 from sharedservices.benefits.views.common import arrangement_or_404, partner_councils
-from sharedservices.registry.exporting import escape_cell
 from sharedservices.registry.selectors import is_partner_user
 
 
@@ -123,7 +124,7 @@ def export_csv(request, pk):
                         arrangement.pk,
                         escape_cell(ind.name),
                         council.pk,
-                        row["period"],
+                        parse_period(row["period"]).written,
                         cell["value"].normalize(),
                         cell["status"],
                         ind.target.normalize(),

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 
 from sharedservices.cases.models.case import CaseOwnedQuerySet
+from sharedservices.governance import limits
 from sharedservices.governance.tenancy import CouncilOwnedQuerySet
 
 
@@ -137,7 +138,7 @@ class Decision(CouncilRecord):
     decision = models.CharField(max_length=10, choices=DecisionKind.choices)
     decided_on = models.DateField()
     published_on = models.DateField()
-    minute_reference = models.CharField(max_length=100)
+    minute_reference = models.CharField(max_length=limits.MINUTE_REFERENCE)
     key_decision = models.BooleanField(default=True)
     exception_route = models.CharField(
         max_length=20, choices=ExceptionRoute.choices, blank=True, default=""

@@ -1,7 +1,16 @@
 """Writes of the governance workflow: one transaction each, the case row locked
 (``select_for_update``), every refusal raised before anything is written, and every
-write recorded in the audit trail. The pages and the API call these and nothing else."""
+write recorded in the audit trail. The pages and the API call these and nothing else.
 
+``MOVES`` is the table of the case's moves, each declared beside its service
+(``transitions.move``), in the order of the case's life."""
+
+from sharedservices.governance.services.confirming import case_confirm
+from sharedservices.governance.services.deciding import (
+    case_record_decision,
+    case_request_call_in,
+    case_resolve_call_in,
+)
 from sharedservices.governance.services.disputes import (
     dispute_close,
     dispute_open,
@@ -16,16 +25,16 @@ from sharedservices.governance.services.live import (
     withdrawals_apply_due,
 )
 from sharedservices.governance.services.workflow import (
-    case_confirm,
     case_not_pursued,
-    case_record_decision,
     case_record_scrutiny,
-    case_request_call_in,
-    case_resolve_call_in,
     case_submit,
 )
+from sharedservices.governance.transitions import in_order
+
+MOVES = in_order()
 
 __all__ = [
+    "MOVES",
     "case_confirm",
     "case_go_live",
     "case_not_pursued",

@@ -73,13 +73,21 @@ def check_council(user, records: CaseRecords, move: Move, council=None) -> None:
         raise NotAllowedNow(f"{council.name} is not a partner in this case", path="council")
 
 
-def check(user, records: CaseRecords, action: str, council=None) -> Move:
-    """State first (409), then role and council (403)."""
+def check(user, records: CaseRecords, action: str, council=None, today=None) -> Move:
+    """State first (409), then role and council (403), then the move's own check of the
+    records (409): what ``allowed_actions`` asks too, so a page offers only what the
+    service would make."""
     move = move_of(action)
+    check_move(user, records, move, council, today)
+    return move
+
+
+def check_move(user, records: CaseRecords, move: Move, council=None, today=None) -> None:
     check_state(records, move)
     check_role(user, move)
     check_council(user, records, move, council)
-    return move
+    if move.ready is not None:
+        move.ready(records, council, today or timezone.localdate())
 
 
 def set_state(records: CaseRecords, user, state: str, *, reason: str = "") -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 
+from sharedservices.governance import limits
 from sharedservices.governance.errors import BadFields
 
 EARLIEST = datetime.date(1990, 1, 1)
@@ -20,7 +21,7 @@ def read_date(value, path: str, *, not_after: datetime.date | None = None) -> da
     return value
 
 
-def read_text(value, path: str, *, max_length: int = 20_000, required: bool = True) -> str:
+def read_text(value, path: str, *, max_length: int = limits.TEXT, required: bool = True) -> str:
     text = (value or "").strip() if isinstance(value, str) or value is None else None
     if text is None:
         raise BadFields("Give text", path=path)

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from sharedservices.accounts.roles import Role
 from sharedservices.cases.models import BusinessCase
+from sharedservices.governance import limits
 from sharedservices.governance.audit import audit_record
 from sharedservices.governance.errors import BadFields, NotAllowedNow, NotYours
 from sharedservices.governance.models import ForwardPlanEntry
@@ -45,8 +46,8 @@ def forward_plan_entry_save(
     published_on = published_on or timezone.localdate()
     if not records.is_party(council.pk):
         raise NotAllowedNow(f"{council.name} is not a partner in this case", "council")
-    what = read_text(what, "what", max_length=300)
-    decision_maker = read_text(decision_maker, "decision_maker", max_length=200)
+    what = read_text(what, "what", max_length=limits.FORWARD_PLAN_WHAT)
+    decision_maker = read_text(decision_maker, "decision_maker", max_length=limits.NAME)
     expected_on = read_date(expected_on, "expected_on")
     if expected_on < published_on:
         raise BadFields("The decision is expected after the entry is published", "expected_on")

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from sharedservices.accounts.roles import Role
 from sharedservices.cases.models import BusinessCase, OptionLine
+from sharedservices.governance import limits
 from sharedservices.governance.audit import audit_record
 from sharedservices.governance.errors import BadFields, NotAllowedNow, NotYours
 from sharedservices.governance.models import (
@@ -22,10 +23,12 @@ from sharedservices.governance.models import (
     PartnerExit,
     Withdrawal,
 )
+from sharedservices.governance.move_fields import WithdrawFields
 from sharedservices.governance.records import CaseRecords, load_records
 from sharedservices.governance.services.common import check, lock, set_state
 from sharedservices.governance.services.fields import read_choice, read_date, read_text
 from sharedservices.governance.tenancy import acting_council_ids
+from sharedservices.governance.transitions import LEAD, OWN, move
 from sharedservices.registry.models import Arrangement, ArrangementStatus
 from sharedservices.registry.services import (
     ArrangementInput,
@@ -35,7 +38,6 @@ from sharedservices.registry.services import (
     arrangement_update,
 )
 
-MAX_GBP = 10**12
 MANAGING_ROLES = frozenset({Role.LEAD_OFFICER, Role.DIRECTOR})
 
 
@@ -47,6 +49,15 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
     )
 
 
+@move(
+    "start_implementation",
+    "Start implementation",
+    states={CaseState.APPROVED},
+    roles=MANAGING_ROLES,
+    council=LEAD,
+    to=CaseState.IMPLEMENTATION,
+    done="Implementation started",
+)
 @transaction.atomic
 def case_start_implementation(*, case: BusinessCase, user) -> CaseRecords:
     records = lock(case)
@@ -75,8 +86,8 @@ def milestone_save(
     _require_manager(user, records)
     if records.state not in (CaseState.APPROVED, CaseState.IMPLEMENTATION, CaseState.LIVE):
         raise NotAllowedNow("Milestones are for an approved case")
-    title = read_text(title, "title", max_length=200)
-    owner = read_text(owner, "owner", max_length=200)
+    title = read_text(title, "title", max_length=limits.NAME)
+    owner = read_text(owner, "owner", max_length=limits.NAME)
     due_on = read_date(due_on, "due_on")
     if done_on is not None:
         done_on = read_date(done_on, "done_on", not_after=timezone.localdate())
@@ -176,6 +187,15 @@ def arrangement_for_case(case: BusinessCase, *, user, councils=None):
     return arrangement
 
 
+@move(
+    "go_live",
+    "Go live",
+    states={CaseState.IMPLEMENTATION},
+    roles=MANAGING_ROLES,
+    council=LEAD,
+    to=CaseState.LIVE,
+    done="The arrangement is live and in the register",
+)
 @transaction.atomic
 def case_go_live(*, case: BusinessCase, user) -> CaseRecords:
     """Going live puts the arrangement in the register: partners, delivery model,
@@ -188,6 +208,28 @@ def case_go_live(*, case: BusinessCase, user) -> CaseRecords:
     return records
 
 
+def check_may_withdraw(records: CaseRecords, council, today) -> None:
+    if council.pk in records.withdrawals:
+        raise NotAllowedNow(f"{council.name} has already given notice of withdrawal")
+    if council.pk == records.case.lead_council_id:
+        raise NotAllowedNow(
+            "The lead council hosts the service: it ends the arrangement rather than withdraw",
+            path="council",
+        )
+
+
+# Partners keep the right to withdraw (Carlisle City Council, Executive report on the ACE
+# programme).
+@move(
+    "withdraw",
+    "Give notice of withdrawal",
+    states={CaseState.LIVE},
+    roles={Role.EXECUTIVE_MEMBER, Role.DIRECTOR, Role.LEAD_OFFICER},
+    council=OWN,
+    fields=WithdrawFields,
+    ready=check_may_withdraw,
+    done="Notice of withdrawal recorded",
+)
 @transaction.atomic
 def case_withdraw(
     *,
@@ -201,16 +243,16 @@ def case_withdraw(
     exit_cost_sharing: str = ExitCostSharing.WITHDRAWING,
 ) -> Withdrawal:
     """A partner's notice of withdrawal from a live arrangement, with its notice period
-    (from the management case, default 12 months) and exit costs (seed 000: partners keep
-    the right to withdraw). When the leaving date comes the arrangement goes on with the
+    (from the management case, default 12 months) and exit costs (partners keep the right
+    to withdraw). When the leaving date comes the arrangement goes on with the
     others, or ends if fewer than two remain."""
     records = lock(case)
     notice_given_on = read_date(notice_given_on, "notice_given_on", not_after=timezone.localdate())
     leaves_on = read_date(leaves_on, "leaves_on")
-    reasons = read_text(reasons, "reasons")
+    reasons = read_text(reasons, "reasons", max_length=limits.TEXT)
     if isinstance(exit_costs_gbp, bool) or not isinstance(exit_costs_gbp, int):
         raise BadFields("Give whole pounds", path="exit_costs_gbp")
-    if not 0 <= exit_costs_gbp < MAX_GBP:
+    if not 0 <= exit_costs_gbp < limits.MAX_GBP:
         raise BadFields("Give an amount from £0 to under £1 trillion", path="exit_costs_gbp")
     exit_cost_sharing = read_choice(exit_cost_sharing, ExitCostSharing, "exit_cost_sharing")
     code = getattr(council, "pk", None)
@@ -225,13 +267,6 @@ def case_withdraw(
     if existing and all(getattr(existing, k) == v for k, v in values.items()):
         return existing
     check(user, records, "withdraw", council)
-    if existing:
-        raise NotAllowedNow(f"{council.name} has already given notice of withdrawal")
-    if code == records.case.lead_council_id:
-        raise NotAllowedNow(
-            "The lead council hosts the service: it ends the arrangement rather than withdraw",
-            path="council",
-        )
     months = records.governance.notice_months
     earliest = add_months(notice_given_on, months)
     if leaves_on < earliest:

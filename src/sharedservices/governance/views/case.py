@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from sharedservices.base.access import council_owned
 from sharedservices.cases.selectors import case_for
 from sharedservices.cases.views.common import case_context
-from sharedservices.governance import forms, services
+from sharedservices.governance import forms
 from sharedservices.governance.errors import MoveRefused
 from sharedservices.governance.models import (
     CaseState,
@@ -25,13 +25,16 @@ from sharedservices.governance.selectors import (
     allowed_actions,
     own_council_for,
     readiness_document,
+    waiting_on_a_date,
 )
-from sharedservices.governance.transitions import MOVES
+from sharedservices.governance.services import MOVES
+from sharedservices.governance.transitions import LEAD
 
 AFTER_APPROVAL = (CaseState.APPROVED, CaseState.IMPLEMENTATION, CaseState.LIVE, CaseState.ENDED)
 UNDER_WAY = (CaseState.IMPLEMENTATION, CaseState.LIVE, CaseState.ENDED)
 
-# Moves that need a form; the others are a single button.
+# Moves that need a form (the page's way of reading a move's fields); the others are a
+# single button.
 FORMS = {
     "record_scrutiny": forms.ScrutinyForm,
     "record_decision": forms.DecisionForm,
@@ -39,30 +42,6 @@ FORMS = {
     "resolve_call_in": forms.ResolveCallInForm,
     "withdraw": forms.WithdrawForm,
     "not_pursued": forms.NotPursuedForm,
-}
-SERVICES = {
-    "submit": services.case_submit,
-    "record_scrutiny": services.case_record_scrutiny,
-    "record_decision": services.case_record_decision,
-    "request_call_in": services.case_request_call_in,
-    "resolve_call_in": services.case_resolve_call_in,
-    "confirm": services.case_confirm,
-    "start_implementation": services.case_start_implementation,
-    "go_live": services.case_go_live,
-    "withdraw": services.case_withdraw,
-    "not_pursued": services.case_not_pursued,
-}
-DONE = {
-    "submit": "The case is submitted for scrutiny",
-    "record_scrutiny": "Scrutiny findings recorded",
-    "record_decision": "Decision recorded",
-    "request_call_in": "Call-in requested",
-    "resolve_call_in": "Call-in resolved",
-    "confirm": "Decisions confirmed",
-    "start_implementation": "Implementation started",
-    "go_live": "The arrangement is live and in the register",
-    "withdraw": "Notice of withdrawal recorded",
-    "not_pursued": "The case is not pursued",
 }
 
 
@@ -97,6 +76,7 @@ def page_context(request, case, **extra) -> dict:
         under_way=records.state in UNDER_WAY,
         buttons=[(a, MOVES[a].label) for a in allowed if a not in FORMS],
         form_actions=[(a, MOVES[a].label) for a in allowed if a in FORMS],
+        waiting=[(MOVES[a].label, on) for a, on in waiting_on_a_date(request.user, records)],
         milestones=Milestone.objects.filter(case=case),
         forward_plan=ForwardPlanEntry.objects.filter(case=case).select_related("council"),
         disputes=Dispute.objects.filter(case=case)
@@ -130,7 +110,8 @@ def act(request, pk, action):
         return redirect("governance:case", pk=case.pk)
     records = load_records(case)
     council = own_council_for(request.user, records)
-    if MOVES[action].council != "lead" and council is None:
+    move = MOVES[action]
+    if move.council != LEAD and council is None:
         raise PermissionDenied  # nobody acts for another council
     form = form_class(request.POST or None) if form_class else None
     if request.method == "POST" and (form is None or form.is_valid()):
@@ -140,10 +121,10 @@ def act(request, pk, action):
             values = form.values()
         else:
             values = dict(form.cleaned_data)
-        if MOVES[action].council != "lead":
+        if move.council != LEAD:
             values["council"] = council
         try:
-            SERVICES[action](case=case, user=request.user, **values)
+            move.service(case=case, user=request.user, **values)
         except MoveRefused as refusal:
             if form is None:
                 for message in refusal.messages:
@@ -151,7 +132,7 @@ def act(request, pk, action):
                 return redirect("governance:case", pk=case.pk)
             _apply_problems(form, refusal)
         else:
-            messages.success(request, DONE[action])
+            messages.success(request, move.done)
             return redirect("governance:case", pk=case.pk)
     if action not in allowed_actions(request.user, records) and request.method != "POST":
         raise PermissionDenied
@@ -163,7 +144,7 @@ def act(request, pk, action):
             case,
             "governance:case",
             form=form,
-            title=MOVES[action].label,
+            title=move.label,
             council=council,
             cancel_url=f"/cases/{case.pk}/governance/",
         ),

@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 
 from sharedservices.base.access import public
-from sharedservices.benefits.savings import national_measured_share
+from sharedservices.base.panels import page_panels
 from sharedservices.catalogue.models import ServiceArea
 from sharedservices.registry.statistics import (
     SAVINGS_BANDS,
@@ -73,8 +73,8 @@ def national_map(request):
 def stats(request):
     """The national picture. Its tables (thousands of formatted figures) are the same for
     everyone until the register changes, so they are kept in the cache under the
-    register's version; the share measured from partners' figures (benefits) is read
-    fresh."""
+    register's version; the panels (benefits: the share measured from partners' figures)
+    are read fresh."""
     key = f"registry.stats_tables.{register_version()}"  # read before the figures
     picture = national_picture()
     tables = cache.get(key)
@@ -86,5 +86,9 @@ def stats(request):
     return render(
         request,
         "registry/stats.html",
-        {"picture": picture, "tables": tables, "measured": national_measured_share()},
+        {
+            "picture": picture,
+            "tables": tables,
+            "panels": page_panels("national-picture", request, None),
+        },
     )

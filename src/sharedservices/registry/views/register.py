@@ -13,9 +13,9 @@ from django.template.loader import render_to_string
 
 from sharedservices.base.access import council_owned, public, signed_in
 from sharedservices.base.once import Outcome, submit_once
+from sharedservices.base.panels import page_panels
 from sharedservices.base.revisions import EditConflict, set_form_revision
 from sharedservices.base.tenancy import acting_council_ids
-from sharedservices.benefits.savings import savings_to_date
 from sharedservices.registry.forms import ArrangementFilterForm, ArrangementForm, ImportForm
 from sharedservices.registry.importing import detect_format, import_arrangements
 from sharedservices.registry.models import Arrangement
@@ -116,7 +116,7 @@ def detail(request, pk):
             # Officers' names are shown to the partner councils, not to the public.
             "history": arrangement.changes.all()[:50] if partner else None,
             "yearly_savings": list(arrangement.yearly_savings.all()),
-            "savings_to_date": savings_to_date(arrangement),
+            "panels": page_panels("arrangement-summary", request, arrangement),
         },
     )
 
