@@ -56,7 +56,9 @@ def test_a_deleted_user_is_audited_and_their_events_keep_their_name(
     make_user,
     councils,
 ):
-    target = make_user(LANCASTER, Role.OFFICER, full_name="Departing Officer")
+    target = make_user(LANCASTER, Role.OFFICER)
+    target.full_name = "Departing Officer"
+    target.save()
     theirs = audit_record(user=target, action="test.write", obj=councils[LANCASTER])
     response = admin_client.post(f"/admin/accounts/user/{target.pk}/delete/", {"post": "yes"})
     assert response.status_code == 302, response.content.decode()[:2000]

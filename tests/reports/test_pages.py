@@ -127,6 +127,7 @@ def test_signing_off_records_who_role_and_when(lancaster_client, demo_reports):
             "text": "Costs are in section 5.",
             "officer_comments": "Agreed.",
             "role": "Section 151 officer",
+            "revision": "0",
         },
     )
     assert response.status_code == 302

@@ -105,9 +105,10 @@ NOT_EDITS = {
     "accounts:password-reset": "own account",
     "jobs:find-partners": "a question, answered as a job",
 }
-# What a person must choose on a form that is not valid as drawn.
+# What a person must choose on a form that is not valid as drawn ("*": the first of
+# the radio buttons offered).
 CHOICES = {
-    "programme:opportunity-move": {"stage": "research", "reason": "Walked by a test"},
+    "programme:opportunity-move": {"stage": "*", "reason": "Walked by a test"},
     "reports:implication": {"text": "Walked by a test", "role": "Section 151 officer"},
 }
 
@@ -123,6 +124,7 @@ class _Forms(HTMLParser):
         self._select: str | None = None
         self._first_option: dict[str, str] = {}
         self._selected: set[str] = set()
+        self.options: dict[str, list[str]] = {}  # every radio button's value, by name
 
     def handle_starttag(self, tag, attrs):
         a = {k: v or "" for k, v in attrs}
@@ -135,6 +137,8 @@ class _Forms(HTMLParser):
             kind = a.get("type", "text").lower()
             if kind in ("submit", "button", "image", "file", "reset"):
                 return
+            if kind == "radio":
+                self.options.setdefault(a["name"], []).append(a.get("value", ""))
             if kind in ("checkbox", "radio") and "checked" not in a:
                 return
             default = "on" if kind in ("checkbox", "radio") else ""
@@ -167,7 +171,7 @@ class _Forms(HTMLParser):
             self._fields = None
 
 
-def post_forms(page: str, url: str) -> list[tuple[str, dict[str, list[str]]]]:
+def post_forms(page: str, url: str, choices: dict | None = None) -> list[tuple[str, dict]]:
     parser = _Forms()
     parser.feed(page)
     out = []
@@ -175,6 +179,8 @@ def post_forms(page: str, url: str) -> list[tuple[str, dict[str, list[str]]]]:
         data: dict[str, list[str]] = {}
         for name, value in fields:
             data.setdefault(name, []).append(value)
+        for name, value in (choices or {}).items():
+            data[name] = [parser.options.get(name, [""])[0] if value == "*" else value]
         out.append((urlsplit(action or url).path, data))
     return out
 
@@ -187,19 +193,22 @@ def start(client) -> list[str]:
 
     user = User.objects.get(email="lead-officer@lancaster.demo.example.org")
     own = Arrangement.objects.editable_by(user).order_by("pk")
-    urls = world_module.seeds() + [f"/register/{a.pk}/" for a in own[:3]]
+    urls = [f"/register/{a.pk}/" for a in own[:3]]
     urls += [f"/register/{a.pk}/benefits/" for a in own.filter(indicators__isnull=False)[:1]]
-    for case in BusinessCase.objects.visible_to(user).filter(lead_council=user.council)[:2]:
-        urls += [f"/cases/{case.pk}/{page}/" for page in ("risks", "consultation", "baselines")]
-        urls += [f"/cases/{case.pk}/reports/"]
-    return urls
+    cases = BusinessCase.objects.visible_to(user).filter(lead_council=user.council)
+    for related in ("risks", "consultation", "baselines"):
+        case = cases.filter(**{f"{related}__isnull": False}).order_by("pk").first()
+        if case is not None:
+            urls.append(f"/cases/{case.pk}/{related}/")
+    urls += [f"/cases/{case.pk}/reports/" for case in cases.order_by("pk")[:2]]
+    return urls + world_module.seeds()
 
 
 def crawl(client, urls: list[str], per_route: int = 2, limit: int = 900) -> dict:
     """``world.crawl`` from ``urls``: every page reachable by links, a few of a kind."""
     seen: dict[str, object] = {}
     visits: dict[str, int] = {}
-    queue = deque(urls)
+    queue = deque(urls)  # the council's own record pages first, then the rest
     while queue and len(seen) < limit:
         url = queue.popleft()
         route = world_module._route(url)
@@ -270,8 +279,8 @@ def test_a_stale_save_is_refused(walked, name):
         pytest.fail(f"the walk did not reach {name}")
     action, drawn = found[name]
     # Each form is drawn afresh: an earlier test may have saved its record.
-    (data,) = [d for a, d in post_forms(client.get(action).content.decode(), action) if a == action]
-    data |= {k: [v] for k, v in CHOICES.get(name, {}).items()}
+    page = client.get(action).content.decode()
+    (data,) = [d for a, d in post_forms(page, action, CHOICES.get(name)) if a == action]
     assert "revision" in data, f"{name} has no revision"
     revision = data["revision"][0]
     with transaction.atomic():

@@ -246,15 +246,14 @@ def template_check(data: bytes) -> None:
         raise TemplateRefused("The file is empty: choose a Word document (.docx)")
     if len(data) > MAX_TEMPLATE_BYTES:
         raise TemplateRefused("The template must be smaller than 5 MB")
+    cannot_open = TemplateRefused(
+        "The file is not a Word document that can be opened (.docx): it may be damaged"
+        " or in another format. The template in use has been kept."
+    )
     try:
-        doc = open_docx(io.BytesIO(data))
-        styles = {s.name for s in doc.styles}
-    except Exception:  # python-docx raises many kinds for a broken package
-        raise TemplateRefused(
-            "The file is not a Word document that can be opened (.docx): it may be damaged"
-            " or in another format. The template in use has been kept."
-        ) from None
-    active = template_problems(data)
+        active = template_problems(data)  # the package itself, before Word's reader
+    except Exception:  # not a zip, or one without the parts every .docx has
+        raise cannot_open from None
     if active:
         raise TemplateRefused(
             "The template carries what a public report must not: "
@@ -262,6 +261,10 @@ def template_check(data: bytes) -> None:
             + ". Remove them in Word (or copy the styles, headers and footers into a new"
             " document) and upload it again. The template in use has been kept."
         )
+    try:
+        styles = {s.name for s in open_docx(io.BytesIO(data)).styles}
+    except Exception:  # python-docx raises many kinds for a broken package
+        raise cannot_open from None
     missing = {"Heading 1", "Heading 2"} - styles
     if missing:
         raise TemplateRefused(
