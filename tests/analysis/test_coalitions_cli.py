@@ -37,7 +37,15 @@ def test_coalitions_command_gives_the_contract(tmp_path):
     done = cli("coalitions", payload, tmp_path)
     assert done.returncode == 0, done.stderr
     out = json.loads(done.stdout)
-    assert set(out) == {"coalitions", "total_saving", "optimal", "gap", "seconds"}
+    assert set(out) == {
+        "coalitions",
+        "total_saving",
+        "optimal",
+        "gap",
+        "bound",
+        "timed_out",
+        "seconds",
+    }
     assert set(out["coalitions"][0]) == {"members", "hub", "saving", "shares"}
     assert out["optimal"] is True
 

@@ -13,7 +13,7 @@ def test_good_input_passes_without_solving(monkeypatch):
         raise AssertionError("validate must not solve")
 
     monkeypatch.setattr(coalitions, "_solve_every_coalition", never)
-    monkeypatch.setattr(coalitions, "best_packing", never)
+    monkeypatch.setattr(coalitions, "solve", never)
     councils, edges = instance(30)
     data = {
         "councils": councils,

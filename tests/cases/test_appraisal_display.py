@@ -10,8 +10,8 @@ import re
 import pytest
 
 from sharedservices.base.revisions import UNCHECKED
-from sharedservices.cases.charts import _horizontal, money, tornado_chart
-from sharedservices.cases.templatetags.case_tags import money as money_filter
+from sharedservices.base.templatetags.money import money as money_filter
+from sharedservices.cases.charts import _horizontal, tornado_chart
 from sharedservices.cases.templatetags.case_tags import switching
 
 from .conftest import SHARED_LINES, add_option
@@ -35,8 +35,8 @@ def test_switching_values_read_as_words():
 
 
 def test_no_minus_zero_anywhere():
-    assert money_filter(-0.3) == "£0" and money(-0.3) == "£0"
-    assert money_filter(-496_000) == "−£496,000" and money(-496_000) == "−£496k"
+    assert money_filter(-0.3) == "£0" and money_filter(-0.3, "short") == "£0"
+    assert money_filter(-496_000) == "−£496,000" and money_filter(-496_000, "short") == "−£496k"
 
 
 def test_chart_labels_are_whole_and_the_tornado_is_scaled_to_its_bars():

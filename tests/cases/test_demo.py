@@ -26,4 +26,5 @@ def test_demo_cases_load_once_with_appraisals_and_readiness():
         "E07000123": ["outcomes-measured"],
     }
     assert case_readiness(bc).ready
+    assert bc.preferred_option.name == bc.appraisal["preferred_option"]
     assert rb.baselines.count() == 5 and rb.risks.count() == 5

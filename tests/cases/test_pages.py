@@ -102,6 +102,8 @@ def test_a_partner_adds_own_baselines_and_comments_but_cannot_draft(
     )
     assert response.status_code == 302
     assert Baseline.objects.get(case=full_case).council_id == PRESTON
+    listed = client.get(reverse("cases:baselines", args=[full_case.pk])).content.decode()
+    assert "£1,200,000 a year" in listed  # money first, separated; not "1,200,000 £ a year"
     # Preston cannot write Lancaster's baselines: the council is not offered, and is refused.
     response = client.post(
         reverse("cases:baseline-add", args=[full_case.pk]),

@@ -12,7 +12,7 @@ from sharedservices.cases.policy_templates import TEMPLATES
 from sharedservices.cases.readiness import case_readiness
 from tests.known import LANCASTER, PRESTON
 
-from .conftest import add_policy, give_evidence
+from .conftest import add_policy, complete_case, give_evidence
 
 pytestmark = pytest.mark.django_db
 
@@ -30,6 +30,7 @@ def test_the_version_in_force_is_the_latest_that_has_started(councils):
 
 
 def test_a_case_is_checked_against_the_version_in_force(case, councils, lancaster_officer):
+    case = complete_case(case, lancaster_officer)
     v1 = add_policy(councils[LANCASTER], [("benefit", "Clear benefit"), ("staff", "Staff")])
     add_policy(councils[PRESTON], [("vfm", "Value for money")])
     for criterion in v1.criteria.all():

@@ -8,12 +8,13 @@ from sharedservices.cases.models import EvidenceStatus
 from sharedservices.cases.readiness import case_readiness
 from tests.known import LANCASTER, PRESTON
 
-from .conftest import add_policy, give_evidence
+from .conftest import add_policy, complete_case, give_evidence
 
 pytestmark = pytest.mark.django_db
 
 
 def test_readiness_lists_exactly_what_is_missing_per_council(case, councils, lancaster_officer):
+    case = complete_case(case, lancaster_officer)
     lancaster = add_policy(councils[LANCASTER], [("a", "Benefit"), ("b", "Staff"), ("c", "Exit")])
     preston = add_policy(councils[PRESTON], [("x", "Value for money"), ("y", "Baselines")])
     la, lb, lc = lancaster.criteria.all()
@@ -29,13 +30,14 @@ def test_readiness_lists_exactly_what_is_missing_per_council(case, councils, lan
     assert readiness.missing == {councils[LANCASTER]: [lb, lc], councils[PRESTON]: [py]}
     assert readiness.missing_count == 3
     assert readiness.reasons() == [
-        "Lancaster: 2 Staff",
-        "Lancaster: 3 Exit",
-        "Preston: 2 Baselines",
+        "Policy criteria, Lancaster: 2 Staff: The evidence is still a draft",
+        "Policy criteria, Lancaster: 3 Exit: No evidence given yet",
+        "Policy criteria, Preston: 2 Baselines: No evidence given yet",
     ]
 
 
 def test_a_case_is_ready_when_everything_is_evidenced(case, councils, lancaster_officer):
+    case = complete_case(case, lancaster_officer)
     for council in (councils[LANCASTER], councils[PRESTON]):
         version = add_policy(council, [("a", "Benefit")])
         give_evidence(case, version.criteria.get(), lancaster_officer)
@@ -44,12 +46,15 @@ def test_a_case_is_ready_when_everything_is_evidenced(case, councils, lancaster_
 
 
 def test_a_partner_without_a_policy_stops_the_case_being_ready(case, councils, lancaster_officer):
+    case = complete_case(case, lancaster_officer)
     version = add_policy(councils[LANCASTER], [("a", "Benefit")])
     give_evidence(case, version.criteria.get(), lancaster_officer)
     readiness = case_readiness(case)
     assert not readiness.ready
     assert readiness.without_policy == [councils[PRESTON]]
-    assert readiness.reasons() == ["Preston has no shared-services policy recorded"]
+    assert readiness.reasons() == [
+        "Policy criteria, Preston: Preston has no shared-services policy recorded"
+    ]
 
 
 def test_readiness_reads_the_policies_in_a_fixed_number_of_queries(

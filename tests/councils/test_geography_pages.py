@@ -95,3 +95,19 @@ def test_api_filters_current_and_abolished(client):
     everything = client.get("/api/v1/councils", {"status": "all", "limit": 1000}).json()
     assert current["count"] == 382 and abolished["count"] == 94
     assert everything["count"] == 476
+
+
+def test_boundaries_not_loaded_yet_answer_503_in_the_one_error_shape(client):
+    from sharedservices.councils.models import BoundarySet
+
+    BoundarySet.objects.all().delete()
+    response = client.get("/api/v1/councils/boundaries")
+    assert response.status_code == 503
+    assert response.json() == {
+        "errors": [
+            {
+                "path": "$",
+                "message": "Boundaries are not loaded yet: the geography is still being built",
+            }
+        ]
+    }

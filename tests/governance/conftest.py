@@ -13,7 +13,7 @@ from sharedservices.base.revisions import UNCHECKED
 from sharedservices.cases import services as case_services
 from sharedservices.cases.models import BusinessCase, Option, OptionLine
 from sharedservices.governance import services
-from tests.cases.conftest import add_policy, give_evidence
+from tests.cases.conftest import add_policy, complete_case, give_evidence
 
 LANCASTER, PRESTON, SOUTH_RIBBLE = "E07000121", "E07000123", "E07000126"
 CHORLEY = "E07000118"
@@ -69,6 +69,7 @@ def ready_case(people, councils):
         custom_pct={},
         expected_revision=UNCHECKED,
     )
+    complete_case(case, officer)  # what its stage must hold (cases/stage_requirements.py)
     for code in MID_LANCS:
         version = add_policy(
             councils[code], [("clear-benefit", "Clear benefit"), ("staff", "Staff consulted")]

@@ -52,6 +52,8 @@ def test_a_withdrawal_with_notice_takes_effect_on_its_date(api, people):
     ).json()
     assert {p["council"]: p["status"] for p in body["partners"]}[PRESTON] == "active"
     assert Withdrawal.objects.get().notice_months == 12
+    page = api.client.get(f"/cases/{api.case.pk}/governance/").text
+    assert "Exit costs £30,000:" in page  # the one money filter: separators, "£" in front
     assert services.withdrawals_apply_due(today=TODAY + datetime.timedelta(days=400)) == 1
     arrangement.refresh_from_db()
     assert arrangement.status == "live"

@@ -25,7 +25,10 @@ def test_the_case_answers_in_the_documented_shape(api, people):
     assert [p["council"] for p in body["partners"]] == [LANCASTER, PRESTON, SOUTH_RIBBLE]
     assert all(p["status"] == "active" for p in body["partners"])
     assert all(p["scrutiny"] is None and p["decision"] is None for p in body["partners"])
-    assert body["readiness"] == {"ready": True, "missing": []}
+    assert body["readiness"]["ready"] is True
+    assert body["readiness"]["missing"] == [] and body["readiness"]["gaps"] == []
+    assert {r["requirement"] for r in body["readiness"]["stage"]} >= {"strategic-case", "appraisal"}
+    assert all(r["met"] and r["reason"] is None for r in body["readiness"]["stage"])
     assert body["allowed_actions"] == ["submit", "not_pursued"]
     assert body["arrangement"] is None
     assert body["appraisal"]["preferred_option"]

@@ -62,6 +62,19 @@ def test_suggestions_from_a_small_register(councils, share):
     # Four councils share legal services, two share payroll: legal ranks first.
     assert [r.service_area.slug for r in rows] == ["legal", "payroll"]
     assert {p.code for p in found["legal"].councils} == {CHORLEY, SOUTH_RIBBLE, WYRE, FYLDE}
+    # Named, and the score in words.
+    assert found["payroll"].named_arrangements == [(payroll.pk, "payroll live")]
+    assert found["legal"].explanation.startswith(
+        "Shared by 4 councils like Lancaster, 1 of them a neighbour; the nearest"
+    )
+
+
+def test_the_suggestions_panel_names_and_links_arrangements(client, councils, share):
+    Arrangement.objects.all().delete_with_history()
+    payroll = share("live", "payroll", PRESTON, SOUTH_RIBBLE, name="Central Lancashire payroll")
+    page = client.get(f"/councils/{LANCASTER}/").content.decode()
+    assert f'href="/register/{payroll.pk}/">Central Lancashire payroll</a>' in page
+    assert "Shared by 2 councils like Lancaster" in page and "number " not in page
 
 
 def test_private_records_never_leak_into_another_councils_suggestions(councils, share):

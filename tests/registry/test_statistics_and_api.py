@@ -1,6 +1,7 @@
 """The national picture against hand-counted fixtures, the map data, and the API."""
 
 import json
+import re
 
 import pytest
 
@@ -103,6 +104,9 @@ def test_stats_and_map_pages_give_the_figures_in_tables(client, fixture_register
     page = client.get("/stats/").content.decode()
     assert 'data-stat="live">4<' in page and "£200,000" in page
     assert 'data-stat="without-savings">2<' in page and "<table" in page
+    # The charts of money label their bars in pounds (static/registry/charts.js).
+    money_charts = re.findall(r'data-chart-for="([\w-]+)"[^>]*data-chart-unit="£"', page)
+    assert set(money_charts) == {"stats-savings-by-kind", "stats-by-tier"}
     page = client.get("/map/").content.decode()
     assert "Lancaster" in page and "register-map-table" in page
     assert client.get("/map/", {"service_area": "parking", "measure": "savings"}).status_code == 200

@@ -19,7 +19,6 @@ See docs/sharing-and-coalitions.md for the JSON contract.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from math import comb
 
@@ -32,23 +31,24 @@ from sharedservices.analysis.bitsets import (
     members,
     popcounts,
 )
+from sharedservices.analysis.clock import Clock, OutOfTime
 from sharedservices.analysis.coalitions_input import (
     CouncilLookup,
     SearchInput,
     parse,
     problem,
 )
+from sharedservices.analysis.coalitions_packing import (
+    IR_TOLERANCE,
+    Found,
+    candidates,
+    solve,
+)
 from sharedservices.analysis.costmodel import all_savings, hub_of
 from sharedservices.analysis.errors import InputError
 from sharedservices.analysis.games import graph_restricted, shapley
 from sharedservices.analysis.money import round_pence
 from sharedservices.analysis.partition_exact import best_partition
-from sharedservices.analysis.splits import (
-    induced_adjacency,
-    restrict_to_graph,
-    shapley_rows,
-    subgame_table,
-)
 
 Progress = Callable[[float, str], None]
 
@@ -59,23 +59,6 @@ def _no_progress(fraction: float, message: str) -> None:
 
 MAX_GRAPH_EXACT = 20  # with the graph, the 2**n route up to here, then candidates
 MAX_CANDIDATES = 2_000_000
-IR_TOLERANCE = 1e-6  # pounds
-
-
-def _together_groups(p: SearchInput) -> list[int]:
-    """Label of each council's must-be-together group (union of the pairs)."""
-    n = len(p.councils)
-    label = list(range(n))
-
-    def find(a: int) -> int:
-        while label[a] != a:
-            label[a] = label[label[a]]
-            a = label[a]
-        return a
-
-    for a, b in p.together:
-        label[find(a)] = find(b)
-    return [find(i) for i in range(n)]
 
 
 def _allowed_mask_table(p: SearchInput, active: list[int]) -> np.ndarray:
@@ -145,73 +128,6 @@ def _solve_every_coalition(
         forbidden_rounds += 1
 
 
-def best_packing(*args, **kwargs):
-    """``partition_graph.best_packing``, imported on first use: it brings scipy's
-    sparse matrices, HiGHS and numba, which only the search over hundreds of
-    councils needs (the command starts in a third of the time without them)."""
-    from sharedservices.analysis.partition_graph import best_packing as packing
-
-    return packing(*args, **kwargs)
-
-
-def _candidates(p: SearchInput, active: list[int]) -> list[tuple[int, ...]]:
-    from sharedservices.analysis.partition_graph import all_coalitions, connected_coalitions
-
-    n = len(p.councils)
-    ok = [False] * n
-    for c in active:
-        ok[c] = True
-    size = p.max_size or len(active)
-    if p.connected:
-        return connected_coalitions([sorted(s) for s in p.neighbours], size, ok)
-    return all_coalitions(active, size)
-
-
-def _feasible_candidates(p: SearchInput, cols: list[tuple[int, ...]]) -> tuple[list, np.ndarray]:
-    """Drop candidates breaking apart/together or individual rationality; value the rest."""
-    n = len(p.councils)
-    group = np.array(_together_groups(p))
-    group_size = np.bincount(group, minlength=n)
-    apart = {(a, b) for a, b in p.apart} | {(b, a) for a, b in p.apart}
-    rank = p.councils.hub_rank()
-    distances = p.councils.distances_km()
-    edge_keys = {a * n + b for a in range(n) for b in p.neighbours[a]}
-    kept: list[tuple[int, ...]] = []
-    values: list[np.ndarray] = []
-    sizes = np.array([len(c) for c in cols])
-    for k in range(2, int(sizes.max()) + 1 if len(cols) else 0):
-        idx = np.flatnonzero(sizes == k)
-        if not len(idx):
-            continue
-        rows = np.array([cols[i] for i in idx], dtype=np.int64)
-        ok = np.ones(len(rows), dtype=bool)
-        # together: each member's whole group must be inside
-        g = group[rows]
-        for j in range(k):
-            inside = (g == g[:, [j]]).sum(axis=1)
-            ok &= inside == group_size[g[:, j]]
-        if apart:
-            for a in range(k):
-                for b in range(a + 1, k):
-                    ok &= ~np.array(
-                        [(x, y) in apart for x, y in zip(rows[:, a], rows[:, b], strict=True)]
-                    )
-        rows = rows[ok]
-        if not len(rows):
-            continue
-        table = subgame_table(p.model, p.councils, rows, rank, distances)
-        worth = table[:, -1]
-        if p.individually_rational:
-            game = table
-            if p.split == "myerson":
-                game = restrict_to_graph(table, induced_adjacency(rows, edge_keys, n))
-            fair = shapley_rows(game).min(axis=1) >= -IR_TOLERANCE
-            rows, worth = rows[fair], worth[fair]
-        kept.extend(tuple(int(x) for x in row) for row in rows)
-        values.append(worth)
-    return kept, np.concatenate(values) if values else np.zeros(0)
-
-
 def _monotone(progress: Progress | None) -> Progress:
     """``progress`` with fractions clamped to [0, 1] and never going back."""
     if progress is None:
@@ -258,10 +174,13 @@ def _active(p: SearchInput) -> list[int]:
     return [c for c in range(len(p.councils)) if c not in p.opt_out]
 
 
-def _candidates_within_limits(p: SearchInput, active: list[int]) -> list[tuple[int, ...]] | None:
+def _candidates_within_limits(
+    p: SearchInput, active: list[int], deadline: float = float("inf")
+) -> list[tuple[int, ...]] | None:
     """``None`` when every coalition of the active councils can be valued at once;
     otherwise the candidate partnerships to choose among. Raises ``InputError``
-    when the search would be too large to run."""
+    when the search would be too large to run, and ``OutOfTime`` (with the
+    candidates found so far) when ``deadline`` passes first."""
     limit = MAX_GRAPH_EXACT if p.connected else MAX_EXACT_PLAYERS
     if len(active) <= limit:
         return None
@@ -279,7 +198,7 @@ def _candidates_within_limits(p: SearchInput, active: list[int]) -> list[tuple[i
                 )
             ]
         )
-    cols = _candidates(p, active)
+    cols = candidates(p, active, deadline)
     if len(cols) > MAX_CANDIDATES:
         raise InputError(
             [
@@ -304,8 +223,17 @@ def run(
     data: dict,
     council_lookup: CouncilLookup | None = None,
     progress: Progress | None = None,
+    started: float | None = None,
 ) -> dict:
     """Best partnerships of the councils in ``data`` (see the module docstring).
+
+    ``options.time_limit`` is a wall-clock promise counted from ``started`` (a
+    ``time.perf_counter()`` reading: the command line passes its process's start;
+    by default the call of ``run``): every phase of the search over candidate
+    partnerships looks at one deadline, and when it comes the answer is the best
+    found, with its proven ``bound`` on the total saving, the ``gap`` between
+    them and ``timed_out`` true. The exact search over every coalition (up to
+    20 councils with ``connected``, 24 without) takes seconds and is not cut short.
 
     ``progress(fraction, message)``, when given, is called at a few stages with
     a fraction in [0, 1] that never decreases: input validated, candidates
@@ -313,52 +241,44 @@ def run(
     where the solver reports it, and done (1.0). An exception it raises is not
     caught, so a caller may use it to cancel a long run.
     """
-    started = time.perf_counter()
     report = _monotone(progress)
     p = parse(data, council_lookup)
+    clock = Clock(p.time_limit, started)
     report(0.05, "input validated")
-    n = len(p.councils)
     active = _active(p)
-    cols = _candidates_within_limits(p, active)
-    optimal, gap = True, 0.0
-    if cols is None:
-        blocks, optimal, gap = _solve_every_coalition(p, active, report)
-        feasible = bool(blocks) or not active
+    try:
+        cols = _candidates_within_limits(p, active, clock.deadline - min(0.5, 0.1 * p.time_limit))
+    except OutOfTime as stop:  # out of time while enumerating: pack what there is
+        found = solve(p, active, stop.partial, clock, report, complete=False)
     else:
-        report(0.2, f"{len(cols):,} candidate partnerships enumerated")
-        cols, values = _feasible_candidates(p, cols)
-        report(0.3, f"{len(cols):,} candidate partnerships pass the constraints")
-        must = np.zeros(n, dtype=bool)
-        for a, b in p.together:
-            must[[a, b]] = True
-        remaining = max(1.0, p.time_limit - (time.perf_counter() - started))
-        result = best_packing(
-            n,
-            cols,
-            values,
-            must,
-            time_limit=remaining,
-            progress=lambda f, msg: report(0.3 + 0.65 * f, msg),
-        )
-        feasible = np.isfinite(result.value)
-        blocks = [list(c) for c in result.chosen]
-        optimal, gap = result.optimal, result.gap
-    if not feasible:
+        if cols is None:
+            blocks, optimal, _ = _solve_every_coalition(p, active, report)
+            found = Found(blocks, 0.0, 0.0, optimal, feasible=bool(blocks) or not active)
+        else:
+            found = solve(p, active, cols, clock, report)
+    if not found.feasible:
         raise InputError(
             [
                 problem(
                     "$.constraints",
                     "no set of partnerships meets all the constraints together "
-                    "(check together, apart, max_size and connected)",
+                    "(check together, apart, max_size and connected)"
+                    if not found.timed_out
+                    else f"no set of partnerships meeting the together constraints was found "
+                    f"within the time limit of {p.time_limit:g} s; allow more time",
                 )
             ]
         )
-    coalitions = _report(p, blocks)
+    coalitions = _report(p, found.blocks)
+    total = round_pence(sum(c["saving"] for c in coalitions))
+    bound = total if found.optimal else max(round_pence(found.bound), total)
     report(1.0, "done")
     return {
         "coalitions": coalitions,
-        "total_saving": round_pence(sum(c["saving"] for c in coalitions)),
-        "optimal": bool(optimal),
-        "gap": float(gap),
-        "seconds": round(time.perf_counter() - started, 3),
+        "total_saving": total,
+        "optimal": bool(found.optimal),
+        "gap": 0.0 if found.optimal or bound <= 0 else round((bound - total) / bound, 9),
+        "bound": bound,
+        "timed_out": bool(found.timed_out),
+        "seconds": round(clock.elapsed(), 3),
     }

@@ -107,3 +107,33 @@ def format_pounds(amount, *, pence: bool = False, short: bool = False) -> str:
 def format_pence(amount) -> str:
     """£1,234.56: the maths' explanations, which show pence."""
     return format_pounds(amount, pence=True)
+
+
+def format_number(amount) -> str:
+    """1,234 or 1,234.5: thousands separators and at most two decimals, no trailing
+    zeros (a count, a number of days, a percentage's figure)."""
+    d = Decimal(str(amount)).normalize()
+    if d == d.to_integral():
+        return f"{int(d):,}"
+    return f"{d:,.2f}".rstrip("0").rstrip(".")
+
+
+def format_figure(amount, unit: str) -> str:
+    """A figure in its unit, as a reader writes it: money with the pound sign in front
+    ("£410,000 a year" for 410000 in "£ a year"; pence only when there are any), a
+    percentage with the sign after ("97.5%"), anything else after a space ("12 days").
+    ``unit`` is free text ("£ a year", "%", "days") or a code ("gbp", "percent", "count")."""
+    if amount is None or amount == "":
+        return ""
+    unit = (unit or "").strip()
+    if unit == "gbp" or unit.startswith("£"):
+        value = Decimal(str(amount))
+        text = format_pounds(value, pence=value != value.to_integral())
+        rest = "" if unit == "gbp" else unit[1:].strip()
+        return f"{text} {rest}" if rest else text
+    number = format_number(amount)
+    if number.startswith("-"):
+        number = MINUS + number[1:]
+    if unit in ("%", "percent"):
+        return f"{number}%"
+    return f"{number} {unit}" if unit and unit != "count" else number

@@ -5,6 +5,7 @@ incumbent, and the per-council bound. Used by ``packing_region``.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 
@@ -15,6 +16,9 @@ from .highs import quiet_highs
 from .packing_cuts import (
     Cuts,
 )
+from .partition_candidates import greedy_packing, per_council_bound
+
+__all__ = ["PackingLP", "dive", "greedy_packing", "is_packing", "per_council_bound"]
 
 CUT_ROUNDS = 20  # rounds of rounded (Chvatal-Gomory) cuts on the LP, within 15% of the time
 RESTRICTED_MASTER_FROM = 20  # candidates per council above which a restricted master runs first
@@ -24,6 +28,10 @@ DIVE_SHARE = 0.25  # the LP dive for a first answer stops at this share of the t
 POLISH_SHARE = 0.15  # and the local search after it may take this share
 MIN_MIP_SECONDS = 0.5  # a MIP is not started with less time than this left
 PRESOLVE_FROM = 2.0  # MIP presolve (which cannot be interrupted) only with this x LP time left
+GRACE_SECONDS = 0.1  # a watched solve is waited for this long past its deadline
+# Solves given up at their deadline, still running until HiGHS's next callback: the
+# command line ends its process without waiting for them once the answer is written.
+ABANDONED: list[threading.Thread] = []
 
 
 class PackingLP:
@@ -66,6 +74,11 @@ class PackingLP:
         h.passModel(lp)
         self.h = h
         self.error: BaseException | None = None
+        self.deadline: float | None = None
+        self.report: Callable[[float, float], None] | None = None
+        self.latest: tuple[float, float] | None = None  # (best found, bound) at the last tick
+        self.stop = False
+        self.abandoned = False
         if cuts is not None and len(cuts):
             self.add_cuts(cuts)
 
@@ -90,67 +103,68 @@ class PackingLP:
 
     def watch(self, report: Callable[[float, float], None] | None, deadline: float) -> None:
         """Stop at ``deadline`` (``time.perf_counter()``) and, if given, call
-        ``report(primal, dual)`` (in HiGHS's sense) about once a second.
+        ``report(primal, dual)`` (in HiGHS's sense, negated: the best value found
+        and the bound) about once a second.
 
-        HiGHS's own time limit is not checked everywhere (its root cut loop can
-        overrun it on large models), so the deadline is enforced here too. An
-        exception from ``report`` stops HiGHS and is raised again by :meth:`run`.
+        HiGHS's own time limit and its interrupt callbacks are not reached
+        everywhere: the root LP of a large MIP (seven seconds for England at size
+        5 on a loaded machine) calls neither. So, once watched, :meth:`run` runs
+        HiGHS in a thread of its own and waits for it until the deadline (and
+        ``GRACE_SECONDS``); a solve still busy then is left to stop at its next
+        callback, the model is marked ``abandoned`` and nothing is read from it
+        again. ``report`` is called from the waiting (calling) thread, never from
+        HiGHS's; an exception from it stops HiGHS and is raised again by :meth:`run`.
         """
-        last = [time.perf_counter()]
+        self.deadline = deadline
+        self.report = report
+
+        def interrupt(e) -> None:
+            if self.stop or time.perf_counter() > deadline:
+                e.data_in.user_interrupt = True
 
         def tick(e) -> None:
-            now = time.perf_counter()
-            if self.error is not None or now > deadline:
-                e.data_in.user_interrupt = True
-                return
-            if report is None or now - last[0] < 1.0:
-                return
-            last[0] = now
-            try:
-                report(-float(e.data_out.mip_primal_bound), -float(e.data_out.mip_dual_bound))
-            except BaseException as exc:  # re-raised after the solver stops
-                self.error = exc
-                e.data_in.user_interrupt = True
-
-        def stop_at_deadline(e) -> None:  # the root LP of a large MIP, between MIP ticks
-            if self.error is not None or time.perf_counter() > deadline:
-                e.data_in.user_interrupt = True
+            self.latest = (-float(e.data_out.mip_primal_bound), -float(e.data_out.mip_dual_bound))
+            interrupt(e)
 
         self.h.cbMipInterrupt.subscribe(tick)
-        self.h.cbSimplexInterrupt.subscribe(stop_at_deadline)
+        self.h.cbSimplexInterrupt.subscribe(interrupt)  # the root LP of a large MIP, the LPs
 
     def run(self) -> None:
-        self.h.run()
+        if self.deadline is None:
+            self.h.run()
+            return
+        done = threading.Event()
+
+        def solve() -> None:
+            try:
+                self.h.run()
+            finally:
+                done.set()
+
+        worker = threading.Thread(target=solve, name="highs", daemon=True)
+        worker.start()
+        last = time.perf_counter()
+        give_up = self.deadline + GRACE_SECONDS
+        while not done.wait(min(0.2, max(0.0, give_up - time.perf_counter()))):
+            now = time.perf_counter()
+            if now >= give_up:
+                self.stop = True  # HiGHS stops at its next callback; its answer is dropped
+                self.abandoned = True
+                ABANDONED.append(worker)
+                break
+            if self.report is not None and self.latest is not None and now - last >= 1.0:
+                last = now
+                try:
+                    self.report(*self.latest)
+                except BaseException as exc:  # re-raised once the solver stops
+                    self.error, self.stop = exc, True
         if self.error is not None:
             raise self.error
 
     def status(self) -> str:
+        if self.abandoned:
+            return "Abandoned"
         return self.h.modelStatusToString(self.h.getModelStatus())
-
-
-def greedy_packing(cols, vals, row_of, first: np.ndarray, rows: int) -> np.ndarray:
-    """Columns in ``first`` that fit, then the rest that fit, most valuable first."""
-    used = np.zeros(rows, dtype=bool)
-    chosen = np.zeros(len(cols), dtype=bool)
-    order = list(np.flatnonzero(first)) + [
-        j for j in np.argsort(-vals, kind="stable") if vals[j] > 0 and not first[j]
-    ]
-    for j in order:
-        r = [row_of[u] for u in cols[j]]
-        if not used[r].any():
-            used[r] = True
-            chosen[j] = True
-    return chosen
-
-
-def per_council_bound(cols, vals) -> float:
-    """No packing beats the sum over councils of their best ``max(0, v_j / |j|)``."""
-    best: dict[int, float] = {}
-    for c, x in zip(cols, vals, strict=True):
-        share = max(0.0, float(x) / len(c))
-        for u in c:
-            best[u] = max(best.get(u, 0.0), share)
-    return float(sum(best.values()))
 
 
 def is_packing(a: csc_array, chosen: np.ndarray, lower: np.ndarray) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from itertools import combinations
+from itertools import chain, combinations
 
 import numpy as np
 from scipy.sparse import csc_array, csr_array
@@ -35,7 +35,7 @@ from .packing_lp import (
     is_packing,
     per_council_bound,
 )
-from .packing_search import improve
+from .packing_search import improve, kernel_ready
 from .partition_candidates import split_into_regions
 
 
@@ -47,6 +47,7 @@ def region_packing(
     fix: bool,
     report: Callable[[float, str], None] | None,
     stats: dict,
+    fallback: bool = True,
 ) -> tuple[list[int], float, float, bool, bool]:
     """Best packing of one connected region: (chosen, value, bound, optimal, feasible).
 
@@ -60,14 +61,20 @@ def region_packing(
     columns are split again into independent parts and each part is a MIP
     started from the incumbent. Dropped columns are in no packing better than
     ``LB``, so the answer is optimal when every part is.
+
+    With ``fallback`` False, a region whose LP does not finish by the deadline
+    answers (nothing, -inf, inf, not optimal, not feasible) at once: the caller
+    holds a greedy packing of its own, made before the search.
     """
     started = time.perf_counter()
     deadline = started + time_limit
-    councils = sorted({u for c in cols for u in c})
-    row_of = {u: r for r, u in enumerate(councils)}
     m = len(cols)
-    rows = np.fromiter((row_of[u] for c in cols for u in c), dtype=np.int64)
-    colidx = np.fromiter((j for j, c in enumerate(cols) for _ in c), dtype=np.int64)
+    sizes = np.fromiter(map(len, cols), dtype=np.int64, count=m)
+    flat = np.fromiter(chain.from_iterable(cols), dtype=np.int64, count=int(sizes.sum()))
+    councils = np.unique(flat).tolist()
+    row_of = {u: r for r, u in enumerate(councils)}
+    rows = np.searchsorted(councils, flat)
+    colidx = np.repeat(np.arange(m), sizes)
     a = csc_array((np.ones(len(rows)), (rows, colidx)), shape=(len(councils), m))
     lower = must[councils].astype(float)
     scale = 10.0 ** np.round(np.log10(max(float(np.abs(vals).max()), 1e-9)) - 2)
@@ -90,6 +97,9 @@ def region_packing(
             started + time_limit,
         )
         model.run()
+        if model.abandoned:  # still in its root LP at the deadline
+            dual = model.latest[1] * scale if model.latest else per_council_bound(cols, vals)
+            return None, -np.inf, dual, model.status()
         info = model.h.getInfo()
         x = np.asarray(model.h.getSolution().col_value, dtype=float)
         status = model.status()
@@ -111,18 +121,22 @@ def region_packing(
         opt = status == "Optimal"
         return list(np.flatnonzero(x)), value, value if opt else max(value, dual), opt, True
 
-    # LP relaxation, tightened by rounded cuts, and its Lagrangian bound
-    lp = PackingLP(a, w, lower, False, max(left(), 0.1))
-    lp.watch(None, deadline)
-    lp.run()
-    lp_seconds = time.perf_counter() - started  # how long a solve of this model takes now
-
-    def out_of_time():  # no LP answer in time: the greedy packing and a simple bound
+    def out_of_time():  # no LP answer in time: a greedy packing and a simple bound
+        if not fallback:  # the caller has its own
+            return [], -np.inf, np.inf, False, False
         greedy = greedy_packing(cols, vals, row_of, np.zeros(m, dtype=bool), len(councils))
         if not is_packing(a, greedy, lower):
             return [], -np.inf, per_council_bound(cols, vals), False, False
         got = float(vals[greedy].sum())
         return list(np.flatnonzero(greedy)), got, per_council_bound(cols, vals), False, True
+
+    if left() <= 0:
+        return out_of_time()
+    # LP relaxation, tightened by rounded cuts, and its Lagrangian bound
+    lp = PackingLP(a, w, lower, False, max(left(), 0.1))
+    lp.watch(None, deadline)
+    lp.run()
+    lp_seconds = time.perf_counter() - started  # how long a solve of this model takes now
 
     if lp.status() != "Optimal":
         return out_of_time()
@@ -139,6 +153,8 @@ def region_packing(
             break
         lp.add_cuts(new)
         lp.run()
+        if lp.status() != "Optimal":
+            break
         cuts = cuts.stack(new)
         xlp = np.asarray(lp.h.getSolution().col_value, dtype=float)
         if lp.h.getInfo().objective_function_value - before < 2e-6 * abs(before):
@@ -176,7 +192,7 @@ def region_packing(
         stop = min(time.perf_counter() + POLISH_SHARE * time_limit, deadline)
         return improve(local, vals, start, lower > 0, 3, stop)
 
-    if np.isfinite(lb):
+    if np.isfinite(lb) and kernel_ready(left()):
         incumbent = polish(incumbent)
         lb = float(vals[incumbent].sum())
         stats["polished"] = stats.get("polished", 0.0) + lb
@@ -209,12 +225,12 @@ def region_packing(
             time.perf_counter() + 0.3 * left(),
         )
         heur.run()
-        xh = np.asarray(heur.h.getSolution().col_value, dtype=float)
+        xh = np.zeros(0) if heur.abandoned else np.asarray(heur.h.getSolution().col_value)
         if xh.size == len(pool) and heur.h.getInfo().primal_solution_status == 2:
             better = np.zeros(m, dtype=bool)
             better[pool[xh > 0.5]] = True
-            if is_packing(a, better, lower):  # worse or not, it may polish up better
-                better = polish(better)
+            if is_packing(a, better, lower) and kernel_ready(left()):
+                better = polish(better)  # worse or not, it may polish up better
                 if vals[better].sum() > lb:
                     incumbent, lb = better, float(vals[better].sum())
     stats["incumbent"] = stats.get("incumbent", 0.0) + (lb if np.isfinite(lb) else 0.0)
@@ -282,6 +298,15 @@ def region_packing(
         model.watch(tick, started + time_limit)
         model.run()
         stats["mip_parts"] = stats.get("mip_parts", 0) + 1
+        if model.abandoned:  # still in its root LP at the deadline: keep the incumbent
+            take = idx[incumbent[idx]] if np.isfinite(lb) else idx[:0]
+            if not np.isfinite(lb):
+                return [], -np.inf, big, False, False
+            chosen.extend(take)
+            value += float(vals[take].sum())
+            bound = np.inf  # the LP's bound stands for this part (taken below)
+            optimal = False
+            continue
         info = model.h.getInfo()
         x = np.asarray(model.h.getSolution().col_value, dtype=float)
         status = model.status()

@@ -18,12 +18,30 @@ from itertools import combinations
 
 import numpy as np
 
-from sharedservices.analysis.jit import njit
-
 MAX_WINDOW = 16  # councils in one window: 2**16 subsets
+# Importing numba and reading the kernel from its on-disk cache: about a second, three
+# on a loaded machine. The search starts the local search only with more time than this
+# left (or the kernel already loaded), so that loading it cannot overrun the time limit.
+KERNEL_LOAD_SECONDS = 3.0
+_kernel = None
 
 
-@njit()
+def _window_kernel():
+    """The compiled ``_best_window`` (numba imported on first use)."""
+    global _kernel
+    if _kernel is None:
+        from sharedservices.analysis.jit import njit
+
+        _kernel = njit()(_best_window)
+    return _kernel
+
+
+def kernel_ready(seconds_left: float) -> bool:
+    """Whether the local search may run with ``seconds_left``: the kernel is loaded,
+    or there is time to load it."""
+    return _kernel is not None or seconds_left > KERNEL_LOAD_SECONDS
+
+
 def _best_window(k: int, masks: np.ndarray, values: np.ndarray, may_stand_alone: np.ndarray):
     """Best packing of ``k`` councils by the given columns (bit masks sorted by lowest bit).
 
@@ -143,7 +161,7 @@ def _try_window(j, combo, columns, values, members, first, must, chosen, owner) 
     idx = near[inside[members[near]].all(axis=1)]
     masks = bit[members[idx]].sum(axis=1)
     order = np.argsort(masks & -masks, kind="stable")
-    value, picked = _best_window(
+    value, picked = _window_kernel()(
         len(free), masks[order], values[idx][order], ~np.asarray(must)[free]
     )
     if value <= values[blocks].sum() + 1e-9 * max(1.0, abs(value)):

@@ -32,7 +32,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from itertools import combinations
+from itertools import chain, combinations
 
 import numpy as np
 
@@ -63,6 +63,7 @@ class PackingResult:
     columns_kept: int = 0
     regions: int = 0
     stats: dict = field(default_factory=dict)
+    stopped: bool = False  # the deadline came before any answer (``fallback`` False only)
 
     @property
     def gap(self) -> float:
@@ -82,6 +83,8 @@ def best_packing(
     time_limit: float = 60.0,
     prune: bool = True,
     progress: Callable[[float, str], None] | None = None,
+    deadline: float | None = None,
+    fallback: bool = True,
 ) -> PackingResult:
     """Choose disjoint columns maximising total value; other councils stand alone.
 
@@ -89,24 +92,39 @@ def best_packing(
     must be together). Returns value ``-inf`` and ``optimal`` True when no
     packing covers them all. ``prune=False`` is the plain model (no dominance,
     no reduced-cost fixing): one HiGHS MIP per region, for comparison.
+
+    ``deadline`` (a ``time.perf_counter()`` reading; ``time_limit`` seconds from
+    now when not given) is kept by every stage: past it the dominance filter
+    keeps what it has not looked at, and each region answers with what it has
+    (at least a greedy packing and the per-council bound). With ``fallback``
+    False the caller holds a greedy packing already: past the deadline before
+    any LP answer, the result is ``stopped`` (nothing found, bound infinite).
     """
     started = time.perf_counter()
+    deadline = started + time_limit if deadline is None else deadline
     values = np.asarray(values, dtype=float)
     must = np.zeros(n, dtype=bool) if must_join is None else np.asarray(must_join, dtype=bool)
     alone = np.where(must, -np.inf, 0.0)
     columns_in = len(columns)
     keep = np.isfinite(values)
     if prune and columns:
-        keep &= undominated(n, columns, values, alone)
-        keep &= (values > 0) | np.array([must[list(c)].any() for c in columns], dtype=bool)
+        keep &= undominated(n, columns, values, alone, deadline)
+        worth = values > 0
+        if must.any():
+            worth |= np.array([must[list(c)].any() for c in columns], dtype=bool)
+        keep &= worth
     cols = [c for c, k in zip(columns, keep, strict=True) if k]
     vals = values[keep]
     covered = np.zeros(n, dtype=bool)
-    for c in cols:
-        covered[list(c)] = True
+    covered[list(chain.from_iterable(cols))] = True
     if (must & ~covered).any():
         return PackingResult([], -np.inf, -np.inf, True, columns_in, len(cols), 0)
+    stopped = PackingResult([], -np.inf, np.inf, False, columns_in, len(cols), 0, {}, True)
+    if not fallback and time.perf_counter() > deadline:
+        return stopped
     regions = split_into_regions(n, cols)
+    if not fallback and time.perf_counter() > deadline:
+        return stopped
     if progress is not None:
         progress(0.05, f"{len(cols):,} partnerships worth considering, in {len(regions)} regions")
     chosen: list[tuple[int, ...]] = []
@@ -126,7 +144,7 @@ def best_packing(
             total += float(sub_vals[take].sum())
             bound += float(sub_vals[take].sum())
             continue
-        remaining = max(1.0, time_limit - (time.perf_counter() - started))
+        remaining = deadline - time.perf_counter()
         share = remaining * len(group) / max(1, weight - done)
         base, span = done / weight, len(group) / weight
 
@@ -135,7 +153,7 @@ def best_packing(
                 progress(0.05 + 0.9 * (base + span * min(1.0, f)), msg)
 
         picked, value, region_bound, region_optimal, feasible = region_packing(
-            sub_cols, sub_vals, must, share, prune, report if progress else None, stats
+            sub_cols, sub_vals, must, share, prune, report if progress else None, stats, fallback
         )
         done += len(group)
         if not feasible:

@@ -31,39 +31,63 @@ def subgame_table(
     return table
 
 
-def induced_adjacency(rows: np.ndarray, edge_keys: set[int], n: int) -> np.ndarray:
-    """(m, k) bitmasks: bit b of entry [r, a] when rows[r, a] and rows[r, b] are neighbours."""
+def induced_adjacency(rows: np.ndarray, linked: np.ndarray) -> np.ndarray:
+    """(m, k) bitmasks: bit b of entry [r, a] when rows[r, a] and rows[r, b] are
+    neighbours (``linked``: the councils' (n, n) boolean adjacency matrix)."""
     m, k = rows.shape
-    keys = np.fromiter(edge_keys, dtype=np.int64) if edge_keys else np.zeros(0, np.int64)
     adj = np.zeros((m, k), dtype=np.int64)
     for a in range(k):
         for b in range(k):
             if a != b:
-                linked = np.isin(rows[:, a].astype(np.int64) * n + rows[:, b], keys)
-                adj[:, a] |= linked.astype(np.int64) << b
+                adj[:, a] |= linked[rows[:, a], rows[:, b]].astype(np.int64) << b
     return adj
 
 
+_COMPONENTS: dict[tuple[int, int], np.ndarray] = {}  # (k, border pattern) -> parts
+
+
+def _component(mask: int, adjacency: tuple[int, ...]) -> int:
+    """The connected part of ``mask`` holding its lowest member."""
+    comp = mask & -mask
+    while True:
+        grown = comp
+        for j, near in enumerate(adjacency):
+            if comp >> j & 1:
+                grown |= near
+        grown &= mask
+        if grown == comp:
+            return comp
+        comp = grown
+
+
 def restrict_to_graph(table: np.ndarray, adjacency: np.ndarray) -> np.ndarray:
-    """Myerson's restriction, row by row: a coalition is worth the sum over its connected parts."""
+    """Myerson's restriction, row by row: a coalition is worth the sum over its connected parts.
+
+    Rows share few border patterns (at most 2**(k(k-1)/2) graphs on k members, a few
+    hundred in practice), so the connected part of each coalition is worked out once
+    per pattern and looked up for every row.
+    """
     m, size = table.shape
     k = size.bit_length() - 1
+    adjacency = np.asarray(adjacency, dtype=np.int64).reshape(m, k)
+    key = np.zeros(m, dtype=np.int64)
+    for j in range(k):
+        key |= adjacency[:, j] << (k * j)
+    patterns, which = np.unique(key, return_inverse=True)
+    comps = np.zeros((len(patterns), size), dtype=np.int64)
+    for p, pattern in enumerate(patterns.tolist()):
+        known = _COMPONENTS.get((k, pattern))
+        if known is None:
+            near = tuple((pattern >> (k * j)) & (size - 1) for j in range(k))
+            known = np.array([0] + [_component(mask, near) for mask in range(1, size)])
+            _COMPONENTS[(k, pattern)] = known
+        comps[p] = known
+    comp_of = comps[which.reshape(-1)]
+    rows = np.arange(m)
     out = np.zeros_like(table)
     for mask in range(1, size):
-        low = mask & -mask
-        comp = np.full(m, low, dtype=np.int64)
-        for _ in range(k):
-            grown = comp.copy()
-            for j in range(k):
-                has = (comp >> j) & 1
-                grown |= np.where(has == 1, adjacency[:, j], 0)
-            grown &= mask
-            if np.array_equal(grown, comp):
-                break
-            comp = grown
-        head = table[np.arange(m), comp]
-        rest = mask ^ comp
-        out[:, mask] = head + out[np.arange(m), rest]
+        comp = comp_of[:, mask]
+        out[:, mask] = table[rows, comp] + out[rows, mask ^ comp]
     return out
 
 

@@ -1,6 +1,8 @@
 """Arrangement endpoints: the public register as open data, and create/update for
 signed-in users of a partner council. The same selectors and services as the pages."""
 
+import datetime
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from ninja import Field, FilterSchema, Query, Router, Schema, Status
@@ -17,6 +19,7 @@ from sharedservices.registry.models import (
     Arrangement,
     ArrangementStatus,
     DeliveryModel,
+    Provenance,
     SavingsBasis,
 )
 from sharedservices.registry.permissions import can_record_arrangements
@@ -79,6 +82,16 @@ class ArrangementOut(Schema):
     annual_savings_gbp: int | None
     savings_basis: SavingsBasis
     is_demo: bool = Field(description="Demonstration data, not a real arrangement")
+    provenance: Provenance = Field(
+        description="real (curated from a cited public source, or recorded by a council) or"
+        " demo (generated to illustrate)"
+    )
+    source_url: str | None = Field(description="The address of the record's source")
+    source_title: str | None = Field(description="The source's title")
+    source_date: str | None = Field(description="The source's date as it gives it (2019-05)")
+    checked_on: datetime.date | None = Field(
+        description="When the source was last checked to say this"
+    )
     url: str
 
     @staticmethod
@@ -97,10 +110,32 @@ class ArrangementOut(Schema):
     def resolve_url(obj):
         return obj.get_absolute_url()
 
+    @staticmethod
+    def resolve_source_url(obj):
+        source = obj.main_source
+        return source.url or None if source else None
+
+    @staticmethod
+    def resolve_source_title(obj):
+        source = obj.main_source
+        return source.title or None if source else None
+
+    @staticmethod
+    def resolve_source_date(obj):
+        source = obj.main_source
+        return source.published or None if source else None
+
+    @staticmethod
+    def resolve_checked_on(obj):
+        source = obj.main_source
+        return source.checked_on if source else None
+
 
 class SourceOut(Schema):
     url: str
     title: str
+    published: str = Field(description="The source's date as it gives it")
+    checked_on: datetime.date | None
 
 
 class ArrangementDetailOut(ArrangementOut):
@@ -131,6 +166,7 @@ class ArrangementQuery(FilterSchema):
     nation: Nation | None = None
     start_year: int | None = None
     q: str | None = Field(None, description="Text in the name or description")
+    provenance: Provenance | None = Field(None, description="real or demo; both when left out")
 
 
 class ArrangementIn(Schema):

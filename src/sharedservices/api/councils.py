@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from django.http import Http404, HttpResponse
 from ninja import Field, FilterSchema, Query, Router, Schema
+from ninja.errors import HttpError
 from ninja.pagination import paginate
 
 from sharedservices.api.pagination import BoundedLimitOffset
@@ -107,18 +108,20 @@ def _compressed(data_version: str, geojson: str) -> bytes:
     openapi_extra={
         "responses": {
             200: {"description": "GeoJSON", "content": {"application/geo+json": {}}},
-            503: {"description": "Geography not loaded yet (run load_councils)"},
+            503: {
+                "description": "Geography not loaded yet (run load_councils)",
+                "content": {
+                    "application/json": {"schema": {"$ref": "#/components/schemas/ErrorsOut"}}
+                },
+            },
         }
     },
 )
 def get_boundaries(request):
     boundary_set = BoundarySet.objects.first()
     if boundary_set is None:
-        return HttpResponse(
-            '{"detail": "Boundaries are not loaded yet"}',
-            status=503,
-            content_type="application/json",
-        )
+        # The one error shape (api/errors.py), with the status saying "not yet".
+        raise HttpError(503, "Boundaries are not loaded yet: the geography is still being built")
     etag = f'"{boundary_set.data_version}"'
     if request.headers.get("If-None-Match") == etag:
         return HttpResponse(status=304, headers={"ETag": etag})

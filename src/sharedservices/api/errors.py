@@ -1,4 +1,5 @@
-"""The API's one error contract: every 4xx body is ``{"errors": [{"path", "message"}]}``.
+"""The API's one error contract: every 4xx body (and a 503 while data is being loaded) is
+``{"errors": [{"path", "message"}]}``.
 
 Endpoints raise; they never build error bodies themselves. The handlers installed
 here turn each kind of refusal into the one shape, so a client parses one thing

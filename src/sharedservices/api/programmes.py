@@ -10,6 +10,7 @@ Endpoints raise (``Http404``, ``PermissionDenied``, a service's ``ValidationErro
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -204,6 +205,10 @@ class SuggestionOut(Schema):
     )
     why: list[str] = Field(description="neighbour, same upper tier and/or same kind nearby")
     score: float
+    explanation: str = Field(
+        description='The score in words, e.g. "Shared by 4 councils like Lancaster, 2 of them'
+        ' neighbours; the nearest 12 km away"'
+    )
 
 
 @router.get(
@@ -212,7 +217,14 @@ class SuggestionOut(Schema):
     auth=None,
     summary="Services councils like this one already share (public records only)",
 )
-def get_suggestions(request, code: str, limit: int = Query(50, ge=1, le=200)):
+def get_suggestions(
+    request,
+    code: str,
+    limit: int = Query(50, ge=1, le=200),
+    provenance: Literal["real", "demo", "all"] = Query(
+        "real", description="real (the default), demo, or all: the records suggestions come from"
+    ),
+):
     council = Council.objects.filter(pk=code.upper()).first()
     if council is None:
         raise Http404("No council with that code")
@@ -223,6 +235,7 @@ def get_suggestions(request, code: str, limit: int = Query(50, ge=1, le=200)):
             "councils": [p.code for p in s.councils],
             "why": s.why,
             "score": s.score,
+            "explanation": s.explanation,
         }
-        for s in suggestions_for(council, limit=limit)
+        for s in suggestions_for(council, limit=limit, provenance=provenance)
     ]

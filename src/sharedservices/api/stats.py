@@ -1,6 +1,8 @@
 """The national picture as JSON (seed 004), and the data the national map draws.
 Definitions in docs/register.md; computed by ``registry.statistics``."""
 
+from typing import Literal
+
 from ninja import Field, Query, Router, Schema
 
 from sharedservices.registry.statistics import map_data, national_picture
@@ -65,7 +67,17 @@ class UnknownYear(Schema):
     ended: int
 
 
+PROVENANCE_HELP = (
+    "real (the default: curated from a cited source, or recorded by a council), demo, or all"
+)
+
+
+class ProvenanceQuery(Schema):
+    provenance: Literal["real", "demo", "all"] = Field("real", description=PROVENANCE_HELP)
+
+
 class NationalPicture(Schema):
+    provenance: str = Field(description="The records counted: real, demo or all")
     live_arrangements: int
     annual_savings_gbp: int
     councils: CouncilShare
@@ -101,6 +113,7 @@ class MapLink(Schema):
 
 class MapData(Schema):
     service_area: str | None
+    provenance: str = Field(description="The records counted: real, demo or all")
     councils: list[MapCouncil]
     links: list[MapLink]
     names: dict[str, str] = Field(description="Name of every current council, by GSS code")
@@ -108,11 +121,12 @@ class MapData(Schema):
 
 class MapQuery(Schema):
     service_area: str | None = Field(None, description="Service-area slug")
+    provenance: Literal["real", "demo", "all"] = Field("real", description=PROVENANCE_HELP)
 
 
 @router.get("", response=NationalPicture, summary="The national picture of shared services")
-def get_stats(request):
-    return national_picture()
+def get_stats(request, query: Query[ProvenanceQuery]):
+    return national_picture(provenance=query.provenance)
 
 
 @router.get(
@@ -122,4 +136,4 @@ def get_stats(request):
     summary="Councils with their live arrangements and the partnerships between them",
 )
 def get_map(request, query: Query[MapQuery]):
-    return map_data(service_area=query.service_area or "")
+    return map_data(service_area=query.service_area or "", provenance=query.provenance)

@@ -7,6 +7,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Layout
 from django import forms
 
+from sharedservices.base.money import MoneyField
 from sharedservices.base.revisions import RevisionField
 from sharedservices.base.uploads import upload_checked
 from sharedservices.benefits.models import Direction, Frequency, IndicatorKind, Unit
@@ -168,8 +169,8 @@ class CostShareForm(_Form):
 
     submit_label = "Hold the review"
     year = forms.IntegerField(min_value=2000, max_value=2100, label="Financial year starting in")
-    running_cost_gbp = forms.IntegerField(
-        min_value=1, max_value=10**12, label="Running cost of the year (£)"
+    running_cost_gbp = MoneyField(
+        what="the running cost", min_value=1, max_value=10**12, label="Running cost of the year (£)"
     )
     tolerance_points = forms.DecimalField(
         min_value=0,

@@ -31,10 +31,6 @@ class Chart:
     labels: list[tuple[float, float, str, str]] = field(default_factory=list)  # x, y, anchor
 
 
-def money(value: float) -> str:
-    return format_pounds(value, short=True)
-
-
 def _scale(lo: float, hi: float, a: float, b: float):
     lo, hi = min(lo, 0.0), max(hi, 0.0)
     span = (hi - lo) or 1.0
@@ -67,7 +63,7 @@ def cash_flow_chart(figures: dict) -> Chart | None:
                     w,
                     ys(0) - ys(y["benefits"]),
                     "app-bar--benefit",
-                    f"{y['year']} benefits {money(y['benefits'])}",
+                    f"{y['year']} benefits {format_pounds(y['benefits'], short=True)}",
                 )
             )
         if y["costs"]:
@@ -78,15 +74,15 @@ def cash_flow_chart(figures: dict) -> Chart | None:
                     w,
                     ys(-y["costs"]) - ys(0),
                     "app-bar--cost",
-                    f"{y['year']} costs {money(y['costs'])}",
+                    f"{y['year']} costs {format_pounds(y['costs'], short=True)}",
                 )
             )
         if len(years) <= 15 or i % 5 == 0:
             chart.labels.append((x + w, HEIGHT - PAD + 16, "middle", str(y["year"])))
     chart.zero = (LEFT, ys(0), WIDTH - PAD, ys(0))
     chart.labels += [
-        (LEFT - 4, 16, "end", money(top)),
-        (LEFT - 4, HEIGHT - PAD, "end", money(bottom)),
+        (LEFT - 4, 16, "end", format_pounds(top, short=True)),
+        (LEFT - 4, HEIGHT - PAD, "end", format_pounds(bottom, short=True)),
     ]
     return chart
 
@@ -119,8 +115,8 @@ def _horizontal(
     if lo <= mark <= hi:
         chart.zero = (xs(mark), 4, xs(mark), height - 20)
     chart.labels += [
-        (label_width, height - 4, "start", money(lo)),
-        (width - 20, height - 4, "end", money(hi)),
+        (label_width, height - 4, "start", format_pounds(lo, short=True)),
+        (width - 20, height - 4, "end", format_pounds(hi, short=True)),
     ]
     return chart
 
@@ -174,13 +170,28 @@ def distribution_chart(monte_carlo: dict | None) -> Chart | None:
                 max(xs(edges[i + 1]) - xs(edges[i]) - 1, 1),
                 h,
                 css,
-                f"{money(edges[i])} to {money(edges[i + 1])}: {count}",
+                f"{format_pounds(edges[i], short=True)} to "
+                f"{format_pounds(edges[i + 1], short=True)}: {count}",
             )
         )
     if edges[0] < 0 < edges[-1]:
         chart.zero = (xs(0), 6, xs(0), HEIGHT - PAD)
     chart.labels += [
-        (PAD, HEIGHT - PAD + 16, "start", money(edges[0])),
-        (WIDTH - PAD, HEIGHT - PAD + 16, "end", money(edges[-1])),
+        (PAD, HEIGHT - PAD + 16, "start", format_pounds(edges[0], short=True)),
+        (WIDTH - PAD, HEIGHT - PAD + 16, "end", format_pounds(edges[-1], short=True)),
     ]
     return chart
+
+
+def agreement_chart(result: dict) -> Chart | None:
+    """Each council's costs (left of zero) and benefits (right), shared and its own, under
+    the agreement's bases; the partners table beside it gives the same figures."""
+    rows = []
+    for p in result.get("partners", []):
+        costs = p["shared_costs"] + p["own_costs"]
+        benefits = p["shared_savings"] + p["own_savings"]
+        rows.append((f"{p['name']}: costs", -costs, 0.0, "app-bar--cost"))
+        rows.append((f"{p['name']}: benefits", 0.0, benefits, "app-bar--benefit"))
+    if not any(r[1] or r[2] for r in rows):
+        return None
+    return _horizontal(rows)

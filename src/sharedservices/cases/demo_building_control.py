@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 
+from sharedservices.base.revisions import UNCHECKED
 from sharedservices.cases import services
 from sharedservices.cases.demo_common import (
     CUMBERLAND,
@@ -16,6 +17,7 @@ from sharedservices.cases.demo_common import (
     years,
 )
 from sharedservices.cases.models import (
+    BusinessCase,
     ConsultationEntry,
     SectionPart,
 )
@@ -133,6 +135,14 @@ def building_control():
         posts_affected=4,
         staffing_implications="Two manager posts become one; two agency posts are not renewed.",
         job_protection="Redeployment first; TUPE transfer of Westmorland and Furness staff.",
+    )
+    # An outline business case names its preferred option (HM Treasury's stage 2).
+    services.case_preferred_option_update(
+        case=BusinessCase.objects.get(pk=case.pk),
+        user=writer,
+        option=case.options.get(name="Joint service hosted by Cumberland"),
+        reasons="The higher net present social value, and surveyors keep their local patches.",
+        expected_revision=UNCHECKED,
     )
     services.risks_add_suggested(
         case=case,

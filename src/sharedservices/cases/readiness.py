@@ -1,6 +1,9 @@
-"""Is a case ready for scrutiny? Only when every criterion of every partner council's
-policy in force has complete evidence (Carlisle's policy, seed 003, 1.1: "compliance with
-the criteria must be clearly demonstrated in the business case").
+"""Is a case ready for scrutiny? Only when it holds what its stage requires
+(``cases/stage_requirements.py``, after HM Treasury's business case guidance) and every
+criterion of every partner council's policy in force has complete evidence that points
+at something the case holds (Carlisle City Council's shared services policy: "compliance
+with the criteria must be clearly demonstrated in the business case"). Evidence saying
+"set out in the strategic case" while the strategic case is unwritten does not count.
 
 The governance workflow calls ``case_readiness`` to refuse a submission that is not ready.
 Evidence given against an earlier version of a policy still counts for a criterion that
@@ -15,9 +18,16 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import prefetch_related_objects
+from django.urls import reverse
 from django.utils import timezone
 
 from sharedservices.cases.models import BusinessCase, Criterion, CriterionEvidence, PolicyVersion
+from sharedservices.cases.stage_requirements import (
+    RequirementCheck,
+    case_contents,
+    evidence_problem,
+    stage_checks,
+)
 from sharedservices.councils.models import Council
 
 
@@ -28,6 +38,28 @@ class CouncilCheck:
     criteria: list[Criterion]
     evidenced: list[Criterion]
     missing: list[Criterion]
+    # Criterion id -> why its evidence does not count, for each missing criterion.
+    reasons: dict[int, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Gap:
+    """One thing standing between the case and submission: the part of the case it is
+    in, the council it is for (None for the case's own content), and where to fix it."""
+
+    part: str
+    council: Council | None
+    message: str
+    url: str
+
+    def as_dict(self) -> dict:
+        return {
+            "section": self.part,
+            "council": self.council.pk if self.council else None,
+            "council_name": self.council.name if self.council else None,
+            "message": self.message,
+            "url": self.url,
+        }
 
 
 @dataclass(frozen=True)
@@ -36,17 +68,47 @@ class Readiness:
     missing: dict[Council, list[Criterion]]
     without_policy: list[Council] = field(default_factory=list)
     checks: list[CouncilCheck] = field(default_factory=list)
+    stage: list[RequirementCheck] = field(default_factory=list)
+    case_id: int | None = None
 
     @property
     def missing_count(self) -> int:
         return sum(len(v) for v in self.missing.values())
 
+    @property
+    def stage_gaps(self) -> list[RequirementCheck]:
+        return [check for check in self.stage if not check.met]
+
+    def gaps(self) -> list[Gap]:
+        """Each gap, the stage's content first, then each council's criteria."""
+        found = [
+            Gap(c.requirement.part_label, None, f"{c.requirement.text}: {c.reason}", c.url)
+            for c in self.stage_gaps
+        ]
+        policies = reverse("cases:policies")
+        found += [
+            Gap("Policy criteria", c, f"{c.name} has no shared-services policy recorded", policies)
+            for c in self.without_policy
+        ]
+        for check in self.checks:
+            found += [
+                Gap(
+                    "Policy criteria",
+                    check.council,
+                    f"{criterion}: {check.reasons.get(criterion.pk, 'not evidenced')}",
+                    reverse("cases:evidence-edit", args=[self.case_id, criterion.pk]),
+                )
+                for criterion in check.missing
+            ]
+        return found
+
     def reasons(self) -> list[str]:
-        """The missing items in words, one per line, for a page or an error message."""
-        lines = [f"{c.name} has no shared-services policy recorded" for c in self.without_policy]
-        for council, criteria in self.missing.items():
-            lines += [f"{council.name}: {c}" for c in criteria]
-        return lines
+        """The gaps in words, one per line, for a page or an error message: the part of
+        the case, the council where it is one council's, and what is missing."""
+        return [
+            f"{gap.part}{f', {gap.council.name}' if gap.council else ''}: {gap.message}"
+            for gap in self.gaps()
+        ]
 
 
 def versions_in_force(councils, *, on: datetime.date | None = None) -> dict[str, PolicyVersion]:
@@ -86,16 +148,23 @@ def cases_readiness(cases, *, on: datetime.date | None = None) -> dict[int, Read
     councils = {case.pk: case.councils for case in cases}
     every = {c.pk: c for partners in councils.values() for c in partners}
     in_force = versions_in_force(list(every.values()), on=on)
-    return {case.pk: _readiness(councils[case.pk], evidence[case.pk], in_force) for case in cases}
-
-
-def _readiness(councils, evidence, in_force) -> Readiness:
-    counted_ids = {e.criterion_id for e in evidence if e.counts}
-    counted_keys = {
-        (e.criterion.version.policy_id, e.criterion.key, e.criterion.text)
-        for e in evidence
-        if e.counts
+    contents = case_contents(cases)
+    return {
+        case.pk: _readiness(case, councils[case.pk], evidence[case.pk], in_force, contents[case.pk])
+        for case in cases
     }
+
+
+def _key(criterion) -> tuple:
+    return (criterion.version.policy_id, criterion.key, criterion.text)
+
+
+def _readiness(case, councils, evidence, in_force, content) -> Readiness:
+    problems = {e.pk: evidence_problem(e, content) for e in evidence}
+    counted_ids = {e.criterion_id for e in evidence if not problems[e.pk]}
+    counted_keys = {_key(e.criterion) for e in evidence if not problems[e.pk]}
+    by_id = {e.criterion_id: e for e in evidence}
+    by_key = {_key(e.criterion): e for e in evidence}
     checks: list[CouncilCheck] = []
     missing: dict[Council, list[Criterion]] = {}
     without_policy: list[Council] = []
@@ -114,10 +183,19 @@ def _readiness(councils, evidence, in_force) -> Readiness:
         gaps = [c for c in criteria if c not in done]
         if gaps:
             missing[council] = gaps
-        checks.append(CouncilCheck(council, version, criteria, done, gaps))
+        reasons = {
+            c.pk: evidence_problem(
+                by_id.get(c.pk) or by_key.get((version.policy_id, c.key, c.text)), content
+            )
+            for c in gaps
+        }
+        checks.append(CouncilCheck(council, version, criteria, done, gaps, reasons))
+    stage = stage_checks(case, content)
     return Readiness(
-        ready=not missing and not without_policy,
+        ready=not missing and not without_policy and all(check.met for check in stage),
         missing=missing,
         without_policy=without_policy,
         checks=checks,
+        stage=stage,
+        case_id=case.pk,
     )

@@ -15,10 +15,6 @@ from sharedservices.cases.models import BusinessCase
 from sharedservices.cases.models.agreement import SharingAgreement
 
 
-def _money(value) -> str:
-    return format_pounds(value)
-
-
 def case_snapshot(case: BusinessCase) -> list[list[str]]:
     rows: list[list[str]] = []
 
@@ -67,7 +63,7 @@ def case_snapshot(case: BusinessCase) -> list[list[str]]:
                 + (f", {line.partner.name}" if line.partner_id else ""),
             )
             for year, amount in sorted(line.values.items()):
-                add(f"{lk}:{year}", f"{label}, {year}", _money(amount))
+                add(f"{lk}:{year}", f"{label}, {year}", format_pounds(amount))
             if line.distribution:
                 add(
                     f"{lk}:uncertainty",

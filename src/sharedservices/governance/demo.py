@@ -19,7 +19,7 @@ from sharedservices.accounts.models import User
 from sharedservices.accounts.roles import Role
 from sharedservices.base.revisions import UNCHECKED
 from sharedservices.cases import services as case_services
-from sharedservices.cases.demo_common import demo_evidence
+from sharedservices.cases.demo_common import demo_evidence, demo_full_case_content
 from sharedservices.cases.models import BusinessCase, Option, OptionLine, Policy
 from sharedservices.councils.models import Council
 from sharedservices.governance import services
@@ -97,6 +97,7 @@ def _case(title, lead, partners, service_area, *, saving, model="lead-authority"
         reasons="Highest net present social value; one team is more resilient.",
         expected_revision=UNCHECKED,
     )
+    demo_full_case_content(case, writer, service=service_area.replace("-", " "))
     for council in Council.objects.filter(pk__in=[lead, *partners]):
         demo_evidence(case, council, writer)
     case_services.sharing_agreement_save(

@@ -8,6 +8,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Fixed, Layout, Size
 from django import forms
 
+from sharedservices.base.money import MoneyField
 from sharedservices.governance import limits
 from sharedservices.governance.models import (
     CallInOutcome,
@@ -113,8 +114,8 @@ class WithdrawForm(forms.Form):
     notice_given_on = DateInputField(label="Date notice was given")
     leaves_on = DateInputField(label="Date the council leaves")
     reasons = forms.CharField(widget=forms.Textarea, max_length=limits.TEXT, label="Reasons")
-    exit_costs_gbp = forms.IntegerField(
-        min_value=0, max_value=limits.MAX_GBP - 1, initial=0, label="Exit costs (£)"
+    exit_costs_gbp = MoneyField(
+        what="the exit costs", max_value=limits.MAX_GBP - 1, initial=0, label="Exit costs (£)"
     )
     exit_cost_sharing = forms.ChoiceField(
         choices=ExitCostSharing.choices, widget=forms.RadioSelect, label="Who pays the exit costs"

@@ -60,9 +60,23 @@ def readiness_document(records: CaseRecords) -> dict:
     """Checked live while the case is a draft; afterwards it is the check the case passed
     when it was submitted (what the councils scrutinise is the submitted version)."""
     if records.state != CaseState.DRAFT:
-        return {"ready": True, "missing": []}
+        return {"ready": True, "missing": [], "gaps": [], "stage": []}
     readiness = case_readiness(records.case)
-    return {"ready": readiness.ready, "missing": readiness.reasons()}
+    return {
+        "ready": readiness.ready,
+        "missing": readiness.reasons(),
+        "gaps": [gap.as_dict() for gap in readiness.gaps()],
+        "stage": [
+            {
+                "requirement": check.requirement.key,
+                "section": check.requirement.part_label,
+                "text": check.requirement.text,
+                "met": check.met,
+                "reason": check.reason or None,
+            }
+            for check in readiness.stage
+        ],
+    }
 
 
 def _scrutiny(record) -> dict | None:

@@ -3,6 +3,8 @@ constraints, turned into the ``coalitions`` input by ``partners.py``."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import (
     Button,
@@ -14,6 +16,7 @@ from crispy_forms_gds.layout import (
 from django import forms
 from django.utils.html import conditional_escape
 
+from sharedservices.base.money import MoneyField
 from sharedservices.base.text import lines
 from sharedservices.catalogue.models import ServiceArea
 from sharedservices.councils.models import Council, Nation
@@ -109,46 +112,35 @@ class FindPartnersForm(forms.Form):
             "max_value": "The economies-of-scale exponent must be 1 or less",
         },
     )
-    governance_cost = forms.DecimalField(
+    governance_cost = MoneyField(
         label="Governance cost per extra partner (£ a year)",
+        what="the governance cost per extra partner",
+        example=40000,
+        pence=True,
         initial=partners.DEFAULT_GOVERNANCE_COST,
-        min_value=0,
-        decimal_places=2,
         help_text="Joint committee, client-side officers, legal agreement and audit: what each "
         "partner beyond the first adds every year.",
-        error_messages={
-            "required": "Enter the governance cost per extra partner, for example 40000",
-            "invalid": "Enter the governance cost as an amount in pounds, for example 40000",
-            "min_value": "The governance cost cannot be negative",
-        },
     )
-    distance_cost_per_km = forms.DecimalField(
+    distance_cost_per_km = MoneyField(
         label="Cost of distance (£ a year per km)",
+        what="the cost of distance",
+        example=500,
+        pence=True,
         initial=partners.DEFAULT_DISTANCE_COST,
-        min_value=0,
-        decimal_places=2,
         help_text="Travel and lost time for each kilometre between a partner's centre and the "
         "hub (the partner with the largest workload).",
-        error_messages={
-            "required": "Enter the cost of distance, for example 500",
-            "invalid": "Enter the cost of distance as an amount in pounds, for example 500",
-            "min_value": "The cost of distance cannot be negative",
-        },
     )
-    cost_per_postcode = forms.DecimalField(
+    cost_per_postcode = MoneyField(
         label="Baseline cost per postcode (£ a year)",
+        what="the baseline cost per postcode",
+        example=300,
+        pence=True,
+        min_value=Decimal("0.01"),
         initial=partners.DEFAULT_COST_PER_POSTCODE,
-        min_value=0.01,
-        decimal_places=2,
         help_text="Used only for councils whose cost you do not give below: their baseline "
         "cost is this times their number of postcodes, and their size is their number of "
         "postcodes, a rough proxy for households (the ONS Postcode Directory counts no "
         "households, and a postcode holds about 12 on average).",
-        error_messages={
-            "required": "Enter a baseline cost per postcode, for example 300",
-            "invalid": "Enter the baseline cost per postcode as an amount in pounds",
-            "min_value": "The baseline cost per postcode must be more than 0",
-        },
     )
     known_costs = forms.CharField(
         label="Known costs and households (optional)",

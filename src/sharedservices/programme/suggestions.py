@@ -7,7 +7,9 @@ arrangements and it does not. Peers are its neighbours, the other councils under
 the same upper tier (a county's own districts, for a county), and current councils
 of the same kind whose centres lie within 50 km. Only live arrangements count:
 they are public, so nothing a council keeps private (exploring, business case, not
-pursued) can surface in another council's suggestions.
+pursued) can surface in another council's suggestions. Only real records count unless
+demo ones are asked for (``provenance``: the demo's illustrations never suggest anything
+to a real council by default).
 
 Each council that shares an area adds ``1 / (1 + distance / 25 km)`` to its score:
 so more sharers rank higher, and a near one counts more than a far one (a
@@ -43,6 +45,7 @@ from sharedservices.registry.models import (
 NEARBY_KM = 50.0
 HALF_WEIGHT_KM = 25.0
 WHY_ORDER = ("neighbour", "same upper tier", "same kind nearby")
+SHOWN_ARRANGEMENTS = 3
 
 
 @dataclass
@@ -60,6 +63,8 @@ class Suggestion:
     councils: list[Peer]
     score: float
     why: list[str] = field(default_factory=list)
+    named_arrangements: list[tuple[int, str]] = field(default_factory=list)  # the first few
+    explanation: str = ""
 
 
 @dataclass
@@ -126,8 +131,8 @@ def _councils(today: date) -> _Councils:
     return _cached("councils", key, build)
 
 
-def _register() -> _Register:
-    live = Arrangement.objects.filter(status=ArrangementStatus.LIVE)
+def _register(provenance: str = "real") -> _Register:
+    live = Arrangement.objects.filter(status=ArrangementStatus.LIVE).of_provenance(provenance)
     key = tuple(live.aggregate(n=Count("pk"), last=Max("updated_at"), top=Max("pk")).values()) + (
         ArrangementPartner.objects.count(),
     )
@@ -135,17 +140,17 @@ def _register() -> _Register:
     def build() -> _Register:
         by_council: dict[str, list[int]] = defaultdict(list)
         for arrangement_id, code in ArrangementPartner.objects.filter(
-            arrangement__status=ArrangementStatus.LIVE, council__isnull=False
+            arrangement__in=live, council__isnull=False
         ).values_list("arrangement_id", "council_id"):
             by_council[code].append(arrangement_id)
         areas: dict[int, list[int]] = defaultdict(list)
         for arrangement_id, area_id in Arrangement.service_areas.through.objects.filter(
-            arrangement__status=ArrangementStatus.LIVE
+            arrangement__in=live
         ).values_list("arrangement_id", "servicearea_id"):
             areas[arrangement_id].append(area_id)
         return _Register(by_council=dict(by_council), areas=dict(areas))
 
-    return _cached("register", key, build)
+    return _cached(f"register.{provenance}", key, build)
 
 
 def peers_of(council: Council) -> dict[str, Peer]:
@@ -182,12 +187,14 @@ def nearness(distance_km: float | None) -> float:
     return 1.0 / (1.0 + (distance_km if distance_km is not None else NEARBY_KM) / HALF_WEIGHT_KM)
 
 
-def suggestions_for(council: Council, *, limit: int | None = None) -> list[Suggestion]:
+def suggestions_for(
+    council: Council, *, limit: int | None = None, provenance: str = "real"
+) -> list[Suggestion]:
     """Service areas the council's peers share (live, public arrangements) and it does
     not, best first."""
     own = council_and_predecessors(council.pk)
     peers = {code: p for code, p in peers_of(council).items() if code not in own}
-    register = _register()
+    register = _register(provenance)
     own_areas = {
         area
         for code in own
@@ -220,4 +227,26 @@ def suggestions_for(council: Council, *, limit: int | None = None) -> list[Sugge
             )
         )
     result.sort(key=lambda s: (-s.score, s.service_area.name))
-    return result[:limit] if limit else result
+    result = result[:limit] if limit else result
+    shown = {a for s in result for a in s.arrangements[:SHOWN_ARRANGEMENTS]}
+    names = dict(Arrangement.objects.filter(pk__in=shown).values_list("pk", "name"))
+    for s in result:
+        s.named_arrangements = [(a, names[a]) for a in s.arrangements[:SHOWN_ARRANGEMENTS]]
+        s.explanation = explain(council, s)
+    return result
+
+
+def explain(council: Council, suggestion: Suggestion) -> str:
+    """The score in words: "Shared by 4 councils like Lancaster, 2 of them neighbours; the
+    nearest 12 km away"."""
+    n = len(suggestion.councils)
+    text = f"Shared by {n} council{'s' if n != 1 else ''} like {council.name}"
+    neighbours = sum("neighbour" in p.why for p in suggestion.councils)
+    if neighbours and n > 1:
+        text += f", {neighbours} of them {'neighbours' if neighbours > 1 else 'a neighbour'}"
+    elif neighbours:
+        text += ", a neighbour"
+    distances = [p.distance_km for p in suggestion.councils if p.distance_km is not None]
+    if distances:
+        text += f"; the nearest {min(distances):.0f} km away"
+    return text

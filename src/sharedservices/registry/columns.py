@@ -24,6 +24,9 @@ COLUMNS = (
     "description",
     "source_url",
 )
+# Written by the export; on import the register ignores them (where a record came from
+# is the register's to say).
+SOURCE_COLUMNS = ("provenance", "source_title", "source_date", "checked_on")
 # The downloads write names and on-screen labels in the columns above and the codes here,
 # so a file read by a person can be imported again exactly (``import_values.py``).
 CODE_COLUMNS = (
@@ -33,5 +36,5 @@ CODE_COLUMNS = (
     "delivery_model_code",
     "status_code",
 )
-OPTIONAL_COLUMNS = ("savings_basis", *CODE_COLUMNS)
+OPTIONAL_COLUMNS = ("savings_basis", *CODE_COLUMNS, *SOURCE_COLUMNS)
 REQUIRED_COLUMNS = ("name", "councils", "status")

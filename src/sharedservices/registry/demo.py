@@ -27,6 +27,7 @@ from django.db import transaction
 from sharedservices.catalogue.models import ServiceArea
 from sharedservices.councils.models import Council, CouncilKind
 from sharedservices.registry.demo_papers import ORGANISATION_KINDS, demo_row, paper_rows
+from sharedservices.registry.duplicates import registered_keys
 from sharedservices.registry.importing import ArrangementImporter
 from sharedservices.registry.models import (
     Arrangement,
@@ -145,7 +146,14 @@ def generated_rows(count: int = 600, seed: int = 2019) -> list[dict]:
 def load_demo_arrangements(*, generated: int = 600) -> int:
     """Replace the demo arrangements with a fresh, identical set; return how many."""
     Arrangement.objects.filter(is_demo=True).delete_with_history()
-    rows = paper_rows() + generated_rows(generated)
+    # A partnership of the papers that is also a real, curated record is shown once, as
+    # the real record (Worcestershire Regulatory Services, the foster care framework).
+    real = registered_keys(Arrangement.objects.filter(is_demo=False))
+    rows = [
+        r
+        for r in paper_rows() + generated_rows(generated)
+        if (r["name"].strip().casefold(), frozenset(r["councils"])) not in real
+    ]
     sources = [r.pop("_source") for r in rows]
     result = ArrangementImporter(is_demo=True).run(json.dumps(rows), fmt="json")
     if result.errors:

@@ -24,12 +24,13 @@ def duplicate_key(data: ArrangementInput) -> Key:
     return (data.name.strip().casefold(), frozenset(c.pk for c in data.councils))
 
 
-def registered_keys() -> set[Key]:
-    """The key of every arrangement in the register."""
-    names = dict(Arrangement.objects.values_list("pk", "name"))
+def registered_keys(arrangements=None) -> set[Key]:
+    """The key of every arrangement in the register (or in ``arrangements``)."""
+    arrangements = Arrangement.objects.all() if arrangements is None else arrangements
+    names = dict(arrangements.values_list("pk", "name"))
     councils: dict[int, set[str]] = {}
     for arrangement_id, code in ArrangementPartner.objects.filter(
-        council__isnull=False
+        council__isnull=False, arrangement__in=arrangements
     ).values_list("arrangement_id", "council_id"):
         councils.setdefault(arrangement_id, set()).add(code)
     return {(names[pk].casefold(), frozenset(councils.get(pk, ()))) for pk in names}

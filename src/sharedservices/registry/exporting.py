@@ -20,7 +20,12 @@ from typing import TextIO
 from django.db.models import Prefetch, QuerySet
 
 from sharedservices.base.uploads import escape_cell
-from sharedservices.registry.columns import CODE_COLUMNS, COLUMNS, LIST_SEPARATOR
+from sharedservices.registry.columns import (
+    CODE_COLUMNS,
+    COLUMNS,
+    LIST_SEPARATOR,
+    SOURCE_COLUMNS,
+)
 from sharedservices.registry.models import (
     Arrangement,
     ArrangementPartner,
@@ -30,7 +35,7 @@ from sharedservices.registry.models import (
     SavingsBasis,
 )
 
-JSON_COLUMNS = COLUMNS + ("savings_basis",)
+JSON_COLUMNS = COLUMNS + ("savings_basis", *SOURCE_COLUMNS)
 EXPORT_COLUMNS = JSON_COLUMNS + CODE_COLUMNS
 
 
@@ -61,7 +66,7 @@ def export_records(arrangements: Iterable[Arrangement]) -> Iterator[dict]:
             (p.council for p in partners if p.council_id and p.role == PartnerRole.LEAD), None
         )
         areas = sorted(a.service_areas.all(), key=lambda s: s.slug)
-        sources = [s.url for s in a.sources.all() if s.url]
+        source = a.main_source
         yield {
             "name": a.name,
             "service_areas": [s.name for s in areas],
@@ -75,7 +80,11 @@ def export_records(arrangements: Iterable[Arrangement]) -> Iterator[dict]:
             "end_year": a.end_year,
             "annual_savings_gbp": a.annual_savings_gbp,
             "description": a.description,
-            "source_url": sources[0] if sources else "",
+            "source_url": source.url if source else "",
+            "provenance": a.provenance,
+            "source_title": source.title if source else "",
+            "source_date": source.published if source else "",
+            "checked_on": source.checked_on.isoformat() if source and source.checked_on else "",
             "savings_basis": _label(SavingsBasis, a.savings_basis),
             "council_codes": [c.pk for c in councils],
             "lead_council_code": lead.pk if lead else "",

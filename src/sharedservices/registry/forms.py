@@ -10,6 +10,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Layout, Size
 from django import forms
 
+from sharedservices.base.money import MoneyField
 from sharedservices.base.once import arm_form
 from sharedservices.base.revisions import RevisionField
 from sharedservices.base.text import lines
@@ -56,6 +57,15 @@ class ArrangementFilterForm(forms.Form):
     start_year = forms.IntegerField(
         label="Start year", required=False, min_value=1970, max_value=2100
     )
+    provenance = forms.ChoiceField(
+        label="Records",
+        required=False,
+        choices=[
+            ("", "Real and demo"),
+            ("real", "Real records only (from a cited source or a council)"),
+            ("demo", "Demo records only"),
+        ],
+    )
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -95,6 +105,7 @@ class ArrangementFilterForm(forms.Form):
             "upper_tier",
             "nation",
             Field.text("start_year", field_width=4),
+            "provenance",
             Button("filter", "Apply filters"),
         )
 
@@ -194,15 +205,12 @@ class ArrangementForm(forms.Form):
         max_value=2100,
         error_messages={"invalid": "End year must be a year, like 2020"},
     )
-    annual_savings_gbp = forms.IntegerField(
+    annual_savings_gbp = MoneyField(
         label="Annual savings in pounds (optional)",
+        what="annual savings",
+        example=120000,
         required=False,
-        min_value=0,
         help_text="For all partners together, in whole pounds.",
-        error_messages={
-            "invalid": "Annual savings must be a whole number of pounds, like 120000",
-            "min_value": "Annual savings cannot be negative",
-        },
     )
     savings_basis = forms.ChoiceField(
         label="Are the savings estimated or actual?",

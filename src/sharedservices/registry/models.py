@@ -37,6 +37,16 @@ STATUSES_NEEDING_REASON = (ArrangementStatus.ENDED, ArrangementStatus.NOT_PURSUE
 STATUSES_WITHOUT_MODEL = (ArrangementStatus.EXPLORING, ArrangementStatus.NOT_PURSUED)
 
 
+class Provenance(models.TextChoices):
+    """Where a record comes from (``Arrangement.provenance``). ``all`` is only a filter."""
+
+    REAL = "real", "Real"
+    DEMO = "demo", "Demo"
+
+
+PROVENANCE_FILTERS = ("real", "demo", "all")
+
+
 class DeliveryModel(models.TextChoices):
     LEAD_AUTHORITY = "lead-authority", "Lead authority (sovereign)"
     JOINT_COMMITTEE = "joint-committee", "Joint committee (federal)"
@@ -94,6 +104,15 @@ class ArrangementQuerySet(CouncilOwnedQuerySet):
     def public(self):
         return self.filter(status__in=PUBLIC_STATUSES)
 
+    def of_provenance(self, provenance: str):
+        """``real`` (curated from a cited source, or recorded by a council), ``demo``
+        (generated to illustrate), or anything else for both."""
+        if provenance == Provenance.REAL:
+            return self.filter(is_demo=False)
+        if provenance == Provenance.DEMO:
+            return self.filter(is_demo=True)
+        return self
+
     def owned_by(self, council_codes):
         return self.filter(
             pk__in=ArrangementPartner.objects.filter(council_id__in=council_codes).values(
@@ -149,6 +168,12 @@ class Arrangement(models.Model):
         default=False,
         help_text="Only if the partners' agreement says the lead council may.",
     )
+    curated_ref = models.CharField(
+        max_length=80,
+        blank=True,
+        help_text="The row's reference in the curated file (registry/data/arrangements.csv); "
+        "empty for records entered by councils or generated for the demo.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     # One more on every save: an edit states the revision it started from, and a stale
@@ -165,6 +190,13 @@ class Arrangement(models.Model):
             models.Index(fields=["start_year"]),
             models.Index(fields=["delivery_model"]),
         ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["curated_ref"],
+                condition=~models.Q(curated_ref=""),
+                name="one_arrangement_per_curated_ref",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -175,6 +207,17 @@ class Arrangement(models.Model):
     @property
     def is_public(self) -> bool:
         return self.status in PUBLIC_STATUSES
+
+    @property
+    def provenance(self) -> str:
+        return Provenance.DEMO if self.is_demo else Provenance.REAL
+
+    @property
+    def main_source(self):
+        """The first source with an address (else the first source), from the prefetched
+        ``sources``; ``None`` when none is recorded."""
+        sources = list(self.sources.all())
+        return next((s for s in sources if s.url), sources[0] if sources else None)
 
 
 class ArrangementPartnerQuerySet(OwnedThroughQuerySet):
@@ -256,6 +299,14 @@ class ArrangementSource(models.Model):
     arrangement = models.ForeignKey(Arrangement, on_delete=models.CASCADE, related_name="sources")
     url = models.URLField(max_length=500, blank=True)
     title = models.CharField(max_length=300, blank=True)
+    published = models.CharField(
+        max_length=10,
+        blank=True,
+        help_text="The source's date as it gives it: 2019, 2019-05 or 2019-05-14.",
+    )
+    checked_on = models.DateField(
+        null=True, blank=True, help_text="When someone last read the source and found it says this."
+    )
 
     class Meta:
         ordering = ["arrangement", "pk"]

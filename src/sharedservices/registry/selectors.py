@@ -23,6 +23,7 @@ class ArrangementFilters:
     nation: str = ""
     start_year: int | None = None
     q: str = ""
+    provenance: str = ""  # real, demo, or empty for both
 
 
 def _with_partner(condition: Q) -> Q:
@@ -52,6 +53,8 @@ def arrangement_list(*, user, filters: ArrangementFilters | None = None) -> Quer
     (a fixed number of queries whatever the page size)."""
     f = filters or ArrangementFilters()
     arrangements = Arrangement.objects.visible_to(user)
+    if f.provenance:
+        arrangements = arrangements.of_provenance(f.provenance)
     if f.status:
         arrangements = arrangements.filter(status=f.status)
     if f.delivery_model:
@@ -95,6 +98,7 @@ def with_list_details(arrangements: QuerySet[Arrangement]) -> QuerySet[Arrangeme
             queryset=ArrangementPartner.objects.select_related("council", "organisation"),
         ),
         Prefetch("service_areas", queryset=ServiceArea.objects.order_by("name")),
+        "sources",
     )
 
 

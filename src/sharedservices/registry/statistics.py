@@ -11,6 +11,8 @@ Definitions (also in ``docs/register.md``):
 - "No savings reported": live arrangements whose annual savings are empty or £0.
 - The distribution of annual savings is over live arrangements reporting more
   than £0 (the LGA found over half save under £100k a year).
+- Real records only by default (``provenance="real"``: curated from a cited source or
+  recorded by a council); ``"demo"`` or ``"all"`` only when asked (the demo).
 
 A fixed, small number of queries whatever the size of the register.
 """
@@ -32,7 +34,18 @@ from sharedservices.registry.models import (
     ArrangementPartner,
     ArrangementStatus,
     PartnerRole,
+    Provenance,
 )
+
+
+def _of_provenance(provenance: str, prefix: str = "") -> Q:
+    """Rows whose arrangement (reached through ``prefix``) has this provenance."""
+    if provenance == Provenance.REAL:
+        return Q(**{f"{prefix}is_demo": False})
+    if provenance == Provenance.DEMO:
+        return Q(**{f"{prefix}is_demo": True})
+    return Q()
+
 
 # The kinds the LGA and seed 004 compare: districts against counties and single tier.
 KIND_GROUPS = (
@@ -52,7 +65,9 @@ TWO_TIER = (CouncilKind.DISTRICT, CouncilKind.COUNTY)
 TIERS = (("two-tier", "Two-tier (districts and counties)"), ("single-tier", "Single-tier"))
 
 
-def kind_and_tier_savings(kinds_of: dict[str, str]) -> tuple[list[dict], list[dict]]:
+def kind_and_tier_savings(
+    kinds_of: dict[str, str], provenance: str = Provenance.REAL
+) -> tuple[list[dict], list[dict]]:
     """Live arrangements and their annual savings by kind of council, and by tier,
     plus the arrangements that join a two-tier council with a single-tier one.
     An arrangement counts once for each kind (or tier) among its partners, so the
@@ -60,7 +75,7 @@ def kind_and_tier_savings(kinds_of: dict[str, str]) -> tuple[list[dict], list[di
     successors = _successor_map()
     by_arrangement: dict[int, set[str]] = defaultdict(set)
     amount: dict[int, int] = {}
-    for arrangement_id, code, _role, savings in _live_partner_rows():
+    for arrangement_id, code, _role, savings in _live_partner_rows(provenance=provenance):
         for current in successors.get(code, [code]):
             if current in kinds_of:
                 by_arrangement[arrangement_id].add(kinds_of[current])
@@ -145,9 +160,11 @@ def _successor_map() -> dict[str, list[str]]:
     return {old: resolve(old) for old in direct}
 
 
-def _live_partner_rows(service_area: str = ""):
+def _live_partner_rows(service_area: str = "", provenance: str = Provenance.REAL):
     rows = ArrangementPartner.objects.filter(
-        arrangement__status=ArrangementStatus.LIVE, council__isnull=False
+        _of_provenance(provenance, "arrangement__"),
+        arrangement__status=ArrangementStatus.LIVE,
+        council__isnull=False,
     )
     if service_area:
         rows = rows.filter(arrangement__service_areas__slug=service_area)
@@ -156,13 +173,13 @@ def _live_partner_rows(service_area: str = ""):
     )
 
 
-def council_totals(service_area: str = "") -> dict[str, dict]:
+def council_totals(service_area: str = "", provenance: str = Provenance.REAL) -> dict[str, dict]:
     """For each current council in at least one live arrangement: how many, and
     the savings of those arrangements."""
     successors = _successor_map()
     seen: dict[str, set[int]] = defaultdict(set)
     savings: Counter = Counter()
-    for arrangement_id, code, _role, amount in _live_partner_rows(service_area):
+    for arrangement_id, code, _role, amount in _live_partner_rows(service_area, provenance):
         for current in successors.get(code, [code]):
             if arrangement_id not in seen[current]:
                 seen[current].add(arrangement_id)
@@ -171,7 +188,9 @@ def council_totals(service_area: str = "") -> dict[str, dict]:
 
 
 @cached_by_register_version
-def map_data(service_area: str = "", max_links: int = 3000) -> dict:
+def map_data(
+    service_area: str = "", max_links: int = 3000, provenance: str = Provenance.REAL
+) -> dict:
     """Councils with their live arrangements and savings, and the partnerships
     between them: each arrangement drawn as spokes from its lead (or its first
     council) to the other councils, counted per pair of councils."""
@@ -179,7 +198,7 @@ def map_data(service_area: str = "", max_links: int = 3000) -> dict:
     by_arrangement: dict[int, list[tuple[str, str]]] = defaultdict(list)
     seen: dict[str, set[int]] = defaultdict(set)
     savings: Counter = Counter()
-    for arrangement_id, code, role, amount in _live_partner_rows(service_area):
+    for arrangement_id, code, role, amount in _live_partner_rows(service_area, provenance):
         for current in successors.get(code, [code]):
             by_arrangement[arrangement_id].append((current, role))
             if arrangement_id not in seen[current]:
@@ -199,6 +218,7 @@ def map_data(service_area: str = "", max_links: int = 3000) -> dict:
     )
     return {
         "service_area": service_area or None,
+        "provenance": provenance,
         "councils": sorted(
             (
                 {**c, "live": len(seen[c["code"]]), "savings_gbp": savings[c["code"]]}
@@ -237,9 +257,9 @@ def _tier_councils(tier: str, in_live: Counter, total: Counter) -> dict:
 
 
 @cached_by_register_version
-def national_picture() -> dict:
+def national_picture(provenance: str = Provenance.REAL) -> dict:
     """The national picture as plain data: for the page, the API and the bench."""
-    live = Arrangement.objects.filter(status=ArrangementStatus.LIVE)
+    live = Arrangement.objects.filter(status=ArrangementStatus.LIVE).of_provenance(provenance)
     totals = live.aggregate(
         count=Count("pk"),
         savings=Sum("annual_savings_gbp"),
@@ -247,9 +267,9 @@ def national_picture() -> dict:
             "pk", filter=Q(annual_savings_gbp__isnull=True) | Q(annual_savings_gbp=0)
         ),
     )
-    in_live = set(council_totals())
+    in_live = set(council_totals(provenance=provenance))
     current = list(Council.objects.current().values_list("code", "kind"))
-    savings_by_kind, by_tier = kind_and_tier_savings(dict(current))
+    savings_by_kind, by_tier = kind_and_tier_savings(dict(current), provenance)
     by_kind_total: Counter = Counter()
     by_kind_in: Counter = Counter()
     for code, kind in current:
@@ -266,12 +286,12 @@ def national_picture() -> dict:
     ]
     all_councils = Row("all", "All councils", sum(by_kind_in.values()), sum(by_kind_total.values()))
 
+    in_area = Q(arrangements__status=ArrangementStatus.LIVE) & _of_provenance(
+        provenance, "arrangements__"
+    )
     areas = ServiceArea.objects.annotate(
-        live=Count("arrangements", filter=Q(arrangements__status=ArrangementStatus.LIVE)),
-        savings=Sum(
-            "arrangements__annual_savings_gbp",
-            filter=Q(arrangements__status=ArrangementStatus.LIVE),
-        ),
+        live=Count("arrangements", filter=in_area),
+        savings=Sum("arrangements__annual_savings_gbp", filter=in_area),
     ).order_by("category", "name")
     service_areas = [
         {
@@ -312,6 +332,7 @@ def national_picture() -> dict:
 
     years = (
         Arrangement.objects.public()
+        .of_provenance(provenance)
         .values("start_year")
         .annotate(
             live=Count("pk", filter=Q(status=ArrangementStatus.LIVE)),
@@ -323,6 +344,7 @@ def national_picture() -> dict:
     unknown = next((y for y in years if y["start_year"] is None), {"live": 0, "ended": 0})
 
     return {
+        "provenance": provenance,
         "live_arrangements": totals["count"],
         "annual_savings_gbp": totals["savings"] or 0,
         "councils": {

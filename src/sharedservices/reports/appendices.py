@@ -3,8 +3,9 @@ the full appraisal with its chart and table."""
 
 from __future__ import annotations
 
+from sharedservices.analysis.money import format_pounds
 from sharedservices.cases.models import Criterion, CriterionEvidence
-from sharedservices.reports.body import money, option_letters
+from sharedservices.reports.body import option_letters
 from sharedservices.reports.charts import bar_chart
 from sharedservices.reports.content import Block, Chart, Draft, Para, Section, Table
 from sharedservices.reports.sources import Sources
@@ -62,7 +63,8 @@ def appraisal(src: Sources) -> Section:
         " optimism bias."
     )
     bars = [
-        (f"{letters.get(o['name'], '')}: {o['name']}", o["npsv"], money(o["npsv"])) for o in options
+        (f"{letters.get(o['name'], '')}: {o['name']}", o["npsv"], format_pounds(o["npsv"]))
+        for o in options
     ]
     alt = "Bar chart of the net present social value of each option: " + "; ".join(
         f"{label} {text}" for label, _, text in bars
@@ -70,10 +72,10 @@ def appraisal(src: Sources) -> Section:
     rows = tuple(
         (
             f"{letters.get(o['name'], '')}: {o['name']}",
-            money(o["pv_costs"]),
-            money(o["pv_benefits"]),
-            money(o["npsv"]),
-            money(o["npsv_vs_do_nothing"]),
+            format_pounds(o["pv_costs"]),
+            format_pounds(o["pv_benefits"]),
+            format_pounds(o["npsv"]),
+            format_pounds(o["npsv_vs_do_nothing"]),
             "–" if o.get("bcr") is None else f"{o['bcr']:.2f}",
         )
         for o in options
@@ -118,9 +120,9 @@ def appraisal(src: Sources) -> Section:
                 rows=tuple(
                     (
                         f"{letters.get(name, '')}: {name}",
-                        money(s["p5"]),
-                        money(s["p50"]),
-                        money(s["p95"]),
+                        format_pounds(s["p5"]),
+                        format_pounds(s["p50"]),
+                        format_pounds(s["p95"]),
                         f"{s['prob_negative']:.0%}",
                     )
                     for name, s in mc.items()

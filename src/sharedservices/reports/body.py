@@ -19,11 +19,6 @@ from sharedservices.reports.sources import STRATEGIC, Sources
 MAIN_RISKS = 5
 
 
-def money(value) -> str:
-    """To the pound, as the councils' own reports give it: £2,440,444."""
-    return format_pounds(value)
-
-
 def option_letters(src: Sources) -> dict[str, str]:
     return {o.name: ascii_uppercase[i % 26] for i, o in enumerate(src.options)}
 
@@ -77,7 +72,7 @@ def recommendations(src: Sources) -> Section:
     if src.share is not None:
         items.append(
             f"That {src.decision_body} notes {src.council.name}'s share of the costs and"
-            f" savings in section 5: a net present value of {money(src.share['net'])} over"
+            f" savings in section 5: a net present value of {format_pounds(src.share['net'])} over"
             f" the {case.horizon_years} years appraised."
         )
     blocks = [Items(items=tuple(items), numbered=True)]
@@ -120,9 +115,9 @@ def options(src: Sources) -> Section:
                 letters[option.name],
                 option.name,
                 option.description,
-                money(f.get("pv_costs")),
-                money(f.get("pv_benefits")),
-                money(f.get("npsv")),
+                format_pounds(f.get("pv_costs")),
+                format_pounds(f.get("pv_benefits")),
+                format_pounds(f.get("npsv")),
             )
         )
     blocks: list[Block] = [
@@ -168,11 +163,11 @@ def share(src: Sources) -> Section:
         )
     s = src.share
     rows = (
-        ("Shared costs", money(s["shared_costs"])),
-        ("Shared savings", money(s["shared_savings"])),
-        (f"{src.council.name}'s own costs", money(s["own_costs"])),
-        (f"{src.council.name}'s own savings", money(s["own_savings"])),
-        ("Net present value to the council", money(s["net"])),
+        ("Shared costs", format_pounds(s["shared_costs"])),
+        ("Shared savings", format_pounds(s["shared_savings"])),
+        (f"{src.council.name}'s own costs", format_pounds(s["own_costs"])),
+        (f"{src.council.name}'s own savings", format_pounds(s["own_savings"])),
+        ("Net present value to the council", format_pounds(s["net"])),
     )
     return Section(
         "share",

@@ -1,4 +1,5 @@
-"""Figures in their unit (£1,250, 97.5%, 12 days) and a status as words with colour."""
+"""The benefits page's table of figures in their unit (`analysis.money.format_figure`) and a
+status as words with colour."""
 
 from __future__ import annotations
 
@@ -11,39 +12,12 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
 from sharedservices.analysis.benefits import PeriodError, parse_period
+from sharedservices.analysis.money import format_figure
 from sharedservices.registry.links import web_address_problem
 
 register = template.Library()
 
 STATUS_TAGS = {"green": ("Green", "green"), "amber": ("Amber", "yellow"), "red": ("Red", "red")}
-
-
-def _number(value) -> str:
-    return _grouped(Decimal(value).normalize())
-
-
-def _grouped(d: Decimal) -> str:
-    """A normalised figure with thousands separators and at most two decimals."""
-    if d == d.to_integral():
-        return f"{int(d):,}"
-    return f"{d:,.2f}".rstrip("0").rstrip(".")
-
-
-def _in_unit(text: str, unit: str) -> str:
-    if unit == "gbp":
-        return ("-£" + text[1:]) if text.startswith("-") else "£" + text
-    if unit == "percent":
-        return text + "%"
-    if unit == "days":
-        return text + " days"
-    return text
-
-
-@register.filter
-def measure(value, unit: str) -> str:
-    if value is None or value == "":
-        return ""
-    return _in_unit(_number(value), unit)
 
 
 @register.filter
@@ -77,7 +51,7 @@ def _cell(cell, unit: str, label: str) -> str:
     html = (
         f'<td class="govuk-table__cell govuk-table__cell--numeric" '
         f'data-value="{figure}" data-status="{_escape(status)}">'
-        f"{_escape(_in_unit(_grouped(figure), unit))} "
+        f"{_escape(format_figure(figure, unit))} "
         f'<strong class="govuk-tag govuk-tag--{colour}">{words}</strong>'
     )
     url = cell["evidence_url"]
@@ -139,7 +113,8 @@ def baseline_summary(view, settable=frozenset()) -> str:
             line = f"{escape(c.name)}: not recorded"
         else:
             source = f" ({escape(b.source)})" if b.source else ""
-            line = f"{escape(c.name)}: {escape(measure(b.value, unit))} at {_day(b.as_at)}{source}"
+            figure = escape(format_figure(b.value, unit))
+            line = f"{escape(c.name)}: {figure} at {_day(b.as_at)}{source}"
         if c.pk in settable:
             href = reverse(
                 "benefits:baseline", args=[view.indicator.arrangement_id, view.indicator.pk, c.pk]

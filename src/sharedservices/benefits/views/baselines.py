@@ -11,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
+from sharedservices.analysis.money import format_figure
 from sharedservices.base.access import signed_in
 from sharedservices.base.once import arm_form, submit_once
 from sharedservices.base.revisions import EditConflict, set_form_revision
@@ -18,7 +19,6 @@ from sharedservices.benefits.forms import BaselineForm
 from sharedservices.benefits.permissions import can_set_baseline
 from sharedservices.benefits.selectors import visible_indicators
 from sharedservices.benefits.services import baseline_set
-from sharedservices.benefits.templatetags.benefits_tags import measure
 from sharedservices.benefits.views.common import arrangement_or_404
 
 CONFLICT = (
@@ -30,7 +30,7 @@ CONFLICT = (
 
 def _saved(baseline, unit) -> list[tuple[str, str]]:
     return [
-        ("Baseline value", measure(baseline.value, unit)),
+        ("Baseline value", format_figure(baseline.value, unit)),
         ("Date of the baseline", f"{baseline.as_at.day} {baseline.as_at:%B %Y}"),
         ("Where the figure comes from", baseline.source or "Not recorded"),
     ]

@@ -10,7 +10,7 @@ from sharedservices.cases.forms.common import RevisionMixin, form_helper
 from sharedservices.cases.models import (
     Baseline,
     CriterionEvidence,
-    SectionPart,
+    EvidenceSource,
 )
 from sharedservices.councils.models import Council
 
@@ -25,11 +25,16 @@ class EvidenceForm(RevisionMixin, forms.ModelForm):
             "where_detail": "Paragraph, table or appendix (optional)",
             "status": "Status",
         }
+        help_texts = {
+            "where_shown": "Evidence counts only when it points at something the case holds:"
+            " a written section, the appraisal result, the risk register, the consultation"
+            " record, the sharing agreement or the baselines."
+        }
         widgets = {"status": forms.RadioSelect}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["where_shown"].choices = [("", "Not said"), *SectionPart.choices]
+        self.fields["where_shown"].choices = [("", "Not said"), *EvidenceSource.choices]
         self.fields["revision"].initial = self.instance.revision
         self.helper = form_helper(
             Field.textarea("evidence", rows=8, label_size=Size.SMALL),

@@ -8,6 +8,7 @@ from crispy_forms_gds.layout import Field, Fieldset, Fixed, Size
 from django import forms
 
 from sharedservices.analysis.money import MoneyError, parse_pounds
+from sharedservices.base.money import MoneyField
 from sharedservices.cases.forms.common import RevisionMixin, form_helper, percent_field
 from sharedservices.cases.models import (
     BusinessCase,
@@ -105,8 +106,8 @@ class LineForm(RevisionMixin, forms.ModelForm):
         year_fields = []
         for year in case.years:
             name = f"year_{year}"
-            self.fields[name] = forms.DecimalField(
-                label=str(year), required=False, min_value=0, decimal_places=2
+            self.fields[name] = MoneyField(
+                label=str(year), what=f"the amount for {year}", pence=True, required=False
             )
             self.fields[name].initial = values.get(str(year))
             year_fields.append(Field.text(name, field_width=Fixed.TEN))

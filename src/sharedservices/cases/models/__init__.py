@@ -14,6 +14,7 @@ from sharedservices.cases.models.evidence import (
     Baseline,
     BaselineKind,
     CriterionEvidence,
+    EvidenceSource,
     EvidenceStatus,
 )
 from sharedservices.cases.models.options import (
@@ -46,6 +47,7 @@ __all__ = [
     "Criterion",
     "CriterionEvidence",
     "Distribution",
+    "EvidenceSource",
     "EvidenceStatus",
     "LineKind",
     "Option",

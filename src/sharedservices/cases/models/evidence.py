@@ -20,13 +20,29 @@ class EvidenceStatus(models.TextChoices):
     COMPLETE = "complete", "Complete"
 
 
+class EvidenceSource(models.TextChoices):
+    """What evidence may point at: one of the five cases, or a record the case holds.
+    (Values of the five cases are ``SectionPart``'s.)"""
+
+    STRATEGIC = SectionPart.STRATEGIC.value, SectionPart.STRATEGIC.label
+    ECONOMIC = SectionPart.ECONOMIC.value, SectionPart.ECONOMIC.label
+    COMMERCIAL = SectionPart.COMMERCIAL.value, SectionPart.COMMERCIAL.label
+    FINANCIAL = SectionPart.FINANCIAL.value, SectionPart.FINANCIAL.label
+    MANAGEMENT = SectionPart.MANAGEMENT.value, SectionPart.MANAGEMENT.label
+    APPRAISAL = "appraisal", "Appraisal result"
+    RISKS = "risks", "Risk register"
+    CONSULTATION = "consultation", "Consultation record"
+    AGREEMENT = "agreement", "Sharing agreement"
+    BASELINES = "baselines", "Baselines"
+
+
 class CriterionEvidence(Revisioned):
     case = models.ForeignKey(BusinessCase, on_delete=models.CASCADE, related_name="evidence")
     criterion = models.ForeignKey("cases.Criterion", on_delete=models.PROTECT, related_name="+")
     council = models.ForeignKey("councils.Council", on_delete=models.PROTECT, related_name="+")
     evidence = models.TextField(blank=True)
     where_shown = models.CharField(
-        max_length=20, choices=SectionPart.choices, blank=True, help_text="Where in the case"
+        max_length=20, choices=EvidenceSource.choices, blank=True, help_text="Where in the case"
     )
     where_detail = models.CharField(max_length=200, blank=True)
     status = models.CharField(

@@ -1,20 +1,6 @@
 from django import template
 
-from sharedservices.analysis.money import format_pounds
-
 register = template.Library()
-
-
-@register.filter
-def money(value):
-    """Whole pounds with a minus sign that screen readers read: −£1,234."""
-    return format_pounds(value)
-
-
-@register.filter
-def short(value):
-    """£1.20m, £90k; an empty cell stays empty (a year with nothing in it)."""
-    return "" if value in (None, "") else format_pounds(value, short=True)
 
 
 @register.filter

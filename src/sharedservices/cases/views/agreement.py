@@ -9,6 +9,8 @@ from django.urls import reverse
 from sharedservices.base.access import council_owned
 from sharedservices.cases import selectors, services
 from sharedservices.cases.agreement import option_line_values
+from sharedservices.cases.charts import agreement_chart
+from sharedservices.cases.fair_shares import fair_shares
 from sharedservices.cases.forms import SharingAgreementForm
 from sharedservices.cases.views.common import case_context, edit_page, get_case, require_draft
 
@@ -27,6 +29,8 @@ def agreement(request, pk):
         shown = current if current and (option is None or current.option_id == option.pk) else None
         result = shown.result if shown else None
         return {
+            "fair": fair_shares(case, current.custom_pct if current else None),
+            "agreement_chart": agreement_chart(result) if result else None,
             "option": option,
             "choices": choices,
             "councils": councils,

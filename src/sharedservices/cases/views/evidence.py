@@ -25,6 +25,7 @@ def criteria(request, pk):
                 "criterion": c,
                 "evidence": evidence.get(c.pk),
                 "done": c not in check.missing,
+                "reason": check.reasons.get(c.pk, ""),
             }
             for c in check.criteria
         ]

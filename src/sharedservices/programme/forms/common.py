@@ -37,18 +37,3 @@ class RevisionMixin(forms.Form):
 
 
 date_widget = forms.DateInput(attrs={"type": "date"})
-
-
-def pounds_field(*, example: int, help_text: str = "") -> forms.IntegerField:
-    """An amount in whole pounds, more than £0: funding pots, allocations and spend
-    ask for money the same way and name a mistake in the same words."""
-    return forms.IntegerField(
-        label="Amount in pounds",
-        min_value=1,
-        help_text=help_text,
-        error_messages={
-            "required": "Enter the amount in whole pounds",
-            "invalid": f"The amount must be a whole number of pounds, like {example}",
-            "min_value": "The amount must be more than £0",
-        },
-    )

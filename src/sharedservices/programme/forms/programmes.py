@@ -5,6 +5,7 @@ from __future__ import annotations
 from crispy_forms_gds.layout import Field, Size
 from django import forms
 
+from sharedservices.base.money import MoneyField
 from sharedservices.councils.forms import CouncilListField
 from sharedservices.councils.models import Council
 from sharedservices.programme.forms.common import (
@@ -12,7 +13,6 @@ from sharedservices.programme.forms.common import (
     TokenMixin,
     date_widget,
     form_helper,
-    pounds_field,
 )
 from sharedservices.programme.models import Programme
 
@@ -83,7 +83,9 @@ class PotForm(TokenMixin):
         max_length=200,
         error_messages={"required": "Say where the money comes from"},
     )
-    amount_gbp = pounds_field(example=100000, help_text="Whole pounds, for example 100000.")
+    amount_gbp = MoneyField(
+        label="Amount in pounds", min_value=1, example=100000, help_text="For example £100,000."
+    )
     conditions = forms.CharField(
         label="Conditions (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -103,7 +105,7 @@ class PotForm(TokenMixin):
 
 
 class AllocationForm(TokenMixin):
-    amount_gbp = pounds_field(example=50000)
+    amount_gbp = MoneyField(label="Amount in pounds", min_value=1, example=50000)
     purpose = forms.CharField(
         label="What it is for", max_length=300, error_messages={"required": "Say what it is for"}
     )
@@ -135,7 +137,7 @@ class AllocationForm(TokenMixin):
 
 
 class SpendForm(TokenMixin):
-    amount_gbp = pounds_field(example=12500)
+    amount_gbp = MoneyField(label="Amount in pounds", min_value=1, example=12500)
     description = forms.CharField(
         label="What it was spent on",
         max_length=300,

@@ -22,10 +22,6 @@ def check_revision(current, expected) -> None:
         raise EditConflict(current)
 
 
-def money(amount: int) -> str:
-    return format_pounds(amount)
-
-
 def actor_name(user) -> str:
     if user is None:
         return "system"
@@ -45,7 +41,9 @@ def check_amount(errors: dict, field: str, amount, label: str = "The amount") ->
     elif amount <= 0:
         errors.setdefault(field, []).append(f"{label} must be more than £0")
     elif amount > MAX_AMOUNT_GBP:
-        errors.setdefault(field, []).append(f"{label} must be at most {money(MAX_AMOUNT_GBP)}")
+        errors.setdefault(field, []).append(
+            f"{label} must be at most {format_pounds(MAX_AMOUNT_GBP)}"
+        )
 
 
 def raise_if(errors: dict) -> None:

@@ -15,12 +15,12 @@ from datetime import date
 from django.db import transaction
 from django.db.models import Sum
 
+from sharedservices.analysis.money import format_pounds
 from sharedservices.councils.models import Council
 from sharedservices.programme import permissions
 from sharedservices.programme.models import Allocation, FundingPot, Opportunity, Programme, Spend
 from sharedservices.programme.services.common import (
     check_amount,
-    money,
     raise_if,
     record,
     require,
@@ -70,7 +70,7 @@ def pot_add(
     record(
         programme,
         user,
-        f"Added a funding pot: {money(amount_gbp)} from {pot.source}",
+        f"Added a funding pot: {format_pounds(amount_gbp)} from {pot.source}",
         action="programme.pot.added",
     )
     return pot
@@ -121,8 +121,9 @@ def allocation_create(
         left = pot.amount_gbp - allocated
         if amount_gbp > left:
             errors["amount_gbp"] = [
-                f"{money(amount_gbp)} is more than is left in the pot: {money(pot.amount_gbp)}"
-                f" from {pot.source}, {money(allocated)} already allocated, {money(left)} left"
+                f"{format_pounds(amount_gbp)} is more than is left in the pot: "
+                f"{format_pounds(pot.amount_gbp)} from {pot.source}, "
+                f"{format_pounds(allocated)} already allocated, {format_pounds(left)} left"
             ]
     raise_if(errors)
     allocation = Allocation.objects.create(
@@ -138,7 +139,7 @@ def allocation_create(
     record(
         programme,
         user,
-        f"Allocated {money(amount_gbp)} from {pot.source} to {to}",
+        f"Allocated {format_pounds(amount_gbp)} from {pot.source} to {to}",
         action="programme.allocation.made",
     )
     return allocation
@@ -174,9 +175,9 @@ def spend_record(
         left = allocation.amount_gbp - spent
         if amount_gbp > left:
             errors["amount_gbp"] = [
-                f"{money(amount_gbp)} is more than is left of the allocation: "
-                f"{money(allocation.amount_gbp)} allocated, {money(spent)} already spent,"
-                f" {money(left)} left"
+                f"{format_pounds(amount_gbp)} is more than is left of the allocation: "
+                f"{format_pounds(allocation.amount_gbp)} allocated, "
+                f"{format_pounds(spent)} already spent, {format_pounds(left)} left"
             ]
     raise_if(errors)
     spend = Spend.objects.create(
@@ -189,7 +190,8 @@ def spend_record(
     record(
         programme,
         user,
-        f"Recorded {money(amount_gbp)} spent from '{allocation.purpose}': {spend.description}",
+        f"Recorded {format_pounds(amount_gbp)} spent from '{allocation.purpose}': "
+        f"{spend.description}",
         action="programme.spend.recorded",
     )
     return spend

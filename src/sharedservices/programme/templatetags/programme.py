@@ -1,4 +1,4 @@
-"""Template helpers of the programme pages: money, and the suggestions panel that
+"""Template helpers of the programme pages: signed figures, and the suggestions panel that
 the council page shows without its view knowing about programmes."""
 
 from __future__ import annotations
@@ -7,17 +7,10 @@ import uuid
 
 from django import template
 
-from sharedservices.analysis.money import format_pounds
 from sharedservices.programme import permissions
 from sharedservices.programme.suggestions import suggestions_for
 
 register = template.Library()
-
-
-@register.filter
-def gbp(amount) -> str:
-    """Whole pounds the way the papers write them: £100,000."""
-    return format_pounds(amount)
 
 
 @register.filter

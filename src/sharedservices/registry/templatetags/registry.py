@@ -1,21 +1,14 @@
-"""Template helpers for the register: money, and a council's arrangements in the
+"""Template helpers for the register: web addresses, and a council's arrangements in the
 sections Wyre Forest's paper uses (seed 002 §3.4-3.6)."""
 
 from __future__ import annotations
 
 from django import template
 
-from sharedservices.analysis.money import format_pounds
 from sharedservices.registry.links import web_address_problem
 from sharedservices.registry.models import ArrangementStatus
 
 register = template.Library()
-
-
-@register.filter
-def pounds(value) -> str:
-    """£1,900,000; an empty value reads "Not reported" (``analysis/money.py``)."""
-    return format_pounds(value)
 
 
 @register.filter

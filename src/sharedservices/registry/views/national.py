@@ -17,6 +17,18 @@ from sharedservices.registry.statistics import (
     register_version,
 )
 
+PROVENANCE_CHOICES = [
+    ("real", "Real records (from a cited source or a council)"),
+    ("demo", "Demo records"),
+    ("all", "Real and demo records"),
+]
+
+
+def _provenance(request) -> str:
+    """Real records unless the visitor asks for demo ones (they exist only in the demo)."""
+    value = request.GET.get("provenance", "")
+    return value if value in ("demo", "all") else "real"
+
 
 class MapForm(forms.Form):
     measure = forms.ChoiceField(
@@ -25,6 +37,7 @@ class MapForm(forms.Form):
         required=False,
     )
     service_area = forms.ChoiceField(label="Service area", required=False)
+    provenance = forms.ChoiceField(label="Records", required=False, choices=PROVENANCE_CHOICES)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -44,10 +57,11 @@ def national_map(request):
     choice = form.cleaned_data if form.is_valid() else {}
     measure = choice.get("measure") or "live"
     service_area = choice.get("service_area") or ""
-    key = f"registry.national_map.{register_version()}.{service_area}"
+    provenance = _provenance(request)
+    key = f"registry.national_map.{register_version()}.{service_area}.{provenance}"
     figures = cache.get(key)
     if figures is None:
-        data = map_data(service_area=service_area)
+        data = map_data(service_area=service_area, provenance=provenance)
         table = render_to_string(
             "registry/includes/map_table.html",
             {"councils": data["councils"], "service_area": service_area},
@@ -62,6 +76,7 @@ def national_map(request):
             "form": form,
             "measure": measure,
             "service_area": service_area,
+            "provenance": provenance,
             "councils": councils,
             "links": links,
             "table": table,
@@ -75,8 +90,10 @@ def stats(request):
     everyone until the register changes, so they are kept in the cache under the
     register's version; the panels (benefits: the share measured from partners' figures)
     are read fresh."""
-    key = f"registry.stats_tables.{register_version()}"  # read before the figures
-    picture = national_picture()
+    provenance = _provenance(request)
+    # The version is read before the figures.
+    key = f"registry.stats_tables.{register_version()}.{provenance}"
+    picture = national_picture(provenance=provenance)
     tables = cache.get(key)
     if tables is None:
         tables = render_to_string(
@@ -90,5 +107,7 @@ def stats(request):
             "picture": picture,
             "tables": tables,
             "panels": page_panels("national-picture", request, None),
+            "provenance": provenance,
+            "provenance_choices": PROVENANCE_CHOICES,
         },
     )

@@ -9,6 +9,13 @@ function el(name, attrs, text) {
   return node;
 }
 
+// A bar's figure as the table beside it writes it: money with "£" in front, to the pound
+// ("£410,000"), other units after the figure ("42%"), thousands separated.
+function label(value, unit) {
+  if (unit === "£") return `£${Math.round(value).toLocaleString("en-GB")}`;
+  return `${value.toLocaleString("en-GB")}${unit}`;
+}
+
 function drawChart(holder) {
   const table = document.getElementById(holder.dataset.chartFor);
   if (!table) return;
@@ -30,7 +37,7 @@ function drawChart(holder) {
     svg.append(el("text", { x: labelWidth - 8, y: y + barHeight * 0.7, "text-anchor": "end", "font-size": 14, fill: "#0b0c0c" }, r.label));
     const w = Math.max(1, (r.value / max) * chartWidth);
     svg.append(el("rect", { x: labelWidth, y, width: w, height: barHeight, fill: "#1d70b8" }));
-    svg.append(el("text", { x: labelWidth + w + 6, y: y + barHeight * 0.7, "font-size": 14, fill: "#0b0c0c" }, `${r.value.toLocaleString("en-GB")}${unit}`));
+    svg.append(el("text", { x: labelWidth + w + 6, y: y + barHeight * 0.7, "font-size": 14, fill: "#0b0c0c" }, label(r.value, unit)));
   });
   holder.append(svg);
 }

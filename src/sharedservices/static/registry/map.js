@@ -44,6 +44,7 @@ async function showCouncil(code, name, ds) {
   panel.replaceChildren(text("h2", name, "govuk-heading-m"), text("p", "Loading…", "govuk-body"));
   const params = new URLSearchParams({ council: code, status: "live", limit: "20" });
   if (ds.serviceArea) params.set("service_area", ds.serviceArea);
+  if (ds.provenance && ds.provenance !== "all") params.set("provenance", ds.provenance);
   const response = await fetch(`${ds.arrangementsUrl}?${params}`, { headers: { Accept: "application/json" } });
   const body = response.ok ? await response.json() : { items: [], count: 0 };
   const list = document.createElement("ul");
@@ -74,6 +75,7 @@ async function init() {
   map.attributionControl.addAttribution("Council areas: ONS, Open Government Licence v3.0");
   const params = new URLSearchParams();
   if (ds.serviceArea) params.set("service_area", ds.serviceArea);
+  if (ds.provenance) params.set("provenance", ds.provenance);
   const [data, boundaries] = await Promise.all([
     fetch(`${ds.mapUrl}?${params}`).then((r) => r.json()),
     fetch(ds.boundariesUrl).then((r) => (r.ok ? r.json() : null)).catch(() => null),

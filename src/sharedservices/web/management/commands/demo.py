@@ -57,6 +57,9 @@ class Command(BaseCommand):
             )
         call_command("migrate", interactive=False, verbosity=0)
         call_command("load_councils", stdout=self.stdout)
+        # The real, curated arrangements first: a demo partnership that is also a real
+        # record is then shown once, as the real one.
+        call_command("load_register", stdout=self.stdout)
         logins = load_demo_users()
         self.stdout.write(f"Register: {load_demo_arrangements()} demo arrangements.")
         self.stdout.write(f"Business cases: {load_demo_cases()} demo cases created.")

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('registry', '0005_history_protected'),
+        ('registry', '0007_more_service_areas'),
     ]
 
     operations = [
