@@ -123,7 +123,7 @@ def test_demo_users_sign_in_with_the_demo_password_stored_with_argon2id(
     settings.PASSWORD_HASHERS = configured.PASSWORD_HASHERS
     logins = load_demo_users()
     users = User.objects.filter(email__in=[login.email for login in logins])
-    assert users.count() == len(logins) == 55
+    assert users.count() == len(logins) == 82  # 6 roles and 3 statutory officers x 9, admin
     assert all(u.password.startswith("argon2$argon2id$") for u in users)
     assert all(u.check_password("shared-services-demo") for u in users[:3])
     for password, status in (("not-the-password", 200), ("shared-services-demo", 302)):

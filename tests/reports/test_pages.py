@@ -119,25 +119,30 @@ def test_hostile_text_is_escaped_everywhere(lancaster_client, demo_reports, tmp_
     )
 
 
-def test_signing_off_records_who_role_and_when(lancaster_client, demo_reports):
+def test_signing_off_records_who_in_which_post_and_when(demo_reports):
     url = _base(demo_reports, LANCASTER, "scrutiny")
-    response = lancaster_client.post(
+    s151 = Client()
+    s151.force_login(User.objects.get(email="s151-officer@lancaster.demo.example.org"))
+    response = s151.post(
         url + "implications/financial/",
         {
             "text": "Costs are in section 5.",
             "officer_comments": "Agreed.",
-            "role": "Section 151 officer",
+            "sign_off": "on",
             "revision": "0",
         },
     )
     assert response.status_code == 302
     report = Report.objects.get(case=demo_reports, council_id=LANCASTER, meeting="scrutiny")
     implication = report.implications.get(kind="financial")
-    assert implication.signed_off_role == "Section 151 officer"
-    assert implication.signed_off_by and implication.signed_off_at
-    page = lancaster_client.get(url).content.decode()
+    assert implication.signed_off_role == "Chief finance officer (section 151 officer)"
+    assert implication.signed_off_by == "Demo chief finance officer, Lancaster"
+    assert implication.is_signed and implication.signed_off_at
+    page = s151.get(url).content.decode()
     assert "Signed off by" in page and "Comments of the section 151 officer: Agreed." in page
-    missing = lancaster_client.post(url + "implications/legal/", {"text": "", "role": ""})
+    missing = s151.post(
+        url + "implications/legal/", {"text": "", "sign_off": "on", "revision": "0"}
+    )
     assert missing.status_code == 200 and report.implications.count() == 1
 
 

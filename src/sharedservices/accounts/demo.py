@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
-from sharedservices.accounts.models import User
+from sharedservices.accounts.models import StatutoryPost, User
 from sharedservices.accounts.roles import Role
 from sharedservices.accounts.services import user_create, user_set_roles
+from sharedservices.accounts.statutory import statutory_officer_set
+from sharedservices.base.revisions import UNCHECKED
 from sharedservices.councils.models import Council
 
 DEMO_COUNCILS = {
@@ -52,8 +54,8 @@ def load_demo_users() -> list[DemoLogin]:
     """Create (or refresh) the demo users; safe to run again.
 
     Every demo user has the same, published password, so it is hashed once and the hash
-    given to all 55: Argon2id costs about a third of a second of a core per hash by
-    design, which made each demo build spend 20 s hashing one password 55 times."""
+    given to all of them: Argon2id costs about a third of a second of a core per hash by
+    design, which made each demo build spend 20 s hashing one password for each."""
     password = make_password(demo_password())
     logins: list[DemoLogin] = []
     councils = Council.objects.in_bulk(list(DEMO_COUNCILS))
@@ -86,5 +88,44 @@ def load_demo_users() -> list[DemoLogin]:
     )
     admin.password = password
     admin.save(update_fields=["password"])
+    logins += _statutory_officers(councils, password, admin)
     logins.append(DemoLogin(email=DEMO_ADMIN_EMAIL, council="(platform)", role="Administrator"))
+    return logins
+
+
+# Each demo council's statutory officers: a user of that council for each post, recorded
+# by the platform administrator through the same service a corporate director uses.
+STATUTORY_SLUGS = {
+    StatutoryPost.CHIEF_FINANCE: ("s151-officer", "chief finance officer"),
+    StatutoryPost.MONITORING: ("monitoring-officer", "monitoring officer"),
+    StatutoryPost.HEAD_OF_PAID_SERVICE: ("head-of-paid-service", "head of paid service"),
+}
+
+
+def _statutory_officers(councils, password: str, admin: User) -> list[DemoLogin]:
+    logins = []
+    for code, slug in DEMO_COUNCILS.items():
+        council = councils[code]
+        for post, (prefix, words) in STATUTORY_SLUGS.items():
+            email = f"{prefix}@{slug}.demo.example.org"
+            user = User.objects.filter(email=email).first() or user_create(
+                email=email,
+                full_name=f"Demo {words}, {council.name}",
+                password=None,
+                council=council,
+                roles=[Role.DIRECTOR],
+            )
+            user.password = password
+            user.save(update_fields=["password"])
+            statutory_officer_set(
+                council=council,
+                post=post,
+                holder=user,
+                deputy=None,
+                by=admin,
+                expected_revision=UNCHECKED,
+            )
+            logins.append(
+                DemoLogin(email=email, council=council.name, role=StatutoryPost(post).label)
+            )
     return logins

@@ -123,3 +123,49 @@ class CouncilSignInPolicy(models.Model):
 
     def __str__(self) -> str:
         return f"Sign-in policy of {self.council}"
+
+
+class StatutoryPost(models.TextChoices):
+    """The posts every council in England must fill: the chief finance officer (Local
+    Government Finance Act 1988, s.114; Local Government Act 1972, s.151), the monitoring
+    officer and the head of paid service (Local Government and Housing Act 1989, ss.4-5)."""
+
+    CHIEF_FINANCE = "s151", "Chief finance officer (section 151 officer)"
+    MONITORING = "monitoring", "Monitoring officer"
+    HEAD_OF_PAID_SERVICE = "head-of-paid-service", "Head of paid service"
+
+
+class StatutoryOfficerQuerySet(CouncilOwnedQuerySet):
+    def owned_by(self, council_codes):
+        return self.filter(council__in=council_codes)
+
+
+class StatutoryOfficer(models.Model):
+    """Who holds one statutory post of a council, and their named deputy: users of that
+    council. Set by its corporate director or a platform administrator
+    (``accounts/statutory.py``), audited; a change is a new revision of the row."""
+
+    council = models.ForeignKey(
+        "councils.Council", on_delete=models.CASCADE, related_name="statutory_officers"
+    )
+    post = models.CharField(max_length=30, choices=StatutoryPost.choices)
+    holder = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    deputy = models.ForeignKey(
+        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    revision = models.PositiveIntegerField(default=1, editable=False)
+    set_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    set_at = models.DateTimeField(auto_now=True)
+
+    objects = StatutoryOfficerQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["council", "post"]
+        constraints = [
+            models.UniqueConstraint(fields=["council", "post"], name="one_holder_per_post")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_post_display()}, {self.council}"

@@ -13,7 +13,7 @@ from string import ascii_uppercase
 from sharedservices.analysis.money import format_pounds
 from sharedservices.cases.models import ConsultationGroup, Risk
 from sharedservices.reports.content import Block, Draft, Items, Para, Section, Table
-from sharedservices.reports.models import SIGNATORY, ImplicationKind
+from sharedservices.reports.models import SIGNATORY, ImplicationKind, implication_heading
 from sharedservices.reports.sources import STRATEGIC, Sources
 
 MAIN_RISKS = 5
@@ -254,9 +254,9 @@ def _case_facts(src: Sources, kind: str) -> list[Block]:
 
 def implications(src: Sources) -> list[Section]:
     sections = [Section("implications", "Implications", ())]
-    for kind, label in ImplicationKind.choices:
+    for kind in ImplicationKind.values:
         done = src.implications.get(kind)
-        title = f"{label} implications"
+        title = implication_heading(kind)
         who = SIGNATORY.get(kind, "responsible officer")
         if done is None:
             blocks = [
@@ -269,13 +269,18 @@ def implications(src: Sources) -> list[Section]:
             blocks = [Para(text=p.strip()) for p in done.text.split("\n\n") if p.strip()]
             if done.officer_comments:
                 blocks.append(Para(text=f"Comments of the {who.lower()}: {done.officer_comments}"))
-            blocks.append(
-                Para(
-                    key=f"signed-{kind}",
-                    text=f"Signed off by {done.signed_off_by}, {done.signed_off_role},"
-                    f" on {done.signed_off_at:%-d %B %Y}.",
+            if done.is_signed:
+                blocks.append(
+                    Para(
+                        key=f"signed-{kind}",
+                        text=f"Signed off by {done.signed_off_by}, {done.signed_off_role},"
+                        f" on {done.signed_off_at:%-d %B %Y}.",
+                    )
                 )
-            )
+            else:
+                blocks.append(
+                    Draft(text=f"Not signed off yet: to be signed off by the {who.lower()}.")
+                )
         sections.append(Section(f"implication-{kind}", title, tuple(blocks), level=2))
     return sections
 

@@ -23,25 +23,26 @@ from sharedservices.reports.models import ImplicationKind, Meeting, Report
 LANCASTER, PRESTON = "E07000121", "E07000123"
 TITLE = "Shared Revenues and Benefits service (demo)"
 
+# Signed off by Lancaster's statutory officers (accounts/demo.py) in their own names.
 SIGNED = {
     ImplicationKind.FINANCIAL: (
         "The preferred option's costs and savings for Lancaster are set out in section 5 and"
         " in Appendix B. One-off costs are met from the invest-to-save reserve.",
         "The figures are consistent with the medium-term financial strategy (demo).",
-        "Head of Financial Services, section 151 officer (demo)",
+        "s151-officer@lancaster.demo.example.org",
     ),
     ImplicationKind.LEGAL: (
         "The councils may discharge functions jointly under section 101 of the Local"
         " Government Act 1972 and the Local Government Act 2000.",
         "A partnership agreement will set out the governance, exit and dispute terms (demo).",
-        "Legal Services Manager, monitoring officer (demo)",
+        "monitoring-officer@lancaster.demo.example.org",
     ),
     ImplicationKind.STAFFING: (
         "Posts at risk (demo): Revenues Manager (RB-001), Benefits Manager (RB-002), two"
         " Team Leaders (RB-010 and RB-011). Consultation with the postholders and UNISON"
         " began on 21 September 2009.",
         "",
-        "Head of Human Resources (demo)",
+        "officer@lancaster.demo.example.org",
     ),
 }
 PLAIN = {
@@ -92,19 +93,17 @@ def _lancaster(case, officer, meeting_on) -> None:
     }.items():
         setattr(report, field, value)
     services.report_details_save(report=report, user=officer, expected_revision=UNCHECKED)
-    for kind, (text, comments, role) in SIGNED.items():
-        services.implication_sign_off(
-            report=report, user=officer, kind=kind, text=text, officer_comments=comments, role=role
-        )
-    for kind, text in PLAIN.items():
-        services.implication_sign_off(
+    for kind, (text, comments, signer) in SIGNED.items():
+        services.implication_save(
             report=report,
-            user=officer,
+            user=User.objects.get(email=signer),
             kind=kind,
             text=text,
-            officer_comments="",
-            role="Revenues and Benefits project officer (demo)",
+            officer_comments=comments,
+            sign_off=True,
         )
+    for kind, text in PLAIN.items():
+        services.implication_save(report=report, user=officer, kind=kind, text=text, sign_off=True)
     services.report_exempt_save(report=report, user=officer, marks={"implication-staffing": 4})
     services.report_publish(report=report, user=officer)
 
@@ -117,13 +116,12 @@ def _preston(case, officer) -> None:
         return
     report.report_of = "Director of Resources (demo)"
     services.report_details_save(report=report, user=officer, expected_revision=UNCHECKED)
-    services.implication_sign_off(
+    # Written by an officer; not signed off: that is for Preston's chief finance officer.
+    services.implication_save(
         report=report,
         user=officer,
         kind=ImplicationKind.FINANCIAL,
         text="Preston's share of the costs and savings is in section 5 (demo).",
-        officer_comments="",
-        role="Chief Finance Officer, section 151 officer (demo)",
     )
 
 

@@ -3,6 +3,7 @@ and a council's template."""
 
 from __future__ import annotations
 
+from crispy_forms_gds.layout import Field
 from django import forms
 
 from sharedservices.cases.forms.common import RevisionMixin, form_helper
@@ -43,6 +44,12 @@ class DetailsForm(RevisionMixin, forms.ModelForm):
         # A report not opened yet starts at the revision its row will be made with, so
         # a first save is checked too (someone else may have opened and saved it).
         self.fields["revision"].initial = self.instance.revision
+        # A real first choice, not Django's "---------": the answer may not be known yet.
+        self.fields["budget_framework"].choices = [
+            ("", "Not known yet"),
+            ("yes", "Yes"),
+            ("no", "No"),
+        ]
         self.helper = form_helper(*self.fields, submit="Save the details")
 
 
@@ -55,18 +62,25 @@ class ImplicationForm(RevisionMixin):
         help_text="For financial implications the section 151 officer's, for legal ones the"
         " monitoring officer's.",
     )
-    role = forms.CharField(
-        label="Your role", max_length=200, help_text="For example, Head of Financial Services."
+    sign_off = forms.BooleanField(
+        label="Sign these implications off under my own name",
+        required=False,
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, capacity: str = "", **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["sign_off"].help_text = (
+            f"You sign as {capacity}. Changing the words later voids the sign-off."
+            if capacity
+            else "You do not hold the post that signs these off: save the words, and the"
+            " officer who does signs them."
+        )
         self.helper = form_helper(
             "text",
             "officer_comments",
-            "role",
+            Field.checkbox("sign_off"),
             "revision",
-            submit="Sign off",
+            submit="Save",
         )
 
 

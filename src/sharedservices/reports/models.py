@@ -9,9 +9,12 @@ and PDF) with their SHA-256, so later edits to the case or the report never chan
 
 from __future__ import annotations
 
+import hashlib
+
 from django.conf import settings
 from django.db import models
 
+from sharedservices.accounts.models import StatutoryPost
 from sharedservices.base.tenancy import CouncilOwnedQuerySet, OwnedThroughQuerySet
 from sharedservices.cases.models.case import Revisioned
 
@@ -39,11 +42,23 @@ class ImplicationKind(models.TextChoices):
     CUSTOMERS = "customers", "Impact on customers"
 
 
+def implication_heading(kind: str) -> str:
+    """The heading as council reports print it: "ICT implications", but "Impact on
+    customers" and "Risk management" on their own (Carlisle City Council, 2009)."""
+    label = ImplicationKind(kind).label
+    return label if kind == ImplicationKind.CUSTOMERS else f"{label} implications"
+
+
 # Who is expected to sign each implication off; financial and legal carry the statutory
-# officers' own comments.
+# officers' own comments, and only the holder of that post (or the named deputy) signs
+# them (accounts.StatutoryOfficer).
 SIGNATORY = {
     ImplicationKind.FINANCIAL: "Section 151 officer",
     ImplicationKind.LEGAL: "Monitoring officer",
+}
+SIGNING_POST = {
+    ImplicationKind.FINANCIAL: StatutoryPost.CHIEF_FINANCE,
+    ImplicationKind.LEGAL: StatutoryPost.MONITORING,
 }
 
 
@@ -115,12 +130,15 @@ class Implication(Revisioned):
     officer_comments = models.TextField(
         blank=True, help_text="The section 151 or monitoring officer's own comments."
     )
-    signed_off_by = models.CharField(max_length=200)
-    signed_off_role = models.CharField(max_length=200)
-    signed_off_at = models.DateTimeField()
+    # The sign-off: who, in which capacity (their statutory post, or their roles), when,
+    # and the SHA-256 of the words signed. Words changed afterwards void it (``is_signed``).
+    signed_off_by = models.CharField(max_length=200, blank=True)
+    signed_off_role = models.CharField(max_length=200, blank=True)
+    signed_off_at = models.DateTimeField(null=True, blank=True)
     signed_off_user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+    signed_sha256 = models.CharField(max_length=64, blank=True)
 
     objects = ImplicationQuerySet.as_manager()
 
@@ -132,6 +150,19 @@ class Implication(Revisioned):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} implications"
+
+    @property
+    def digest(self) -> str:
+        """What a sign-off covers: the implications and the officer's comments."""
+        return implication_digest(self.text, self.officer_comments)
+
+    @property
+    def is_signed(self) -> bool:
+        return bool(self.signed_off_at) and self.signed_sha256 == self.digest
+
+
+def implication_digest(text: str, comments: str) -> str:
+    return hashlib.sha256(f"{text}\n\x00\n{comments}".encode()).hexdigest()
 
 
 class PublishedQuerySet(CouncilOwnedQuerySet):

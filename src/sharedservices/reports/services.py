@@ -11,12 +11,16 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from sharedservices.accounts.models import StatutoryPost
+from sharedservices.accounts.statutory import may_act_as
 from sharedservices.base.audit import audit_record
 from sharedservices.base.revisions import UNCHECKED, EditConflict
+from sharedservices.base.text import is_placeholder
 from sharedservices.cases.services.common import check_revision
 from sharedservices.reports.content import edition
 from sharedservices.reports.document import exemptable, report_document
 from sharedservices.reports.models import (
+    SIGNING_POST,
     CouncilTemplate,
     Implication,
     ImplicationKind,
@@ -60,69 +64,113 @@ def report_details_save(*, report: Report, user, expected_revision: int | None) 
     return report
 
 
-def _implication_text(implication: Implication | None) -> dict | None:
-    """What the audit keeps of an implication: the words themselves, so an overwritten
-    text can always be read again."""
-    if implication is None or implication.pk is None:
-        return None
-    return {
-        "kind": implication.kind,
-        "text": implication.text,
-        "officer_comments": implication.officer_comments,
-        "signed_off_by": implication.signed_off_by,
-        "role": implication.signed_off_role,
-    }
+def signing_capacity(user, report: Report, kind: str) -> str:
+    """The capacity ``user`` signs ``kind`` off in, or "" when they may not: the
+    financial and legal implications only by that council's chief finance officer or
+    monitoring officer (or the named deputy); the others by the council's officers."""
+    post = SIGNING_POST.get(kind)
+    if post is None:
+        if not can_prepare(user, report.council_id):
+            return ""
+        return ", ".join(getattr(user, "role_labels", [])) or "Officer"
+    acting = may_act_as(user, report.council_id, post)
+    label = StatutoryPost(post).label
+    return {"holder": label, "deputy": f"Deputy to the {label[0].lower()}{label[1:]}"}.get(
+        acting, ""
+    )
 
 
 @transaction.atomic
-def implication_sign_off(
+def implication_save(
     *,
     report: Report,
     user,
     kind: str,
     text: str,
-    officer_comments: str,
-    role: str,
+    officer_comments: str = "",
+    sign_off: bool = False,
     expected_revision=UNCHECKED,
 ) -> Implication:
-    """Record an implication as written and signed off by ``user`` in ``role``, now.
+    """Write an implication and, with ``sign_off``, sign it off under the user's own name
+    in the capacity they hold (``signing_capacity``): no one types a role. Changing the words of
+    a signed implication without signing again voids the sign-off; the report shows it
+    unsigned and it must be signed again before publishing.
 
     ``expected_revision`` is the implication's revision the form started from (0: none
     yet). A stale or missing one raises ``EditConflict`` (``base.revisions``): the text
     can change what is published, so a second writer is told, never overwrites; the
     audit trail keeps the text before and after."""
-    _require(user, report)
     if kind not in ImplicationKind.values:
         raise ValidationError("Unknown implication")
-    if not text.strip() or not role.strip():
-        raise ValidationError("Give the implication's text and the role it is signed off in")
+    capacity = signing_capacity(user, report, kind)
+    if not can_prepare(user, report.council_id) and not capacity:
+        raise PermissionDenied
+    text, comments = (text or "").strip(), (officer_comments or "").strip()
+    if is_placeholder(text):
+        raise ValidationError("Write the implications (a draft mark or a blank is not enough)")
+    if sign_off and not capacity:
+        post = StatutoryPost(SIGNING_POST[kind]).label.lower()
+        raise ValidationError(
+            f"Only {report.council.name}'s {post}, or their named deputy, signs off the"
+            f" {ImplicationKind(kind).label.lower()} implications"
+        )
     locked = Report.objects.select_for_update().get(pk=report.pk)
-    current = Implication.objects.select_for_update().filter(report=locked, kind=kind).first()
+    current = Implication.objects.select_for_update().filter(report=report, kind=kind).first()
     if expected_revision is not UNCHECKED:
         saved_revision = current.revision if current else 0
         if expected_revision is None or expected_revision != saved_revision:
-            raise EditConflict(current or Implication(report=locked, kind=kind, revision=0))
-    before = _implication_text(current)
-    implication = current or Implication(report=locked, kind=kind, revision=0)
-    implication.text = text.strip()
-    implication.officer_comments = officer_comments.strip()
-    implication.signed_off_by = (user.get_full_name() or user.email)[:200]
-    implication.signed_off_role = role.strip()[:200]
-    implication.signed_off_at = timezone.now()
-    implication.signed_off_user = user
+            raise EditConflict(current or Implication(report=report, kind=kind, revision=0))
+    implication = current or Implication(report=report, kind=kind, revision=0)
+    before, was_signed = None, bool(current and current.is_signed)
+    if current is not None:
+        before = {"text": current.text, "officer_comments": current.officer_comments}
+        before["signed_off_by"] = current.signed_off_by if current.is_signed else None
+    implication.text, implication.officer_comments = text, comments
+    voided = was_signed and not sign_off and not implication.is_signed
+    if sign_off:
+        implication.signed_off_by = (user.get_full_name() or user.email)[:200]
+        implication.signed_off_role = capacity[:200]
+        implication.signed_off_at = timezone.now()
+        implication.signed_off_user = user
+        implication.signed_sha256 = implication.digest
+    elif voided:
+        implication.signed_off_by = implication.signed_off_role = implication.signed_sha256 = ""
+        implication.signed_off_at, implication.signed_off_user = None, None
+    if (
+        current is not None
+        and not sign_off
+        and not voided
+        and before["text"] == text
+        and (before["officer_comments"] == comments)
+    ):
+        return current  # nothing changed (a double click)
     implication.revision += 1
     implication.save()
-    Report.objects.filter(pk=locked.pk).update(revision=locked.revision + 1)
+    Report.objects.filter(pk=report.pk).update(revision=locked.revision + 1)
     report.revision = locked.revision + 1
+    after = {"text": text, "officer_comments": comments}
+    if sign_off:
+        after |= {"signed_off_by": implication.signed_off_by, "role": capacity}
+    action = "report.implication_signed_off" if sign_off else "report.implication_saved"
     audit_record(
         user=user,
-        action="report.implication_signed_off",
+        action=action,
         obj=implication,
         case=report.case_id,
         council=report.council_id,
         before=before,
-        after=_implication_text(implication),
+        after=after,
     )
+    if voided:
+        audit_record(
+            user=user,
+            action="report.implication_sign_off_voided",
+            obj=implication,
+            case=report.case_id,
+            council=report.council_id,
+            before={"signed_off_by": before["signed_off_by"]},
+            after={"signed_off_by": None},
+        )
     return implication
 
 

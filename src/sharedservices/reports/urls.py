@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sharedservices.reports import views
+from sharedservices.reports import officers, views
 
 app_name = "reports"
 report = "cases/<int:pk>/reports/<str:code>/<slug:meeting>/"
@@ -15,4 +15,14 @@ urlpatterns = [
     path("reports/published/", views.published_list, name="published-list"),
     path("reports/published/<int:published_id>/", views.published_file, name="published"),
     path("reports/templates/<str:code>/", views.template_upload, name="template"),
+    path(
+        "reports/statutory-officers/<str:code>/",
+        officers.statutory_officers_page,
+        name="statutory-officers",
+    ),
+    path(
+        "reports/statutory-officers/<str:code>/<slug:post>/",
+        officers.statutory_officer_edit,
+        name="statutory-officer",
+    ),
 ]

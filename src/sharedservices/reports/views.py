@@ -30,6 +30,7 @@ from sharedservices.reports.models import (
     Meeting,
     PublishedReport,
     Report,
+    implication_heading,
 )
 from sharedservices.reports.permissions import can_prepare, can_read_private
 from sharedservices.reports.render_docx import render_docx
@@ -103,8 +104,8 @@ def report_page(request, pk, code, meeting):
             drafts=document.drafts,
             has_exempt=document.has_exempt,
             implications=[
-                (kind, label, implications.get(kind), SIGNATORY.get(kind, ""))
-                for kind, label in ImplicationKind.choices
+                (kind, implication_heading(kind), implications.get(kind), SIGNATORY.get(kind, ""))
+                for kind in ImplicationKind.values
             ],
             published=published,
             changed=bool(published)
@@ -146,23 +147,26 @@ def implication(request, pk, code, meeting, kind):
     case, report = _report(request, pk, code, meeting)
     if kind not in ImplicationKind.values:
         raise Http404
-    if not can_prepare(request.user, code):
+    if not can_prepare(request.user, code) and not services.signing_capacity(
+        request.user, report, kind
+    ):
         raise PermissionDenied
     current = report.implications.filter(kind=kind).first() if report.pk else None
     initial = {"revision": current.revision if current else 0}
     if current:
         initial |= {"text": current.text, "officer_comments": current.officer_comments}
-    form = ImplicationForm(request.POST or None, initial=initial)
+    capacity = services.signing_capacity(request.user, report, kind)
+    form = ImplicationForm(request.POST or None, initial=initial, capacity=capacity)
 
     def save(form):
         d = form.cleaned_data
-        services.implication_sign_off(
+        services.implication_save(
             report=_opened(case, report),
             user=request.user,
             kind=kind,
             text=d["text"],
             officer_comments=d["officer_comments"],
-            role=d["role"],
+            sign_off=d["sign_off"],
             expected_revision=d["revision"],
         )
 
@@ -172,9 +176,12 @@ def implication(request, pk, code, meeting, kind):
         form=form,
         save=save,
         page=PAGE,
-        title=f"{ImplicationKind(kind).label} implications",
-        intro=f"Signed off by you, in the role you give, for {report.council.name}'s report.",
-        success="The implications are signed off",
+        title=implication_heading(kind),
+        intro=f"For {report.council.name}'s report. A sign-off is under your own name, in"
+        " the capacity you hold; the financial and legal implications are signed off only by"
+        f" {report.council.name}'s chief finance officer or monitoring officer, or their"
+        " named deputy.",
+        success="The implications are saved",
         next_url=_report_url(report),
     )
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('councils', '0002_boundary_set'),
+        ('councils', '0004_reorganisation_source_text'),
     ]
 
     operations = [
