@@ -31,5 +31,5 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("governance", "0004_partner_exit_related_name")]
+    dependencies = [("governance", "0005_partner_changes")]
     operations = [migrations.RunPython(forwards, backwards)]
