@@ -47,8 +47,35 @@ PART_FOR_KEY = {
 }
 
 
+# How each demo line would scale if a partner left (``analysis/regrouping.py``), unless
+# the line says otherwise: a system is bought once whoever joins; transition costs,
+# running costs and savings come with each council.
+DEMO_SCALING = {
+    "capital": "fixed",
+    "transition": "per-council",
+    "running": "per-council",
+    "cashable-saving": "per-council",
+    "non-cashable-benefit": "per-council",
+}
+
+
 def years(first, last, amount):
     return {str(y): amount for y in range(first, last + 1)}
+
+
+def line(name, category, values, *, triangular=None, pert=None, uniform=None, partner=None):
+    """One cost or benefit line of a demo option; its uncertainty, if any, as the
+    multiples of its amounts: ``triangular=(low, mode, high)``, ``pert=(...)`` or
+    ``uniform=(low, high)``."""
+    out = {"name": name, "category": category, "values": values}
+    if partner is not None:
+        out["partner"] = partner
+    for distribution, spread in (("triangular", triangular), ("pert", pert)):
+        if spread:
+            out.update(distribution=distribution, low=spread[0], mode=spread[1], high=spread[2])
+    if uniform:
+        out.update(distribution="uniform", low=uniform[0], high=uniform[1])
+    return out
 
 
 def demo_user(email: str) -> User:
@@ -101,7 +128,12 @@ def demo_case(*, title, lead, partner, writer, stage, summary, sections, options
             user=writer,
         )
         for line in lines:
-            services.option_line_save(line=OptionLine(option=option, **line), user=writer)
+            services.option_line_save(
+                line=OptionLine(
+                    option=option, **{"scaling": DEMO_SCALING[line["category"]], **line}
+                ),
+                user=writer,
+            )
     return case
 
 
