@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "sharedservices.governance",
     "sharedservices.reports",
     "sharedservices.benefits",
+    "sharedservices.vesting",
 ]
 
 MIDDLEWARE = [
@@ -261,6 +262,11 @@ CELERY_BEAT_SCHEDULE = {
     "benefits-due": {
         "task": "sharedservices.benefits.overdue_notify",
         "schedule": crontab(hour=6, minute=0),
+    },
+    # Vesting day: records move to the successor councils (manage.py apply_reorganisations).
+    "reorganisations-apply": {
+        "task": "sharedservices.vesting.apply_reorganisations",
+        "schedule": crontab(hour=0, minute=30),
     },
 }
 

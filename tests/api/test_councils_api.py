@@ -29,8 +29,20 @@ def test_list_filters_by_upper_tier(client):
 def test_detail_gives_successors_and_predecessors(client):
     carlisle = client.get("/api/v1/councils/E07000028").json()
     assert carlisle["current"] is False and carlisle["valid_to"] == "2023-03-31"
-    assert carlisle["successors"] == [{"code": "E06000063", "name": "Cumberland"}]
-    assert carlisle["upper_tier_council"] == {"code": "E10000006", "name": "Cumbria"}
+    assert carlisle["successors"] == [
+        {
+            "code": "E06000063",
+            "name": "Cumberland",
+            "valid_from": "2023-04-01",
+            "provisional_code": False,
+        }
+    ]
+    assert carlisle["upper_tier_council"] == {
+        "code": "E10000006",
+        "name": "Cumbria",
+        "valid_from": None,
+        "provisional_code": False,
+    }
     cumberland = client.get("/api/v1/councils/e06000063").json()
     assert "E07000028" in {p["code"] for p in cumberland["predecessors"]}
 

@@ -39,8 +39,14 @@ from tests.known import (
 )
 
 # Models that point at a council without belonging to it: the council itself (its
-# successors) and the user (their membership, kept by accounts and the admin).
-NOT_COUNCIL_OWNED = {"councils.Council", "accounts.User"}
+# successors), the user (their membership, kept by accounts and the admin), and the
+# reorganisations (public reference data, like the councils they change).
+NOT_COUNCIL_OWNED = {
+    "councils.Council",
+    "accounts.User",
+    "councils.Reorganisation",
+    "councils.CreatedCouncil",
+}
 
 
 def _council_owned_models():

@@ -103,12 +103,12 @@ def test_the_register_marks_measured_and_estimated(client, world):
     assert 'data-savings-basis="measured"' in page and "£10,000" in page and "Measured" in page
 
 
-def test_stats_say_how_much_is_measured(client, world):
+def test_stats_give_one_savings_figure_and_say_how_much_is_measured(client, world):
     a = world["arrangement"]
     a.annual_savings_gbp = 30_000
     a.save()
     page = client.get("/stats/").content.decode()
-    assert 'data-stat="measured">0%' in page
+    assert "No live arrangement measures its savings" in page
     baseline_set(
         user=world["lancaster"],
         indicator=world["cost"],
@@ -122,6 +122,9 @@ def test_stats_say_how_much_is_measured(client, world):
         data=ActualInput(PRESTON, "2026-Q2", "90000"),
     )
     share = national_measured_share()
-    assert share["measured_gbp"] == 10_000
+    assert share == {"measured_gbp": 10_000, "reported_gbp": 30_000, "arrangements_measured": 1}
     page = client.get("/stats/").content.decode()
-    assert f'data-stat="measured">{share["percent"]}%' in page and "£10,000" in page
+    # One national figure, its definition stated; the measured part is set beside it.
+    assert 'data-stat="savings">£30,000</span> annual savings of the live arrangements' in page
+    assert "£10,000 in the latest year measured, where the register reports £30,000" in page
+    assert " of £" not in page

@@ -1,14 +1,24 @@
-"""A real server for the browser tests, built the way a user builds the demo.
+"""A real server for the browser tests, on the demo a user builds.
 
-The server runs in its own process on its own database (a fresh PostgreSQL
-database when DATABASE_URL names one, else SQLite in a temporary folder), set up
-by ``manage.py demo``: so these tests also prove the demo command works.
+How to use it (for a new journey): take the ``live_site`` fixture (the server's base
+URL, for example ``http://127.0.0.1:8123``) and the ``page`` fixture (a Playwright page
+that fails the test on any content-security-policy violation), sign in as a demo user
+(``officer@lancaster.demo.example.org`` and the others ``manage.py demo`` prints, with
+the demo password), and check each page with ``assert_accessible(page)``. Nothing else
+to set up: the demo is already loaded.
+
+The demo database is built ONCE for the whole run by ``manage.py demo`` (so these tests
+also prove the demo command works), by whichever test process asks first, and shared by
+every pytest-xdist worker (``tests/shared_demo.py``: a PostgreSQL template database when
+DATABASE_URL names one, else an SQLite file). Each worker's server runs on a private copy
+of it, made in seconds, so what one worker's journeys change the others never see; the
+journeys of one worker share its copy, so a journey should make its own records (a name
+of its own) rather than count on the demo's being untouched.
 """
 
 from __future__ import annotations
 
 import functools
-import os
 import socket
 import subprocess
 import sys
@@ -16,8 +26,9 @@ import time
 import urllib.request
 from pathlib import Path
 
-import dj_database_url
 import pytest
+
+from tests.shared_demo import demo_database, demo_database_copy
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -39,52 +50,19 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _fresh_database_url(tmp: Path) -> str:
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith(("postgres://", "postgresql://")):
-        return f"sqlite:///{tmp / 'browser.sqlite3'}"
-    import psycopg
-
-    config = dj_database_url.parse(url)
-    name = f"{config['NAME']}_browser_{os.getpid()}"
-    admin = dict(
-        host=config["HOST"],
-        port=config["PORT"] or 5432,
-        user=config["USER"],
-        password=config["PASSWORD"] or None,
-        dbname="postgres",
-        autocommit=True,
-    )
-    with psycopg.connect(**admin) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return url.rsplit("/", 1)[0] + "/" + name
+@pytest.fixture(scope="session")
+def live_site_env(tmp_path_factory) -> dict[str, str]:
+    """The environment of this worker's demo server (its ``DATABASE_URL``, data folder):
+    for a process that must work on the same database, such as a jobs worker."""
+    template = demo_database(tmp_path_factory)
+    assert "officer@lancaster.demo.example.org" in template["stdout"]
+    return demo_database_copy(template, tmp_path_factory.mktemp("browser"))
 
 
 @pytest.fixture(scope="session")
-def live_site(tmp_path_factory):
+def live_site(live_site_env):
     """Base URL of a demo server; yields once the demo data is in."""
-    tmp = tmp_path_factory.mktemp("browser")
-    env = {
-        **os.environ,
-        "DATABASE_URL": _fresh_database_url(tmp),
-        "SHAREDSERVICES_DATA_DIR": str(tmp),
-        "GEOGRAPHY_CACHE_DIR": os.environ.get(
-            "GEOGRAPHY_CACHE_DIR", str(ROOT / "data" / "geography")
-        ),
-        "DJANGO_DEBUG": "1",
-    }
-    env.pop("DJANGO_SETTINGS_MODULE", None)
-    demo = subprocess.run(
-        [sys.executable, "manage.py", "demo"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
-    assert demo.returncode == 0, demo.stderr[-3000:]
-    assert "officer@lancaster.demo.example.org" in demo.stdout
+    env = live_site_env
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],

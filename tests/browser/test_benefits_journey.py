@@ -62,7 +62,7 @@ def test_enter_upload_and_review(page, live_site, assert_accessible):
         files=[{"name": "figures.csv", "mimeType": "text/csv", "buffer": csv.encode()}]
     )
     page.get_by_role("button", name="Upload and check").click()
-    expect(page.locator(".govuk-notification-banner")).to_contain_text("1 figure(s) were saved")
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("1 figure was saved")
     assert_accessible(page)
 
     # The annual review of the split for the latest financial year.

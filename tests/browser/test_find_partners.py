@@ -10,7 +10,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import dj_database_url
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -20,24 +19,14 @@ PASSWORD = "shared-services-demo"
 OFFICER = "officer@lancaster.demo.example.org"
 
 
-def _live_site_database_url(tmp_path_factory) -> str:
-    """The database ``live_site`` built (see ``_fresh_database_url`` in conftest)."""
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith(("postgres://", "postgresql://")):
-        return f"sqlite:///{tmp_path_factory.getbasetemp() / 'browser0' / 'browser.sqlite3'}"
-    name = f"{dj_database_url.parse(url)['NAME']}_browser_{os.getpid()}"
-    return url.rsplit("/", 1)[0] + "/" + name
-
-
 @pytest.fixture(scope="module", autouse=True)
-def jobs_worker(live_site, tmp_path_factory):
+def jobs_worker(live_site, live_site_env):
     """With REDIS_URL (CI) the demo server queues searches on Redis, so run a
     worker on the demo's database; without it the server runs them itself."""
     if not os.environ.get("REDIS_URL"):
         yield None
         return
-    env = {**os.environ, "DATABASE_URL": _live_site_database_url(tmp_path_factory)}
-    env.pop("DJANGO_SETTINGS_MODULE", None)
+    env = live_site_env  # the demo server's own database
     process = subprocess.Popen(
         [
             sys.executable,

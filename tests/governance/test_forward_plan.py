@@ -79,3 +79,18 @@ def test_an_entry_published_only_27_clear_days_before_is_not_enough(api, people,
         published_on=decided - datetime.timedelta(days=29),  # 28 clear days
     )
     assert decide(api, people, PRESTON, "approve", decided_on=decided).status_code == 200
+
+
+def test_the_forward_plan_form_is_offered_only_to_those_who_may_use_it(client, people, ready_case):
+    from sharedservices.accounts.roles import Role as R
+    from tests.governance.conftest import LANCASTER as LANC
+
+    case_page = f"/cases/{ready_case.pk}/governance/"
+    form_page = f"/cases/{ready_case.pk}/governance/forward-plan/add/"
+    for role in (R.SCRUTINY_MEMBER, R.LEAD_MEMBER):
+        client.force_login(people[LANC][role])
+        assert "forward-plan/add/" not in client.get(case_page).text
+        assert client.get(form_page).status_code == 403
+    client.force_login(people[LANC][R.OFFICER])
+    assert "forward-plan/add/" in client.get(case_page).text
+    assert client.get(form_page).status_code == 200

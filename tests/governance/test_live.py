@@ -118,3 +118,40 @@ def test_a_dispute_is_logged_with_its_steps_and_outcome(api, people, councils):
     assert "The S151 officers met." in page.text and "Recalculated" in page.text
     actions = set(AuditEvent.objects.filter(case=api.case).values_list("action", flat=True))
     assert {"dispute.opened", "dispute.step", "dispute.closed"} <= actions
+
+
+def test_no_benefit_return_is_due_for_a_period_before_go_live(api, people):
+    from sharedservices.benefits.models import Indicator
+    from sharedservices.benefits.selectors import indicator_views
+    from sharedservices.benefits.services.indicators import IndicatorInput, indicator_create
+
+    arrangement = _live(api, people)
+
+    def indicator(name, starts_on=None):
+        return indicator_create(
+            user=people[LANCASTER][Role.LEAD_OFFICER],
+            arrangement=arrangement,
+            data=IndicatorInput(
+                name=name,
+                kind="quality",
+                unit="days",
+                direction="lower",
+                target="10",
+                tolerance="3",
+                frequency="quarterly",
+                owner="Head of service",
+                councils=[LANCASTER, PRESTON],
+                starts_on=starts_on,
+            ),
+        )
+
+    # One set to start long before go-live, one left to the default (the go-live date).
+    indicator("Days to process claims", starts_on=TODAY - datetime.timedelta(days=400))
+    indicator("Days to answer complaints")
+    assert Indicator.objects.get(name="Days to answer complaints").starts_on == TODAY
+    later = TODAY + datetime.timedelta(days=250)
+    views = indicator_views(Indicator.objects.filter(arrangement=arrangement), today=later)
+    owed = [period for v in views for _, period in v.overdue]
+    assert owed, "the quarters after go-live are owed"
+    assert all(period.ends_on >= TODAY for period in owed)
+    assert not indicator_views(Indicator.objects.filter(arrangement=arrangement))[0].overdue

@@ -32,3 +32,25 @@ def test_a_long_history_comes_a_page_at_a_time(client, people, ready_case):
     assert "{&#x27;n&#x27;: 119}" in last and 'rel="prev"' in last
     for junk in ("999", "abc", "<script>", "-1", "9" * 30):  # the nearest page, never a 500
         assert client.get(url, {"page": junk}).status_code == 200
+
+
+def test_consecutive_saves_by_one_person_read_as_one_line(client, people, ready_case):
+    officer = people[LANCASTER][Role.OFFICER]
+    for n in range(12):
+        audit_record(
+            user=officer, action="case.saved", obj=ready_case, after={"n": n}, case=ready_case
+        )
+    audit_record(
+        user=people[LANCASTER][Role.DIRECTOR],
+        action="case.saved",
+        obj=ready_case,
+        after={"n": 12},
+        case=ready_case,
+    )
+    client.force_login(officer)
+    html = client.get(f"/cases/{ready_case.pk}/governance/timeline/").text
+    assert 'data-group="12"' in html and "12 changes in a row: " in html
+    # Each save is one click away, inside the group's details, with no JavaScript.
+    assert "Each of the 12 changes" in html and "{&#x27;n&#x27;: 11}" in html
+    # The director's save is its own line: a different person.
+    assert 'data-group="13"' not in html

@@ -61,9 +61,15 @@ def test_only_officers_of_the_council_move_it(make_opportunity, make_user):
 
 
 def test_a_successor_acts_for_its_predecessor(make_opportunity, make_user):
-    """Cumberland's officers keep Carlisle's opportunities."""
+    """Cumberland's officers keep Carlisle's opportunities; Lancaster's do not."""
     o = make_opportunity("E07000028", title="Building control")
-    opportunity_move(user=make_user(CUMBERLAND, Role.OFFICER), opportunity=o, to_stage="research")
+    cumberland = make_user(CUMBERLAND, Role.OFFICER)
+    opportunity_move(user=cumberland, opportunity=o, to_stage="research")
+    o.refresh_from_db()
+    assert o.stage == "research" and o.council_id == "E07000028"  # still Carlisle's
+    assert o.events.first().to_stage == "research"
+    with pytest.raises(PermissionDenied):
+        opportunity_move(user=make_user(LANCASTER, Role.OFFICER), opportunity=o, to_stage="soc")
 
 
 def test_each_stage_move_is_one_audit_event_on_the_opportunity(make_opportunity, make_user):

@@ -16,7 +16,9 @@ import numpy as np
 
 from sharedservices.analysis.errors import Problem
 
-GSS_CODE = re.compile(r"^[A-Z][0-9]{8}$")
+# ONS's codes, and the provisional code of a council a reorganisation creates before ONS
+# codes it (E06P00001: never equal to an ONS code; councils/models.py).
+GSS_CODE = re.compile(r"^([A-Z][0-9]{8}|[A-Z][0-9]{2}P[0-9]{5})$")
 
 
 def json_type(value: Any) -> str:

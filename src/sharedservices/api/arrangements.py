@@ -10,10 +10,12 @@ from ninja.pagination import paginate
 from ninja.security import django_auth
 from pydantic import field_validator
 
+from sharedservices.api.dates import on_and_scenario
 from sharedservices.api.errors import ERROR_CODES, ErrorsOut
 from sharedservices.api.idempotency import idempotent
 from sharedservices.api.pagination import BoundedLimitOffset
 from sharedservices.catalogue.models import ServiceArea, ServiceCategory
+from sharedservices.councils.dates import reorganisations_in_view
 from sharedservices.councils.models import Council, Nation
 from sharedservices.registry.models import (
     Arrangement,
@@ -23,6 +25,7 @@ from sharedservices.registry.models import (
     SavingsBasis,
 )
 from sharedservices.registry.permissions import can_record_arrangements
+from sharedservices.registry.reorganisation import arrangement_effects
 from sharedservices.registry.selectors import (
     ArrangementFilters,
     arrangement_detail,
@@ -138,12 +141,35 @@ class SourceOut(Schema):
     checked_on: datetime.date | None
 
 
+class ReorganisationEffectOut(Schema):
+    on: str = Field(description="Vesting day (YYYY-MM-DD)")
+    effect: str = Field(description="within-one-council, between-successors or partly")
+    successors: list[str] = Field(description="Codes of the new councils taking partners over")
+    reorganisation: str = Field(description="The reorganisation's id (/api/v1/reorganisations)")
+
+
 class ArrangementDetailOut(ArrangementOut):
+    reorganisation: list[ReorganisationEffectOut] = Field(
+        description="What each reorganisation ahead does to it on vesting day (empty when none;"
+        " a proposed one only with ?scenario=)"
+    )
     sources: list[SourceOut]
     updated_at: str
     revision: int = Field(
         description="Send it back in a PATCH: the revision your change is based on"
     )
+
+    @staticmethod
+    def resolve_reorganisation(obj):
+        return [
+            {
+                "on": e.on.isoformat(),
+                "effect": e.effect,
+                "successors": list(e.successors),
+                "reorganisation": e.reorganisation.slug,
+            }
+            for e in getattr(obj, "reorganisation_effects", None) or []
+        ]
 
     @staticmethod
     def resolve_sources(obj):
@@ -274,11 +300,16 @@ def list_arrangements(request, filters: Query[ArrangementQuery]):
 @router.get(
     "/{int:arrangement_id}", response=ArrangementDetailOut, auth=None, summary="One arrangement"
 )
-def get_arrangement(request, arrangement_id: int):
+def get_arrangement(request, arrangement_id: int, scenario: str | None = None):
+    _, chosen = on_and_scenario(None, scenario)
     try:
-        return arrangement_detail(user=request.user, pk=arrangement_id)
+        arrangement = arrangement_detail(user=request.user, pk=arrangement_id)
     except Arrangement.DoesNotExist:
         raise Http404("No arrangement you can see has that id") from None
+    arrangement.reorganisation_effects = arrangement_effects(
+        arrangement, reorganisations_in_view(chosen)
+    )
+    return arrangement
 
 
 @router.post(

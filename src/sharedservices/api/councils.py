@@ -10,7 +10,9 @@ from ninja import Field, FilterSchema, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
+from sharedservices.api.dates import on_and_scenario
 from sharedservices.api.pagination import BoundedLimitOffset
+from sharedservices.councils.dates import councils_on
 from sharedservices.councils.models import BoundarySet, Council, CouncilKind, Nation
 from sharedservices.councils.selectors import council_detail, council_list
 
@@ -22,6 +24,12 @@ _CODE = re.compile(r"[A-Za-z0-9]{1,12}")
 class CouncilRef(Schema):
     code: str
     name: str
+    valid_from: dt.date | None = Field(description="First day (a successor's vesting day)")
+    provisional_code: bool = Field(description="True until ONS issues the council's code")
+
+    @staticmethod
+    def resolve_provisional_code(obj) -> bool:
+        return obj.is_provisional_code
 
 
 class CouncilOut(Schema):
@@ -31,8 +39,16 @@ class CouncilOut(Schema):
     nation: Nation
     upper_tier: str | None = Field(description="GSS code of the county council above a district")
     valid_from: dt.date | None
-    valid_to: dt.date | None = Field(description="Last day of existence; null while current")
-    current: bool
+    valid_to: dt.date | None = Field(
+        description="Last day of existence (a reorganisation ahead included); null if none"
+    )
+    current: bool = Field(description="Exists on the date asked for (?on=, default today)")
+    provisional_code: bool = Field(
+        description="A council a reorganisation creates, before ONS issues its code (E06P00001)"
+    )
+    shadow_from: dt.date | None = Field(
+        description="A new council: the day its shadow authority was elected"
+    )
     latitude: float | None
     longitude: float | None
     postcode_count: int | None = Field(
@@ -45,7 +61,12 @@ class CouncilOut(Schema):
 
     @staticmethod
     def resolve_current(obj) -> bool:
-        return obj.is_current
+        on = getattr(obj, "answer_on", None)
+        return obj.exists_on(on) if on else obj.is_current
+
+    @staticmethod
+    def resolve_provisional_code(obj) -> bool:
+        return obj.is_provisional_code
 
 
 class CouncilDetailOut(CouncilOut):
@@ -77,11 +98,29 @@ class CouncilFilters(FilterSchema):
     nation: Nation | None = None
     upper_tier: str | None = Field(None, description="GSS code of the county council")
     status: str = Field("current", pattern="^(current|abolished|all)$")
+    on: str | None = Field(
+        None, description="YYYY-MM-DD: the councils as they are (or will be) that day"
+    )
+    scenario: str | None = Field(
+        None, description="Id of a proposed reorganisation to apply (see /reorganisations)"
+    )
 
 
 @router.get("", response=list[CouncilOut], summary="List councils")
 @paginate(BoundedLimitOffset, page_size=500)
 def list_councils(request, filters: Query[CouncilFilters]):
+    on, scenario = on_and_scenario(filters.on, filters.scenario)
+    if filters.status == "current" and (filters.on or scenario):
+        councils = [
+            c
+            for c in councils_on(on, scenario)
+            if (not filters.kind or c.kind == filters.kind)
+            and (not filters.nation or c.nation == filters.nation)
+            and (not filters.upper_tier or c.upper_tier_id == filters.upper_tier.upper())
+        ]
+        for c in councils:
+            c.answer_on = on
+        return councils
     councils = council_list(
         kind=filters.kind or "", nation=filters.nation or "", status=filters.status
     )
@@ -134,12 +173,15 @@ def get_boundaries(request):
 
 
 @router.get("/{code}", response=CouncilDetailOut, summary="One council, with its links")
-def get_council(request, code: str):
+def get_council(request, code: str, on: str | None = None):
     # The same read as the council page; a code that cannot be one (NUL bytes,
     # punctuation) is not looked up at all.
+    day, _ = on_and_scenario(on, None)
     if not _CODE.fullmatch(code):
         raise Http404("No council with that code")
     try:
-        return council_detail(code.upper())
+        council = council_detail(code.upper())
     except Council.DoesNotExist:
         raise Http404("No council with that code") from None
+    council.answer_on = day
+    return council

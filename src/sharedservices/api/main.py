@@ -31,6 +31,7 @@ api = NinjaAPI(
 )
 errors.install(api)  # every 4xx body: {"errors": [{"path", "message"}]}
 api.add_router("/councils", councils_router)
+api.add_router("/reorganisations", "sharedservices.api.reorganisations.router")
 api.add_router("", analysis_router)
 api.add_router("", "sharedservices.api.jobs.router")
 api.add_router("/arrangements", "sharedservices.api.arrangements.router")

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 
 from django.apps import apps
 from django.db import models
+from django.utils import timezone
 
 # The roles that write council records (officers draft, corporate directors develop,
 # the lead officer oversees: seed 003, 4.1.1 and 4.1.4); members read and decide.
@@ -34,8 +35,16 @@ def _council_id(user) -> str | None:
 
 def council_and_predecessors(code: str) -> frozenset[str]:
     """A council's code with those of every council it succeeded, and theirs in turn:
-    Cumberland's list includes Carlisle, Allerdale and Copeland."""
+    Cumberland's list includes Carlisle, Allerdale and Copeland. A council a reorganisation
+    creates takes its predecessors on from its shadow authority's election (West Surrey acts
+    for Woking from 7 May 2026), or from vesting day when there is no shadow authority;
+    before then it acts for itself only."""
     council_model = apps.get_model("councils", "Council")
+    today = timezone.localdate()
+    started = council_model.objects.filter(pk=code).values_list("valid_from", "shadow_from")
+    for valid_from, shadow_from in started:
+        if valid_from and valid_from > today and not (shadow_from and shadow_from <= today):
+            return frozenset({code})
     seen = {code}
     frontier = {code}
     while frontier:  # predecessors of predecessors: reorganisations can chain

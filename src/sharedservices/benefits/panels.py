@@ -23,6 +23,6 @@ def arrangement_savings_to_date(request, arrangement) -> str:
 def national_measured(request, _nothing) -> str:
     return render_to_string(
         "benefits/includes/measured_share.html",
-        {"measured": national_measured_share()},
+        {"measured": national_measured_share(request.GET.get("provenance", "real"))},
         request=request,
     )

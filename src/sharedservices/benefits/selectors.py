@@ -24,6 +24,7 @@ from sharedservices.analysis.benefits import (
 from sharedservices.base.tenancy import acting_council_ids
 from sharedservices.benefits.models import Actual, Indicator
 from sharedservices.councils.models import Council
+from sharedservices.governance.selectors import went_live_on
 from sharedservices.registry.models import Arrangement, ArrangementStatus
 
 
@@ -124,12 +125,15 @@ def indicator_views(
     queries for all the indicators together; statuses vectorised (``analysis.benefits``)."""
     today = today or datetime.date.today()
     indicators = list(indicators)
+    live_on = went_live_on({i.arrangement_id for i in indicators})
     due_of: dict[tuple, list] = {}  # indicators set up together share their due periods
     due: dict[int, list] = {}
     for ind in indicators:
-        key = (ind.frequency, ind.starts_on, ind.grace_days)
+        # Nothing is due for a period before the arrangement went live.
+        starts_on = max(ind.starts_on, live_on.get(ind.arrangement_id, ind.starts_on))
+        key = (ind.frequency, starts_on, ind.grace_days)
         if key not in due_of:
-            due_of[key] = due_periods(ind.frequency, ind.starts_on, today, ind.grace_days)
+            due_of[key] = due_periods(ind.frequency, starts_on, today, ind.grace_days)
         due[ind.pk] = due_of[key]
     progress = _progress(indicators, due)
     gaps = {pair for pair, r in progress.items() if r["returned"] < len(due[pair[0]])}

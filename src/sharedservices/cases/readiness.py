@@ -13,6 +13,7 @@ new evidence.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -63,6 +64,42 @@ class Gap:
 
 
 @dataclass(frozen=True)
+class GoneBeforeGoLive:
+    """A partner a reorganisation abolishes before the case goes live."""
+
+    council: Council
+    vesting_on: datetime.date
+    successors: list[Council]
+    go_live: datetime.date
+
+    def __str__(self) -> str:
+        names = " or ".join(s.name for s in self.successors) or "its successor"
+        return (
+            f"{self.council.name} is abolished on {self.vesting_on:%-d %B %Y} (vesting day), "
+            f"before the case goes live on {self.go_live:%-d %B %Y}: name {names} as the "
+            "partner instead, or re-scope the case"
+        )
+
+
+def go_live_on(case: BusinessCase) -> datetime.date:
+    """A case goes live at the start of its first financial year (1 April)."""
+    return datetime.date(case.start_year, 4, 1)
+
+
+def partners_gone_before_go_live(case: BusinessCase, councils) -> list[GoneBeforeGoLive]:
+    """Partners that will not exist when the case goes live (a reorganisation's vesting day
+    falls on or before it), with the councils that succeed them."""
+    go_live = go_live_on(case)
+    return [
+        GoneBeforeGoLive(
+            c, c.valid_to + datetime.timedelta(days=1), list(c.successors.all()), go_live
+        )
+        for c in councils
+        if c.valid_to and c.valid_to < go_live and c.valid_to >= timezone.localdate()
+    ]
+
+
+@dataclass(frozen=True)
 class Readiness:
     ready: bool
     missing: dict[Council, list[Criterion]]
@@ -70,6 +107,8 @@ class Readiness:
     checks: list[CouncilCheck] = field(default_factory=list)
     stage: list[RequirementCheck] = field(default_factory=list)
     case_id: int | None = None
+    # the reorganisation rule: a partner abolished before go-live blocks submission
+    gone_before_go_live: list[GoneBeforeGoLive] = field(default_factory=list)
 
     @property
     def missing_count(self) -> int:
@@ -100,6 +139,15 @@ class Readiness:
                 )
                 for criterion in check.missing
             ]
+        found += [
+            Gap(
+                "Partners",
+                gone.council,
+                str(gone),
+                reverse("cases:edit", args=[self.case_id]) if self.case_id else "",
+            )
+            for gone in self.gone_before_go_live
+        ]
         return found
 
     def reasons(self) -> list[str]:
@@ -149,10 +197,16 @@ def cases_readiness(cases, *, on: datetime.date | None = None) -> dict[int, Read
     every = {c.pk: c for partners in councils.values() for c in partners}
     in_force = versions_in_force(list(every.values()), on=on)
     contents = case_contents(cases)
-    return {
-        case.pk: _readiness(case, councils[case.pk], evidence[case.pk], in_force, contents[case.pk])
-        for case in cases
-    }
+    out = {}
+    for case in cases:
+        readiness = _readiness(
+            case, councils[case.pk], evidence[case.pk], in_force, contents[case.pk]
+        )
+        gone = partners_gone_before_go_live(case, councils[case.pk])
+        if gone:
+            readiness = dataclasses.replace(readiness, ready=False, gone_before_go_live=gone)
+        out[case.pk] = readiness
+    return out
 
 
 def _key(criterion) -> tuple:

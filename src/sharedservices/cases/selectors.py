@@ -4,6 +4,7 @@ evidence a criterion starts from). Views call these; services write."""
 
 from __future__ import annotations
 
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
 from sharedservices.cases.models import (
@@ -93,3 +94,38 @@ def agreement_lines(result: dict | None, councils) -> list[dict]:
         }
         for line in (result or {}).get("lines", [])
     ]
+
+
+def workflow_states() -> list[tuple[str, str]]:
+    """The workflow states as governance records them (``CaseGovernance.state``), read
+    through the case's relation: governance sits above cases and owns the list."""
+    governance = BusinessCase._meta.get_field("governance").related_model
+    return list(governance._meta.get_field("state").choices)
+
+
+def case_list(user, *, state: str = ""):
+    """The cases the user may see, each with its workflow state; ``state`` keeps those in
+    it (a case governance has not touched yet is a draft)."""
+    cases = (
+        cases_visible_to(user)
+        .select_related("lead_council", "governance")
+        .prefetch_related("partner_councils")
+    )
+    if state:
+        draft = workflow_states()[0][0]
+        cases = cases.filter(governance__state=state)
+        if state == draft:
+            cases = (
+                cases_visible_to(user)
+                .filter(Q(governance__state=state) | Q(governance__isnull=True))
+                .select_related("lead_council", "governance")
+                .prefetch_related("partner_councils")
+            )
+    return cases
+
+
+def workflow_state_label(case: BusinessCase) -> str:
+    governance = getattr(case, "governance", None)
+    if governance is None:
+        return workflow_states()[0][1]
+    return governance.get_state_display()

@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sharedservices.councils.loading import (
+    POSTCODE_DIRECTORY_DATE,
     SCALAR_FIELDS,
     CouncilDataError,
     CouncilRecord,
@@ -34,7 +35,6 @@ from sharedservices.councils.loading import (
 # package 2026.1.1 is the ONSPD of November 2025 (its generator reads ONSPD_NOV_2025 and the
 # column lad25cd), so every council code in it existed on the day the directory was made.
 LOOKUP_DATE = dt.date(2021, 4, 1)
-POSTCODE_DIRECTORY_DATE = dt.date(2025, 11, 1)
 
 
 @dataclass(frozen=True)

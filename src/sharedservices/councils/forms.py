@@ -21,6 +21,11 @@ class CouncilFilterForm(forms.Form):
         required=False,
         choices=[("current", "Current"), ("abolished", "Abolished"), ("all", "All")],
     )
+    on = forms.DateField(
+        label="On the date",
+        required=False,
+        help_text="Current councils as they are (or will be) that day, as YYYY-MM-DD.",
+    )
 
 
 class CouncilListField(forms.CharField):

@@ -16,6 +16,7 @@ from django.db import transaction
 from sharedservices.councils.geography import Geography, build_geography
 from sharedservices.councils.loading import sync_council_links
 from sharedservices.councils.models import BoundarySet, Council
+from sharedservices.councils.reorganisations import derived_geography
 
 GEOMETRY_FIELDS = ("latitude", "longitude", "easting", "northing", "postcode_count")
 
@@ -57,6 +58,26 @@ def save_geography(geo: Geography) -> GeographyReport:
             for f, v in values.items():
                 setattr(council, f, v)
             changed.append(council)
+    geo_values = {
+        code: {
+            "latitude": _rounded(g.lat),
+            "longitude": _rounded(g.lon),
+            "easting": _rounded(g.easting),
+            "northing": _rounded(g.northing),
+            "postcode_count": g.postcode_count,
+        }
+        for code, g in geo.councils.items()
+        if g.lat is not None
+    }
+    derived, derived_pairs = derived_geography(
+        geo_values, {a: set(b) for a, b in geo.neighbours.items()}
+    )
+    for council in Council.objects.filter(pk__in=list(derived)):
+        values = derived[council.code]
+        if any(getattr(council, f) != v for f, v in values.items()):
+            for f, v in values.items():
+                setattr(council, f, v)
+            changed.append(council)
     Council.objects.bulk_update(changed, GEOMETRY_FIELDS, batch_size=500)
     report.councils_updated = len(changed)
 
@@ -65,7 +86,7 @@ def save_geography(geo: Geography) -> GeographyReport:
         for a, others in geo.neighbours.items()
         for b in others
         if a in councils and b in councils
-    }
+    } | derived_pairs
     report.neighbour_links_changed = sync_council_links(Council.neighbours.through, want)
 
     if not BoundarySet.objects.filter(data_version=geo.data_version).exists():

@@ -26,11 +26,24 @@ from pathlib import Path
 from django.db import transaction
 
 from sharedservices.councils.models import Council, CouncilKind, Nation
+from sharedservices.councils.reorganisations import (
+    ReorganisationDataError,
+    ReorganisationRecord,
+    curated_with_reorganisations,
+    read_reorganisations,
+    replace_provisional_codes,
+    save_reorganisations,
+)
 
 CURATED_FILE = Path(__file__).parent / "data" / "curated_councils.csv"
 
 LOOKUP_SOURCE = "ONS Lower Tier to Upper Tier Local Authority lookup, April 2021 (OGL v3)"
 POSTCODE_SOURCE = "ONS Postcode Directory (OGL v3)"
+
+# What the postcode package says about its own date: the ONSPD of November 2025 (its generator
+# reads ONSPD_NOV_2025 and the column lad25cd), so every council code in it existed then. A
+# council abolished later (by a reorganisation ahead) is still in it; one created later is not.
+POSTCODE_DIRECTORY_DATE = dt.date(2025, 11, 1)
 
 # Pseudo-codes the postcode directory uses for the Channel Islands and the Isle
 # of Man, which have no council in the UK local government system.
@@ -67,6 +80,7 @@ class Sources:
     lookup: list[dict[str, str]]
     postcode_codes: set[str]
     curated: dict[str, dict[str, str]]
+    reorganisations: list[ReorganisationRecord] = field(default_factory=list)
 
 
 @dataclass
@@ -80,6 +94,7 @@ class CouncilRecord:
     valid_to: dt.date | None
     successors: list[str] = field(default_factory=list)
     source: str = ""
+    shadow_from: dt.date | None = None
 
 
 def read_lookup() -> list[dict[str, str]]:
@@ -112,10 +127,15 @@ def read_sources(
     postcode_codes: Iterable[str] | None = None, curated_path: Path = CURATED_FILE
 ) -> Sources:
     codes = set(postcode_codes) if postcode_codes is not None else read_postcode_council_codes()
+    try:
+        reorganisations = read_reorganisations()
+    except ReorganisationDataError as exc:
+        raise CouncilDataError([f"reorganisations.json: {exc}"]) from exc
     return Sources(
         lookup=read_lookup(),
         postcode_codes=codes - PSEUDO_CODES,
         curated=read_curated(curated_path),
+        reorganisations=reorganisations,
     )
 
 
@@ -149,10 +169,11 @@ def build_records(sources: Sources) -> list[CouncilRecord]:
         origin.setdefault(code, POSTCODE_SOURCE)
 
     problems: list[str] = []
-    codes = set(names) | sources.postcode_codes | set(sources.curated)
+    curated = curated_with_reorganisations(sources.curated, sources.reorganisations)
+    codes = set(names) | sources.postcode_codes | set(curated)
     records: list[CouncilRecord] = []
     for code in sorted(codes):
-        cur = sources.curated.get(code, {})
+        cur = curated.get(code, {})
         name = cur.get("name") or names.get(code)
         kind = cur.get("kind") or _kind_for(code)
         valid_to = _date(cur.get("valid_to", ""))
@@ -161,12 +182,19 @@ def build_records(sources: Sources) -> list[CouncilRecord]:
         if kind not in CouncilKind.values:
             problems.append(f"{code}: cannot tell what kind of council this is")
         in_postcodes = code in sources.postcode_codes
-        if valid_to is None and not in_postcodes and kind != CouncilKind.COUNTY:
+        valid_from = _date(cur.get("valid_from", ""))
+        newer_than_directory = valid_from is not None and valid_from > POSTCODE_DIRECTORY_DATE
+        if (
+            valid_to is None
+            and not in_postcodes
+            and kind != CouncilKind.COUNTY
+            and not newer_than_directory
+        ):
             problems.append(
                 f"{code} ({name}): not in today's postcode directory, and the curated file"
                 " does not say when it was abolished"
             )
-        if valid_to is not None and in_postcodes:
+        if valid_to is not None and valid_to < POSTCODE_DIRECTORY_DATE and in_postcodes:
             problems.append(f"{code} ({name}): marked abolished but still has postcodes")
         successors = [s for s in cur.get("successors", "").split(";") if s]
         sources_named = [s for s in (origin.get(code), cur.get("source")) if s]
@@ -177,10 +205,11 @@ def build_records(sources: Sources) -> list[CouncilRecord]:
                 kind=kind or "",
                 nation=cur.get("nation") or _nation_for(code),
                 upper_tier=cur.get("upper_tier") or upper.get(code),
-                valid_from=_date(cur.get("valid_from", "")),
+                valid_from=valid_from,
                 valid_to=valid_to,
                 successors=successors,
                 source="; ".join(sources_named),
+                shadow_from=_date(cur.get("shadow_from", "")),
             )
         )
 
@@ -207,13 +236,21 @@ class LoadReport:
     updated: int = 0
     unchanged: int = 0
     links_changed: int = 0
+    recoded: int = 0
+    reorganisations_changed: int = 0
 
     @property
     def changed(self) -> bool:
-        return bool(self.created or self.updated or self.links_changed)
+        return bool(
+            self.created
+            or self.updated
+            or self.links_changed
+            or self.recoded
+            or self.reorganisations_changed
+        )
 
 
-SCALAR_FIELDS = ("name", "kind", "nation", "valid_from", "valid_to", "source")
+SCALAR_FIELDS = ("name", "kind", "nation", "valid_from", "valid_to", "source", "shadow_from")
 
 
 @transaction.atomic
@@ -266,7 +303,15 @@ def sync_council_links(link, want: set[tuple[str, str]]) -> int:
     return len(stale) + len(want - have)
 
 
+@transaction.atomic
 def load_councils(postcode_codes: Iterable[str] | None = None) -> LoadReport:
-    """Read, check and save the council records (geography is a separate step:
-    ``councils/geography_loading.py``)."""
-    return save_records(build_records(read_sources(postcode_codes)))
+    """Read, check and save the council records and the reorganisations (geography is a
+    separate step: ``councils/geography_loading.py``). A new council whose ONS code the
+    curated file now gives moves to it, with everything that refers to it, first."""
+    sources = read_sources(postcode_codes)
+    records = build_records(sources)
+    recoded = replace_provisional_codes(sources.reorganisations)
+    report = save_records(records)
+    report.recoded = recoded
+    report.reorganisations_changed = save_reorganisations(sources.reorganisations)
+    return report

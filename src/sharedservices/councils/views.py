@@ -6,6 +6,7 @@ from django.shortcuts import render
 
 from sharedservices.base.access import public
 from sharedservices.base.panels import council_panels
+from sharedservices.councils.dates import CouncilsOn, DateError, councils_on, parse_on
 from sharedservices.councils.forms import CouncilFilterForm
 from sharedservices.councils.models import Council
 from sharedservices.councils.selectors import (
@@ -21,7 +22,19 @@ from sharedservices.councils.selectors import (
 def index(request):
     form = CouncilFilterForm(request.GET or {"status": "current"})
     filters = form.cleaned_data if form.is_valid() else {"status": "current"}
-    councils = council_list(**{k: v for k, v in filters.items() if v})
+    on = filters.pop("on", None)
+    if on and filters.get("status", "current") in ("", "current"):
+        # the councils of that day (a reorganisation ahead included): ?on=2027-04-01
+        q = (filters.get("q") or "").lower()
+        councils = [
+            c
+            for c in councils_on(on)
+            if (not filters.get("kind") or c.kind == filters["kind"])
+            and (not filters.get("nation") or c.nation == filters["nation"])
+            and (not q or q in c.name.lower() or q == c.code.lower())
+        ]
+    else:
+        councils = council_list(**{k: v for k, v in filters.items() if v})
     page = Paginator(councils, 100).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -45,11 +58,18 @@ def detail(request, code):
     except Council.DoesNotExist:
         raise Http404("No council with that code") from None
     lineage = recode_lineage(council)
+    try:
+        on = parse_on(request.GET.get("on")) if request.GET.get("on") else None
+    except DateError:
+        on = None
+    holders = CouncilsOn.build(on).holders(council.code) if on else []
     return render(
         request,
         "councils/detail.html",
         {
             "council": council,
+            "on": on,
+            "holders_on": list(Council.objects.filter(code__in=holders)),
             "panels": council_panels(request, council),
             # ONS recoded it (Barnsley E08000016 -> E08000038): the same council, another code
             "recoded_as": recoded_as(council, lineage),

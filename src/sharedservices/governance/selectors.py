@@ -11,7 +11,7 @@ from sharedservices.cases.models import BusinessCase
 from sharedservices.cases.readiness import case_readiness
 from sharedservices.governance.audit_words import headline
 from sharedservices.governance.errors import MoveRefused, NotAllowedNow
-from sharedservices.governance.models import AuditEvent, CaseState
+from sharedservices.governance.models import AuditEvent, CaseGovernance, CaseState
 from sharedservices.governance.records import CaseRecords, decision_in_effect, load_records
 from sharedservices.governance.services import MOVES
 from sharedservices.governance.services.common import check_move
@@ -181,4 +181,33 @@ def timeline_page(events, page_number):
     page = Paginator(events.select_related("council"), TIMELINE_PAGE_SIZE).get_page(page_number)
     for event in page:
         event.headline = headline(event.action, event.after)
+    page.groups = timeline_groups(list(page))
     return page
+
+
+def timeline_groups(events: list) -> list[list]:
+    """Consecutive saves of the same thing by the same person, one group each: a demo's
+    36 "Case changed" entries read as one line, the detail of each one click away."""
+    groups: list[list] = []
+    for event in events:
+        last = groups[-1][-1] if groups else None
+        same = last is not None and (
+            (last.action, last.user_id, last.user_name, last.object_label, last.council_id)
+            == (event.action, event.user_id, event.user_name, event.object_label, event.council_id)
+        )
+        if same:
+            groups[-1].append(event)
+        else:
+            groups.append([event])
+    return groups
+
+
+def went_live_on(arrangement_ids) -> dict[int, datetime.date]:
+    """The day each arrangement went live through its business case (the case's move to
+    live), for the arrangements that did: nothing of theirs is due before it."""
+    rows = CaseGovernance.objects.filter(
+        case__arrangement_id__in=list(arrangement_ids),
+        state=CaseState.LIVE,
+        state_changed_at__isnull=False,
+    ).values_list("case__arrangement_id", "state_changed_at")
+    return {a: timezone.localdate(at) for a, at in rows}

@@ -9,12 +9,16 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils import timezone
 
+from sharedservices.accounts.roles import Role
 from sharedservices.cases.readiness import cases_readiness
 from sharedservices.cases.selectors import cases_visible_to
+from sharedservices.councils.dates import reorganisations_in_view, successor_map
 from sharedservices.governance.models import CaseGovernance, CaseState, ForwardPlanEntry, Withdrawal
 from sharedservices.governance.records import load_records_many
 from sharedservices.governance.selectors import allowed_actions
 from sharedservices.governance.tenancy import acting_council_ids
+from sharedservices.registry.models import Arrangement, ArrangementStatus
+from sharedservices.registry.reorganisation import arrangement_effects
 
 HEADINGS = {
     "submit": "Cases to submit",
@@ -103,4 +107,31 @@ def waiting_for(user, *, today: datetime.date | None = None) -> list[Waiting]:
                 ],
             )
         )
+    result += _reorganisation_tasks(user, codes)
     return result
+
+
+def _reorganisation_tasks(user, codes) -> list[Waiting]:
+    """A lead officer's task: each live arrangement of their council that a reorganisation
+    ahead changes, with what happens and the date (registry/reorganisation.py)."""
+    if not user.has_role(Role.LEAD_OFFICER):
+        return []
+    chosen = reorganisations_in_view()
+    if not any(set(successor_map(r)) & codes for r in chosen):
+        return []
+    live = (
+        Arrangement.objects.visible_to(user)
+        .filter(status=ArrangementStatus.LIVE, partners__council__in=codes)
+        .distinct()
+    )
+    items = [
+        (
+            f"{a.name}: {e.label.split(':')[0].lower()} from {e.on:%-d %B %Y} "
+            f"({e.reorganisation.name} vesting day)",
+            a.get_absolute_url(),
+        )
+        for a in live.prefetch_related("partners")
+        for e in arrangement_effects(a, chosen)
+        if set(successor_map(e.reorganisation)) & codes
+    ]
+    return [Waiting("Reorganisation ahead", items)] if items else []

@@ -97,6 +97,12 @@ class FindPartnersForm(forms.Form):
         required=False,
         initial=True,
     )
+    on = forms.DateField(
+        label="On the date (optional)",
+        required=False,
+        help_text="The councils as they will be that day, as YYYY-MM-DD: on 2027-04-01, East "
+        "Surrey and West Surrey instead of Surrey's county and districts. Empty: today.",
+    )
     scale_exponent = forms.FloatField(
         label="How much cheaper a bigger service is",
         initial=partners.DEFAULT_SCALE_EXPONENT,
@@ -225,6 +231,7 @@ class FindPartnersForm(forms.Form):
                 Field.select("nation"),
                 Field.textarea("council_list"),
                 Field.checkbox("include_own"),
+                Field.text("on", field_width=10),
                 legend="Area",
                 legend_size=Size.MEDIUM,
             ),
@@ -347,8 +354,8 @@ class FindPartnersForm(forms.Form):
         own = getattr(self.user, "council", None)
         if data.get("include_own") and own is not None:
             found.append(own)
-        unique = {c.code: c for c in found}
-        return sorted(unique.values(), key=lambda c: c.code)
+        # the councils holding these areas on the date: never one abolished by then
+        return selectors.councils_on_date(found, data.get("on"))
 
     def service_name(self) -> str:
         data = self.cleaned_data
@@ -357,12 +364,12 @@ class FindPartnersForm(forms.Form):
     def area_name(self) -> str:
         data = self.cleaned_data
         if data["area"] == AREA_COUNTY:
-            return f"the districts of {data['county'].name}"
+            return f"the districts of {data['county'].name}" + selectors.on_words(data.get("on"))
         if data["area"] == AREA_CEREMONIAL:
             return f"the councils of {data['ceremonial_county']} (ceremonial county)"
         if data["area"] == AREA_NATION:
             return f"every council in {Nation(data['nation']).label}"
-        return f"{len(data['council_list'])} chosen councils"
+        return f"{len(data['council_list'])} chosen councils" + selectors.on_words(data.get("on"))
 
     def coalitions_input(self) -> dict:
         data = self.cleaned_data

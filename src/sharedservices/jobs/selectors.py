@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils import timezone
+
+from sharedservices.councils.dates import CouncilsOn
 from sharedservices.councils.models import Council, CouncilKind
 
 
@@ -47,6 +50,21 @@ def councils_of_nation(nation: str):
         .exclude(kind=CouncilKind.COUNTY)
         .order_by("name")
     )
+
+
+def councils_on_date(councils, on=None) -> list[Council]:
+    """The councils holding ``councils``' areas on ``on`` (today by default), by code: a
+    council abolished by then is replaced by its successors (Woking by West Surrey on
+    1 April 2027), and none that has ceased to exist is offered."""
+    day = on or timezone.localdate()
+    holders = CouncilsOn.build(day)
+    codes = {h for c in councils for h in holders.holders(c.code)}
+    found = [c for c in Council.objects.filter(code__in=codes) if c.exists_on(day)]
+    return sorted(found, key=lambda c: c.code)
+
+
+def on_words(on) -> str:
+    return f" on {on:%-d %B %Y}" if on else ""
 
 
 def council_names(codes) -> dict[str, str]:

@@ -110,13 +110,15 @@ def team_lancashire() -> Programme:
         "Pennine Lancashire cluster",
         PENNINE,
         parent=team,
-        description="Members shown to illustrate; the paper names the cluster only.",
+        description="A cluster of Team Lancashire; its members are shown to illustrate, as"
+        f" the paper names the cluster only ({LANCASTER_PAPER}).",
     )
     _programme(
         "The Fylde cluster",
         FYLDE,
         parent=team,
-        description="Members shown to illustrate; the paper names the cluster only.",
+        description="A cluster of Team Lancashire; its members are shown to illustrate, as"
+        f" the paper names the cluster only ({LANCASTER_PAPER}).",
     )
     mid = _programme(
         "Mid Lancashire cluster",
@@ -205,7 +207,8 @@ def _mid_lancashire_pipeline(mid: Programme) -> None:
         building: [2, 3, 4, 3, 4, 4, 4],
     }
     reasons = {
-        revs: "Shared management and systems offer the largest savings in the paper",
+        revs: "Shared management and systems offer the largest savings, as the cluster's"
+        f" first opportunity with Preston showed ({LANCASTER_PAPER})",
         ict: "Illustrative score for the demo",
         building: "Illustrative score for the demo",
     }

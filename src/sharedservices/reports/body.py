@@ -13,7 +13,7 @@ from string import ascii_uppercase
 from sharedservices.analysis.money import format_pounds
 from sharedservices.cases.models import ConsultationGroup, Risk
 from sharedservices.reports.content import Block, Draft, Items, Para, Section, Table
-from sharedservices.reports.models import SIGNATORY, ImplicationKind
+from sharedservices.reports.models import SIGNATORY, ImplicationKind, implication_heading
 from sharedservices.reports.sources import STRATEGIC, Sources
 
 MAIN_RISKS = 5
@@ -254,9 +254,9 @@ def _case_facts(src: Sources, kind: str) -> list[Block]:
 
 def implications(src: Sources) -> list[Section]:
     sections = [Section("implications", "Implications", ())]
-    for kind, label in ImplicationKind.choices:
+    for kind in ImplicationKind.values:
         done = src.implications.get(kind)
-        title = f"{label} implications"
+        title = implication_heading(kind)
         who = SIGNATORY.get(kind, "responsible officer")
         if done is None:
             blocks = [

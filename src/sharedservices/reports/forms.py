@@ -49,6 +49,12 @@ class DetailsForm(RevisionMixin, forms.ModelForm):
         # A report not opened yet starts at the revision its row will be made with, so
         # a first save is checked too (someone else may have opened and saved it).
         self.fields["revision"].initial = self.instance.revision
+        # A real first choice, not Django's "---------": the answer may not be known yet.
+        self.fields["budget_framework"].choices = [
+            ("", "Not known yet"),
+            ("yes", "Yes"),
+            ("no", "No"),
+        ]
         self.helper = form_helper(*self.fields, submit="Save the details")
 
     def clean(self):

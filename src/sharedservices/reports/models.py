@@ -43,6 +43,13 @@ class ImplicationKind(models.TextChoices):
     CUSTOMERS = "customers", "Impact on customers"
 
 
+def implication_heading(kind: str) -> str:
+    """The heading as council reports print it: "ICT implications", but "Impact on
+    customers" and "Risk management" on their own (Carlisle City Council, 2009)."""
+    label = ImplicationKind(kind).label
+    return label if kind == ImplicationKind.CUSTOMERS else f"{label} implications"
+
+
 # Who is expected to sign each implication off; financial and legal carry the statutory
 # officers' own comments, and only the holder of that post (or the named deputy) signs
 # them (accounts.StatutoryOfficer).

@@ -30,6 +30,7 @@ from sharedservices.reports.models import (
     Meeting,
     PublishedReport,
     Report,
+    implication_heading,
 )
 from sharedservices.reports.permissions import can_prepare, can_read_private
 from sharedservices.reports.publication import ReportNotFinished
@@ -104,8 +105,8 @@ def report_page(request, pk, code, meeting):
             drafts=document.drafts,
             has_exempt=document.has_exempt,
             implications=[
-                (kind, label, implications.get(kind), SIGNATORY.get(kind, ""))
-                for kind, label in ImplicationKind.choices
+                (kind, implication_heading(kind), implications.get(kind), SIGNATORY.get(kind, ""))
+                for kind in ImplicationKind.values
             ],
             published=published,
             changed=bool(published)
@@ -169,7 +170,7 @@ def implication(request, pk, code, meeting, kind):
         form=form,
         save=save,
         page=PAGE,
-        title=f"{ImplicationKind(kind).label} implications",
+        title=implication_heading(kind),
         intro=f"For {report.council.name}'s report. A sign-off is under your own name, in"
         " the capacity you hold; the financial and legal implications are signed off only by"
         f" {report.council.name}'s chief finance officer or monitoring officer, or their"

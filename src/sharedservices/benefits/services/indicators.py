@@ -22,6 +22,7 @@ from sharedservices.benefits.models import (
 )
 from sharedservices.benefits.permissions import can_manage
 from sharedservices.benefits.rules import parse_value
+from sharedservices.governance.selectors import went_live_on
 from sharedservices.registry.models import Arrangement, ArrangementStatus
 
 
@@ -79,7 +80,11 @@ def indicator_check(data: IndicatorInput, *, arrangement: Arrangement) -> tuple[
     clean["owner"] = (data.owner or "").strip()[:200]
     if not clean["owner"]:
         problems["owner"] = "Enter who answers for this indicator"
-    clean["starts_on"] = data.starts_on or datetime.date(arrangement.start_year or 2026, 4, 1)
+    clean["starts_on"] = (
+        data.starts_on
+        or went_live_on([arrangement.pk]).get(arrangement.pk)
+        or datetime.date(arrangement.start_year or 2026, 4, 1)
+    )
     clean["measures_savings"] = bool(data.measures_savings)
     clean["is_public"] = bool(data.is_public)
     return problems, clean

@@ -78,10 +78,11 @@ def upload(request, pk):
             dry_run=form.cleaned_data["dry_run"],
         )
         if result.ok and not result.dry_run:
+            saved = result.created + result.corrected
             messages.success(
                 request,
-                f"{result.created + result.corrected} figure(s) were saved "
-                f"({result.corrected} corrected)",
+                f"{saved} figure{'s were' if saved != 1 else ' was'} saved"
+                f" ({result.corrected} corrected)",
             )
             return redirect("benefits:page", pk=arrangement.pk)
     return render(
@@ -111,7 +112,11 @@ def indicator_add(request, pk):
                 added += 1
             except ValidationError:
                 continue  # already there, or the arrangement is not live
-        messages.success(request, f"{added} starter indicator(s) were added; change any of them")
+        messages.success(
+            request,
+            f"{added} starter indicator{'s were' if added != 1 else ' was'} added;"
+            " change any of them",
+        )
         return redirect("benefits:page", pk=arrangement.pk)
     form = IndicatorForm(request.POST or None, councils=councils)
     if request.method == "POST" and form.is_valid():

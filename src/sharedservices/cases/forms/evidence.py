@@ -9,6 +9,7 @@ from django import forms
 from sharedservices.cases.forms.common import RevisionMixin, form_helper
 from sharedservices.cases.models import (
     Baseline,
+    BaselineKind,
     CriterionEvidence,
     EvidenceSource,
 )
@@ -59,6 +60,8 @@ class BaselineForm(RevisionMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["council"].queryset = Council.objects.filter(pk__in=[c.pk for c in councils])
         self.fields["council"].empty_label = None
+        # A required choice between the two, with no "---------" radio before them.
+        self.fields["kind"].choices = BaselineKind.choices
         self.fields["revision"].initial = self.instance.revision
         self.helper = form_helper(
             Field.select("council"),

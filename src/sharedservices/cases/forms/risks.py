@@ -94,6 +94,7 @@ class ConsultationForm(RevisionMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["group"].choices = ConsultationEntry._meta.get_field("group").choices
         self.fields["revision"].initial = self.instance.revision
         self.helper = form_helper(
             Field("date"),

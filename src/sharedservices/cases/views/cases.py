@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from sharedservices.base.access import council_owned, signed_in
 from sharedservices.base.once import arm_form, submit_once
-from sharedservices.cases import permissions, services
+from sharedservices.cases import permissions, selectors, services
 from sharedservices.cases.forms import CaseForm, CommentForm
 from sharedservices.cases.models import BusinessCase
 from sharedservices.cases.readiness import case_readiness
@@ -18,15 +18,21 @@ from sharedservices.programme.selectors import opportunity_case_initial
 
 @signed_in
 def index(request):
-    cases = (
-        BusinessCase.objects.visible_to(request.user)
-        .select_related("lead_council")
-        .prefetch_related("partner_councils")
-    )
+    states = selectors.workflow_states()
+    state = request.GET.get("state", "")
+    state = state if state in dict(states) else ""
+    cases = list(selectors.case_list(request.user, state=state))
+    for case in cases:
+        case.workflow_state = selectors.workflow_state_label(case)
     return render(
         request,
         "cases/index.html",
-        {"cases": cases, "can_create": permissions.can_create_case(request.user)},
+        {
+            "cases": cases,
+            "can_create": permissions.can_create_case(request.user),
+            "states": states,
+            "state": state,
+        },
     )
 
 

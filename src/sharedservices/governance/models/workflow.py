@@ -40,6 +40,10 @@ class DecisionKind(models.TextChoices):
     DEFER = "defer", "Defer"
 
 
+# What a decision was, as a record says it ("Approved on 16 November 2026").
+DECIDED = {"approve": "Approved", "reject": "Rejected", "defer": "Deferred"}
+
+
 class ExceptionRoute(models.TextChoices):
     """The 2012 Executive Arrangements regulations: reg 10 (general exception) and
     reg 11 (special urgency), when 28 clear days' notice was not given (reg 9)."""
@@ -159,7 +163,11 @@ class Decision(CouncilRecord):
         ]
 
     def __str__(self) -> str:
-        return f"{self.council}: {self.get_decision_display()} on {self.decided_on:%d %B %Y}"
+        return f"{self.council}: {self.outcome} on {self.decided_on:%d %B %Y}"
+
+    @property
+    def outcome(self) -> str:
+        return DECIDED.get(self.decision, self.get_decision_display())
 
 
 class CallIn(models.Model):

@@ -16,7 +16,10 @@ from sharedservices.governance.services.disputes import (
     dispute_open,
     dispute_step_add,
 )
-from sharedservices.governance.services.forward_plan import forward_plan_entry_save
+from sharedservices.governance.services.forward_plan import (
+    forward_plan_entry_save,
+    forward_plan_keeper_problem,
+)
 from sharedservices.governance.services.live import (
     case_go_live,
     case_start_implementation,
@@ -49,6 +52,7 @@ __all__ = [
     "dispute_open",
     "dispute_step_add",
     "forward_plan_entry_save",
+    "forward_plan_keeper_problem",
     "milestone_save",
     "withdrawals_apply_due",
 ]

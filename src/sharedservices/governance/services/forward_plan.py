@@ -20,6 +20,16 @@ from sharedservices.governance.tenancy import acting_council_ids
 PLANNING_ROLES = frozenset({Role.OFFICER, Role.DIRECTOR, Role.LEAD_OFFICER})
 
 
+def forward_plan_keeper_problem(user, council) -> str | None:
+    """Why ``user`` may not put items on ``council``'s forward plan, or None if they may:
+    the one rule for the service, the case page's link and the form page."""
+    if council is None or council.pk not in acting_council_ids(user):
+        return "Only a council's own officers put items on its forward plan"
+    if not PLANNING_ROLES & set(getattr(user, "roles", ())):
+        return "The forward plan is kept by officers, directors and lead officers"
+    return None
+
+
 @transaction.atomic
 def forward_plan_entry_save(
     *,
@@ -38,10 +48,8 @@ def forward_plan_entry_save(
     and the importer (``user=None``) may give an earlier publication date."""
     records = lock(case)
     if user is not None:
-        if council is None or council.pk not in acting_council_ids(user):
-            raise NotYours("Only a council's own officers put items on its forward plan")
-        if not PLANNING_ROLES & set(getattr(user, "roles", ())):
-            raise NotYours("The forward plan is kept by officers, directors and lead officers")
+        if problem := forward_plan_keeper_problem(user, council):
+            raise NotYours(problem)
         published_on = timezone.localdate()
     published_on = published_on or timezone.localdate()
     if not records.is_party(council.pk):

@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from sharedservices.base.access import council_owned
 from sharedservices.cases.selectors import case_for
 from sharedservices.cases.views.common import case_context
-from sharedservices.governance import forms
+from sharedservices.governance import forms, services
 from sharedservices.governance.errors import MoveRefused
 from sharedservices.governance.models import (
     CaseState,
@@ -59,6 +59,8 @@ def page_context(request, case, **extra) -> dict:
         "governance:case",
         records=records,
         own_council=own,
+        can_plan=own is not None
+        and services.forward_plan_keeper_problem(request.user, own) is None,
         partners=[
             {
                 "council": c,

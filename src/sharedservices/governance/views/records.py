@@ -64,6 +64,8 @@ def milestone_add(request, pk):
 def forward_plan_add(request, pk):
     case = get_case(request, pk)
     council = _own(request, case)
+    if services.forward_plan_keeper_problem(request.user, council):
+        raise PermissionDenied  # the case page does not offer it either
     return _form_page(
         request,
         case,

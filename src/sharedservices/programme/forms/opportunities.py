@@ -31,9 +31,13 @@ class OpportunityForm(TokenMixin, RevisionMixin):
         queryset=ServiceArea.objects.order_by("name"),
         required=False,
         to_field_name="slug",
+        empty_label="Not chosen yet",
     )
     programme = forms.ModelChoiceField(
-        label="Programme (optional)", queryset=Programme.objects.none(), required=False
+        label="Programme (optional)",
+        queryset=Programme.objects.none(),
+        required=False,
+        empty_label="None",
     )
     proposed_partners = CouncilListField(
         label="Proposed partner councils (optional)",
@@ -53,7 +57,9 @@ class OpportunityForm(TokenMixin, RevisionMixin):
     sponsor_role = forms.CharField(
         label="Sponsor's role (optional)", max_length=200, required=False
     )
-    owner = forms.ModelChoiceField(label="Owner (optional)", queryset=None, required=False)
+    owner = forms.ModelChoiceField(
+        label="Owner (optional)", queryset=None, required=False, empty_label="No owner yet"
+    )
     next_step = forms.CharField(label="Next step (optional)", max_length=300, required=False)
     next_step_due = forms.DateField(
         label="Next step due (optional)", required=False, widget=date_widget

@@ -25,6 +25,7 @@ class ProgrammeForm(TokenMixin, RevisionMixin):
         label="Part of (optional)",
         queryset=Programme.objects.none(),
         required=False,
+        empty_label="None: a programme of its own",
         help_text="For a cluster: the programme it belongs to, e.g. Team Lancashire.",
     )
     members = CouncilListField(
@@ -116,7 +117,10 @@ class AllocationForm(TokenMixin):
         widget=forms.CheckboxSelectMultiple,
     )
     opportunity = forms.ModelChoiceField(
-        label="For an opportunity (optional)", queryset=None, required=False
+        label="For an opportunity (optional)",
+        queryset=None,
+        required=False,
+        empty_label="None: for the programme as a whole",
     )
     made_on = forms.DateField(label="Allocated on (optional)", required=False, widget=date_widget)
 

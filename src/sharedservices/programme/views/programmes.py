@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
 
@@ -152,33 +154,40 @@ def programme_edit(request, pk):
     )
 
 
-@council_owned
-def pot_add(request, pk):
-    p = _programme(request, pk)
-    if not permissions.can_edit_programme(request.user, p):
+def _funding_page(
+    request, programme, form_class, *, record, title, success, intro="", form_kwargs=None
+):
+    """A pot, an allocation or a spend: the form's fields are the service's arguments, so
+    one page asks for each (only those who may edit the programme; ``base/once.py``'s
+    token in the form makes a double click one record)."""
+    if not permissions.can_edit_programme(request.user, programme):
         raise PermissionDenied
-    form = PotForm(request.POST or None)
 
     def save(f):
-        d = f.cleaned_data
-        pot_add_service(
-            user=request.user,
-            programme=p,
-            source=d["source"],
-            amount_gbp=d["amount_gbp"],
-            conditions=d["conditions"],
-            awarded_on=d["awarded_on"],
-            submission_token=d["submission_token"],
-        )
-        return p
+        record(user=request.user, **f.cleaned_data)
+        return programme
 
     return form_page(
         request,
-        form,
+        form_class(request.POST or None, **(form_kwargs or {})),
         save=save,
+        title=title,
+        caption=programme.name,
+        cancel_url=programme.get_absolute_url(),
+        success=success,
+        intro=intro,
+    )
+
+
+@council_owned
+def pot_add(request, pk):
+    p = _programme(request, pk)
+    return _funding_page(
+        request,
+        p,
+        PotForm,
+        record=functools.partial(pot_add_service, programme=p),
         title="Add a funding pot",
-        caption=p.name,
-        cancel_url=p.get_absolute_url(),
         success="The funding pot was added",
     )
 
@@ -186,37 +195,22 @@ def pot_add(request, pk):
 @council_owned
 def allocation_add(request, pk):
     pot = get_object_or_404(FundingPot.objects.visible_to(request.user), pk=pk)
-    p = pot.programme
-    if not permissions.can_edit_programme(request.user, p):
-        raise PermissionDenied
-    form = AllocationForm(request.POST or None, programme=p, user=request.user)
 
-    def save(f):
-        d = f.cleaned_data
-        allocation_create(
-            user=request.user,
-            pot=pot,
-            amount_gbp=d["amount_gbp"],
-            purpose=d["purpose"],
-            opportunity=d["opportunity"],
-            councils=list(d["councils"]),
-            made_on=d["made_on"],
-            submission_token=d["submission_token"],
-        )
-        return p
+    def record(*, councils, **data):
+        allocation_create(pot=pot, councils=list(councils), **data)
 
-    return form_page(
+    return _funding_page(
         request,
-        form,
-        save=save,
+        pot.programme,
+        AllocationForm,
+        record=record,
         title=f"Allocate from {pot.source}",
-        caption=p.name,
-        cancel_url=p.get_absolute_url(),
         success="The money was allocated",
         intro=(
             f"The pot holds {format_pounds(pot.amount_gbp)}. "
             "An allocation cannot be more than is left."
         ),
+        form_kwargs={"programme": pot.programme, "user": request.user},
     )
 
 
@@ -225,30 +219,12 @@ def spend_add(request, pk):
     allocation = get_object_or_404(
         Allocation.objects.visible_to(request.user).select_related("pot__programme"), pk=pk
     )
-    p = allocation.pot.programme
-    if not permissions.can_edit_programme(request.user, p):
-        raise PermissionDenied
-    form = SpendForm(request.POST or None)
-
-    def save(f):
-        d = f.cleaned_data
-        spend_record(
-            user=request.user,
-            allocation=allocation,
-            amount_gbp=d["amount_gbp"],
-            description=d["description"],
-            spent_on=d["spent_on"],
-            submission_token=d["submission_token"],
-        )
-        return p
-
-    return form_page(
+    return _funding_page(
         request,
-        form,
-        save=save,
+        allocation.pot.programme,
+        SpendForm,
+        record=functools.partial(spend_record, allocation=allocation),
         title=f"Record spend: {allocation.purpose}",
-        caption=p.name,
-        cancel_url=p.get_absolute_url(),
         success="The spend was recorded",
         intro=f"{format_pounds(allocation.amount_gbp)} was allocated.",
     )

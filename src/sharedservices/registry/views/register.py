@@ -16,10 +16,12 @@ from sharedservices.base.once import Outcome, submit_once
 from sharedservices.base.panels import page_panels
 from sharedservices.base.revisions import EditConflict, set_form_revision
 from sharedservices.base.tenancy import acting_council_ids
+from sharedservices.councils.dates import DateError, parse_scenario, reorganisations_in_view
 from sharedservices.registry.forms import ArrangementFilterForm, ArrangementForm, ImportForm
 from sharedservices.registry.importing import detect_format, import_arrangements
 from sharedservices.registry.models import Arrangement
 from sharedservices.registry.permissions import can_record_arrangements
+from sharedservices.registry.reorganisation import arrangement_effects, named_effects
 from sharedservices.registry.selectors import (
     arrangement_detail,
     arrangement_list,
@@ -117,8 +119,19 @@ def detail(request, pk):
             "history": arrangement.changes.all()[:50] if partner else None,
             "yearly_savings": list(arrangement.yearly_savings.all()),
             "panels": page_panels("arrangement-summary", request, arrangement),
+            "vesting_effects": named_effects(
+                arrangement_effects(arrangement, reorganisations_in_view(_scenario(request)))
+            ),
         },
     )
+
+
+def _scenario(request):
+    """The proposed reorganisations the visitor asked to see (``?scenario=``); none if bad."""
+    try:
+        return parse_scenario(request.GET.getlist("scenario"))
+    except DateError:
+        return ()
 
 
 def _save(request, form, *, arrangement):
@@ -236,7 +249,9 @@ def import_file(request):
             )
             if result.ok and not result.dry_run:
                 messages.success(
-                    request, f"{result.created} arrangement(s) were imported into the register"
+                    request,
+                    f"{result.created} arrangement{'s were' if result.created != 1 else ' was'}"
+                    " imported into the register",
                 )
                 return redirect("registry:index")
     else:

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class VestingConfig(AppConfig):
+    name = "sharedservices.vesting"
+    verbose_name = "Vesting day: records moved to successor councils"
