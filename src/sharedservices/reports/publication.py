@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from sharedservices.base.text import is_placeholder
 from sharedservices.reports.content import Document, Draft, Para
 from sharedservices.reports.header import TO_FILL
-from sharedservices.reports.models import SIGNATORY, ImplicationKind, implication_heading
+from sharedservices.reports.models import SIGNATORY, ImplicationKind
 from sharedservices.reports.sources import Sources
 
 
