@@ -42,7 +42,16 @@ def test_a_call_in_refers_a_decision_back_and_the_council_decides_again(api, peo
         == 200
     )
     assert api.act(people[LANCASTER][Role.DIRECTOR], "confirm").status_code == 409
-    body = api.act(scrutiny, "resolve_call_in", council=PRESTON, outcome="refer-back").json()
+    refused = api.act(scrutiny, "resolve_call_in", council=PRESTON, outcome="refer-back")
+    assert refused.status_code == 422  # the meeting's date and minute are part of it
+    body = api.act(
+        scrutiny,
+        "resolve_call_in",
+        council=PRESTON,
+        outcome="refer-back",
+        met_on=TODAY.isoformat(),
+        minute_reference="Overview and Scrutiny minute 7",
+    ).json()
     assert body["state"] == "decisions"
     assert (
         "record_decision"
@@ -52,6 +61,8 @@ def test_a_call_in_refers_a_decision_back_and_the_council_decides_again(api, peo
     body = decide(api, people, PRESTON, "approve", decided_on=earlier, key_decision=False).json()
     assert body["state"] == "call-in"
     assert Decision.objects.filter(council=PRESTON).count() == 2
+    call_in = Decision.objects.filter(council=PRESTON).first().call_in
+    assert (call_in.met_on, call_in.minute_reference) == (TODAY, "Overview and Scrutiny minute 7")
     assert api.act(people[LANCASTER][Role.DIRECTOR], "confirm").json()["state"] == "approved"
 
 

@@ -26,7 +26,9 @@ def _fields(action, code):
             key_decision=False,
         ),
         "request_call_in": dict(council=code, reasons="Because"),
-        "resolve_call_in": dict(council=code, outcome="no-action"),
+        "resolve_call_in": dict(
+            council=code, outcome="no-action", met_on=PAST, minute_reference="OS/1"
+        ),
         "withdraw": dict(
             council=code, notice_given_on=PAST, leaves_on="2030-01-01", reasons="Leaving"
         ),

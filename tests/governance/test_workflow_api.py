@@ -66,7 +66,8 @@ def test_three_councils_decide_two_go_on_and_it_goes_live(api, people, ready_cas
     assert arrangement.status == "live"
     assert {p.council_id for p in arrangement.partners.all()} == {LANCASTER, SOUTH_RIBBLE}
     assert arrangement.delivery_model == "lead-authority"
-    assert arrangement.annual_savings_gbp == 200000
+    # The saving is an equal amount per council (the line's scaling): two of three remain.
+    assert arrangement.annual_savings_gbp == 133333
     assert BusinessCase.objects.get(pk=ready_case.pk).arrangement_id == arrangement.pk
 
     trail = api.client.get(f"/api/v1/cases/{ready_case.pk}/audit").json()

@@ -279,3 +279,18 @@ def test_start_a_business_case_ignores_a_bad_opportunity(lancaster, make_opportu
     for value in ("9" * 40, "abc", str(theirs.pk)):
         page = lancaster.get(f"/cases/new/?opportunity={value}")
         assert page.status_code == 200 and "Wyre Forest's own" not in page.content.decode()
+
+
+def test_the_opportunities_filter_picks_a_council_by_name(client, make_opportunity, make_user):
+    make_opportunity(LANCASTER, title="Shared legal services")
+    make_opportunity(PRESTON, title="Shared payroll")
+    officer = signed_in(client, make_user(LANCASTER, Role.OFFICER))
+    page = officer.get("/programmes/opportunities/").content.decode()
+    assert "GSS code" not in page and 'data-module="app-council-autocomplete"' in page
+    assert f'<option value="{LANCASTER}">Lancaster</option>' in page
+    by_name = officer.get("/programmes/opportunities/", {"council": "Lancaster"}).content.decode()
+    assert "Shared legal services" in by_name
+    by_code = officer.get("/programmes/opportunities/", {"council": LANCASTER}).content.decode()
+    assert "Shared legal services" in by_code
+    unknown = officer.get("/programmes/opportunities/", {"council": "Atlantis"})
+    assert unknown.status_code == 200 and "There is no council" in unknown.content.decode()

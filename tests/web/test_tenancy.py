@@ -4,21 +4,18 @@ users get 404 by id; anonymous users are sent to sign in."""
 import pytest
 from django.urls import reverse
 
-from sharedservices.cases.models import BusinessCase
-from sharedservices.programme.models import Opportunity
-from sharedservices.registry.models import Arrangement, ArrangementPartner, ArrangementStatus
+from sharedservices.registry.models import ArrangementStatus
+from tests.accounts.factories import council
+from tests.cases.factories import BusinessCaseFactory
 from tests.known import LANCASTER, PRESTON, WYRE_FOREST
+from tests.programme.factories import OpportunityFactory
+from tests.registry.factories import ArrangementFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def arrangement(status, *codes, name="Shared revenues and benefits"):
-    a = Arrangement.objects.create(name=name, status=status, status_reason="n/a")
-    for i, code in enumerate(codes):
-        ArrangementPartner.objects.create(
-            arrangement=a, council_id=code, role="lead" if i == 0 else "partner"
-        )
-    return a
+    return ArrangementFactory(name=name, status=status, status_reason="n/a", partners=codes)
 
 
 @pytest.mark.parametrize("url", ["/dashboard/", "/cases/", "/programmes/"])
@@ -29,14 +26,14 @@ def test_anonymous_users_are_sent_to_sign_in(client, url):
 
 
 def test_another_councils_business_case_is_404(client, make_user):
-    case = BusinessCase.objects.create(title="R&B OBC", lead_council_id=LANCASTER)
+    case = BusinessCaseFactory(title="R&B OBC", lead_council=council(LANCASTER))
     client.force_login(make_user(WYRE_FOREST))
     assert client.get(case.get_absolute_url()).status_code == 404
     assert "R&amp;B OBC" not in client.get("/cases/").content.decode()
 
 
 def test_a_partner_sees_a_case_only_once_it_is_shared(client, make_user):
-    case = BusinessCase.objects.create(title="R&B OBC", lead_council_id=LANCASTER)
+    case = BusinessCaseFactory(title="R&B OBC", lead_council=council(LANCASTER))
     case.partner_councils.add(PRESTON)
     client.force_login(make_user(PRESTON))
     assert client.get(case.get_absolute_url()).status_code == 404
@@ -46,7 +43,7 @@ def test_a_partner_sees_a_case_only_once_it_is_shared(client, make_user):
 
 
 def test_the_lead_council_sees_its_own_case(client, make_user):
-    case = BusinessCase.objects.create(title="R&B OBC", lead_council_id=LANCASTER)
+    case = BusinessCaseFactory(title="R&B OBC", lead_council=council(LANCASTER))
     client.force_login(make_user(LANCASTER))
     response = client.get(case.get_absolute_url())
     assert response.status_code == 200
@@ -54,7 +51,7 @@ def test_the_lead_council_sees_its_own_case(client, make_user):
 
 
 def test_another_councils_opportunity_is_404(client, make_user):
-    opp = Opportunity.objects.create(title="Building control", council_id=LANCASTER)
+    opp = OpportunityFactory(title="Building control", council=council(LANCASTER))
     client.force_login(make_user(PRESTON))
     assert client.get(opp.get_absolute_url()).status_code == 404
     client.force_login(make_user(LANCASTER))
@@ -87,13 +84,13 @@ def test_dashboard_shows_the_councils_real_counts(client, make_user):
     arrangement(ArrangementStatus.LIVE, LANCASTER, PRESTON, name="Museums")
     arrangement(ArrangementStatus.EXPLORING, PRESTON, LANCASTER, name="Licensing")
     arrangement(ArrangementStatus.LIVE, PRESTON, WYRE_FOREST, name="Not ours")
-    Opportunity.objects.create(title="R&B", council_id=LANCASTER)
-    Opportunity.objects.create(title="Preston's", council_id=PRESTON)
-    shared = BusinessCase.objects.create(
-        title="Shared", lead_council_id=PRESTON, shared_with_partners=True
+    OpportunityFactory(title="R&B", council=council(LANCASTER))
+    OpportunityFactory(title="Preston's", council=council(PRESTON))
+    shared = BusinessCaseFactory(
+        title="Shared", lead_council=council(PRESTON), shared_with_partners=True
     )
     shared.partner_councils.add(LANCASTER)
-    BusinessCase.objects.create(title="Private to Preston", lead_council_id=PRESTON)
+    BusinessCaseFactory(title="Private to Preston", lead_council=council(PRESTON))
 
     page = client.get("/dashboard/").content.decode()
     assert 'data-count="arrangements">2<' in page

@@ -5,6 +5,7 @@ incumbent, and the per-council bound. Used by ``packing_region``.
 
 from __future__ import annotations
 
+import atexit
 import threading
 import time
 from collections.abc import Callable
@@ -32,6 +33,17 @@ GRACE_SECONDS = 0.1  # a watched solve is waited for this long past its deadline
 # Solves given up at their deadline, still running until HiGHS's next callback: the
 # command line ends its process without waiting for them once the answer is written.
 ABANDONED: list[threading.Thread] = []
+
+
+@atexit.register
+def _wait_for_abandoned_solves() -> None:
+    """At the interpreter's exit, wait for solves given up at their deadline: each stops
+    at HiGHS's next callback. A daemon thread still inside HiGHS when Python finalises is
+    ended by ``pthread_exit`` unwinding through C++ code, which aborts the process
+    ("terminate called without an active exception"). The command line never gets here
+    with one running: it ends its process once the answer is written."""
+    for worker in ABANDONED:
+        worker.join()
 
 
 class PackingLP:

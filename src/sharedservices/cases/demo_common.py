@@ -47,6 +47,18 @@ PART_FOR_KEY = {
 }
 
 
+# How each demo line would scale if a partner left (``analysis/regrouping.py``), unless
+# the line says otherwise: a system is bought once whoever joins; transition costs,
+# running costs and savings come with each council.
+DEMO_SCALING = {
+    "capital": "fixed",
+    "transition": "per-council",
+    "running": "per-council",
+    "cashable-saving": "per-council",
+    "non-cashable-benefit": "per-council",
+}
+
+
 def years(first, last, amount):
     return {str(y): amount for y in range(first, last + 1)}
 
@@ -101,7 +113,12 @@ def demo_case(*, title, lead, partner, writer, stage, summary, sections, options
             user=writer,
         )
         for line in lines:
-            services.option_line_save(line=OptionLine(option=option, **line), user=writer)
+            services.option_line_save(
+                line=OptionLine(
+                    option=option, **{"scaling": DEMO_SCALING[line["category"]], **line}
+                ),
+                user=writer,
+            )
     return case
 
 

@@ -1,6 +1,7 @@
 from django import forms
 
-from sharedservices.councils.models import CouncilKind, Nation
+from sharedservices.base.widgets import FastSelect
+from sharedservices.councils.models import Council, CouncilKind, Nation
 from sharedservices.councils.naming import (
     UnknownCouncil,
     council_by_name_or_code,
@@ -57,5 +58,35 @@ class CouncilField(forms.CharField):
             return None
         try:
             return council_by_name_or_code(value, current_only=self.current_only)
+        except UnknownCouncil as exc:
+            raise forms.ValidationError(exc.messages) from None
+
+
+class CouncilPickerField(forms.CharField):
+    """The council picker of the filters: a select of every council by name (type-ahead
+    with accessible-autocomplete, ``static/registry/council-autocomplete.js``), that also
+    accepts a name or GSS code typed into the address; cleans to the council's code, or
+    "" for any council. Names go through the one resolver (``councils/naming.py``)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 120)
+        kwargs.setdefault("help_text", "Start typing its name, for example Lancaster")
+        kwargs["widget"] = FastSelect(attrs={"data-module": "app-council-autocomplete"})
+        super().__init__(*args, **kwargs)
+
+    def set_choices(self, any_label: str = "Any") -> None:
+        """Every council by name (abolished ones marked); called per form, not at import."""
+        current = set(Council.objects.current().values_list("code", flat=True))
+        self.widget.choices = [("", any_label)] + [
+            (code, name + ("" if code in current else " (abolished)"))
+            for code, name in Council.objects.order_by("name", "code").values_list("code", "name")
+        ]
+
+    def clean(self, value):
+        value = (super().clean(value) or "").strip()
+        if not value:
+            return ""
+        try:
+            return council_by_name_or_code(value, current_only=False).code
         except UnknownCouncil as exc:
             raise forms.ValidationError(exc.messages) from None

@@ -11,3 +11,5 @@ class GovernanceConfig(AppConfig):
         from sharedservices.governance import audit as trail
 
         door.plug_in(record=trail.audit_record, record_bulk=trail.audit_record_bulk)
+        # A council's rejections and cases not pursued, in its "not pursued" list.
+        from sharedservices.governance import not_pursued  # noqa: F401

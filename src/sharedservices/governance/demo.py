@@ -58,7 +58,20 @@ def _policies() -> None:
             )
 
 
-def _case(title, lead, partners, service_area, *, saving, model="lead-authority"):
+def _case(
+    title,
+    lead,
+    partners,
+    service_area,
+    *,
+    saving,
+    model="lead-authority",
+    systems="per-council",
+    own=(),
+):
+    """A case with one shared option. Its lines say how they scale if a partner leaves:
+    the systems line as ``systems`` says, the shared saving per council; ``own`` adds a
+    saving of one council's own, (GSS code, name, pounds a year)."""
     writer = _user(lead, Role.LEAD_OFFICER)
     case = case_services.case_create(
         user=writer,
@@ -81,14 +94,30 @@ def _case(title, lead, partners, service_area, *, saving, model="lead-authority"
         ),
         user=writer,
     )
-    for line in [
-        {"name": "Systems and transition", "category": "capital", "values": {"2026": saving}},
+    lines = [
+        {
+            "name": "Systems and transition",
+            "category": "capital",
+            "values": {"2026": saving},
+            "scaling": systems,
+        },
         {
             "name": "Shared management and back office",
             "category": "cashable-saving",
             "values": {str(y): saving // 2 for y in range(2027, 2036)},
+            "scaling": "per-council",
         },
-    ]:
+    ]
+    for code, name, yearly in own:
+        lines.append(
+            {
+                "name": name,
+                "category": "cashable-saving",
+                "values": {str(y): yearly for y in range(2027, 2036)},
+                "partner": Council.objects.get(pk=code),
+            }
+        )
+    for line in lines:
         case_services.option_line_save(line=OptionLine(option=option, **line), user=writer)
     case_services.case_preferred_option_update(
         case=BusinessCase.objects.get(pk=case.pk),
@@ -163,6 +192,11 @@ def _build(today: datetime.date) -> dict[str, BusinessCase]:
         [PRESTON, SOUTH_RIBBLE],
         "revenues-benefits",
         saving=400_000,
+        # One system bought whoever joins; Preston frees office space of its own. If a
+        # partner rejects, Lancaster's figures fall beyond the 10% tolerance (it decides
+        # again) while Preston's stay within it.
+        systems="fixed",
+        own=[(PRESTON, "Preston office space released", 50_000)],
     )
     _plan(
         case,

@@ -102,11 +102,16 @@ class ResolveCallInForm(forms.Form):
         widget=forms.RadioSelect,
         label="What scrutiny decided",
     )
+    met_on = DateInputField(label="Date of the scrutiny meeting")
+    minute_reference = forms.CharField(max_length=limits.MINUTE_REFERENCE, label="Minute reference")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = _helper(
-            Field.radios("outcome", legend_size=Size.SMALL), submit="Resolve the call-in"
+            Field.radios("outcome", legend_size=Size.SMALL),
+            Field("met_on"),
+            Field.text("minute_reference", field_width=Fixed.TWENTY),
+            submit="Resolve the call-in",
         )
 
 

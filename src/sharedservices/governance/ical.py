@@ -31,6 +31,11 @@ def _fold(line: str) -> str:
     return "\r\n".join(out)
 
 
+# RFC 5545 3.8.1.11: a key decision to come is tentative, one taken confirmed (on the day
+# it was taken), one withdrawn cancelled.
+STATUS = {"planned": "TENTATIVE", "taken": "CONFIRMED", "withdrawn": "CANCELLED"}
+
+
 def forward_plan_calendar(*, council, entries, site_url: str, host: str) -> str:
     stamp = timezone.now().astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
     lines = [
@@ -41,7 +46,15 @@ def forward_plan_calendar(*, council, entries, site_url: str, host: str) -> str:
         f"X-WR-CALNAME:{_escape(council.name + ' forward plan')}",
     ]
     for entry in entries:
-        description = f"Decision maker: {entry.decision_maker}."
+        outcome = getattr(entry, "outcome", None)
+        status = STATUS[outcome.status if outcome else "planned"]
+        day = entry.expected_on
+        description = ""
+        if outcome is not None and outcome.status != "planned":
+            description = f"{outcome.words}. "
+            if outcome.status == "taken":
+                day = outcome.decision.decided_on
+        description += f"Decision maker: {entry.decision_maker}."
         if entry.documents:
             description += f" Documents: {entry.documents}."
         if entry.private:
@@ -51,8 +64,9 @@ def forward_plan_calendar(*, council, entries, site_url: str, host: str) -> str:
             "BEGIN:VEVENT",
             f"UID:forward-plan-{entry.pk}@{host}",
             f"DTSTAMP:{stamp}",
-            f"DTSTART;VALUE=DATE:{entry.expected_on:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{entry.expected_on + datetime.timedelta(days=1):%Y%m%d}",
+            f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
+            f"DTEND;VALUE=DATE:{day + datetime.timedelta(days=1):%Y%m%d}",
+            f"STATUS:{status}",
             f"SUMMARY:{_escape(entry.what)}",
             f"DESCRIPTION:{_escape(description)}",
             f"URL:{site_url}/forward-plan/{council.pk}/",

@@ -75,6 +75,8 @@ class CallInFields(CouncilFields):
 
 class ResolveCallInFields(CouncilFields):
     outcome: _choices(CallInOutcome)  # type: ignore[valid-type]
+    met_on: IsoDate
+    minute_reference: Annotated[str, Field(max_length=limits.MINUTE_REFERENCE)]
 
 
 class WithdrawFields(CouncilFields):

@@ -18,6 +18,7 @@ from sharedservices.governance.models import (
     CallInOutcome,
     CaseGovernance,
     Decision,
+    DecisionBasis,
     DecisionKind,
     PartnerExit,
     ScrutinyRecord,
@@ -31,13 +32,19 @@ REDECIDE = (CallInOutcome.REFER_BACK, CallInOutcome.REFER_TO_COUNCIL)
 def decision_in_effect(decision: Decision | None, today: datetime.date | None = None) -> bool:
     """A decision takes effect when its call-in period has passed with no call-in, or
     its call-in ended with no action (Lancaster, seed 001: decisions can be called in)."""
-    if decision is None or decision.decision not in FINAL:
+    if decision is None or decision.decision not in FINAL or superseded(decision):
         return False
     today = today or timezone.localdate()
     call_in = getattr(decision, "_call_in", None)
     if call_in is not None:
         return call_in.outcome == CallInOutcome.NO_ACTION
     return today > decision.call_in_ends_on
+
+
+def superseded(decision: Decision | None) -> bool:
+    """Taken on a different basis: partners left and this council's figures changed
+    beyond the case's tolerance, so it decides again."""
+    return decision is not None and decision.basis == DecisionBasis.SUPERSEDED
 
 
 def referred(decision: Decision | None) -> bool:
@@ -82,6 +89,7 @@ class CaseRecords:
             latest is None
             or latest.decision == DecisionKind.DEFER
             or referred(latest)
+            or superseded(latest)
             or latest.decision not in FINAL
         )
 

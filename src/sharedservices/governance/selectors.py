@@ -11,10 +11,11 @@ from sharedservices.cases.models import BusinessCase
 from sharedservices.cases.readiness import case_readiness
 from sharedservices.governance.audit_words import headline
 from sharedservices.governance.errors import MoveRefused, NotAllowedNow
-from sharedservices.governance.models import AuditEvent, CaseGovernance, CaseState
+from sharedservices.governance.models import AuditEvent, CaseGovernance, CaseState, PartnerChange
 from sharedservices.governance.records import CaseRecords, decision_in_effect, load_records
 from sharedservices.governance.services import MOVES
 from sharedservices.governance.services.common import check_move
+from sharedservices.governance.services.regrouping import partner_values
 from sharedservices.governance.tenancy import acting_council_ids
 from sharedservices.governance.transitions import LEAD
 
@@ -103,10 +104,79 @@ def _decision(decision, today) -> dict | None:
         "call_in_ends_on": decision.call_in_ends_on.isoformat(),
         "call_in": None
         if call_in is None
-        else {"reasons": call_in.reasons, "outcome": call_in.outcome or None},
+        else {
+            "reasons": call_in.reasons,
+            "outcome": call_in.outcome or None,
+            "met_on": call_in.met_on.isoformat() if call_in.met_on else None,
+            "minute_reference": call_in.minute_reference or None,
+        },
         "exception_route": decision.exception_route or None,
         "exception_reason": decision.exception_reason or None,
+        "basis": decision.basis,
     }
+
+
+def latest_partner_change(case: BusinessCase):
+    return PartnerChange.objects.filter(case=case).order_by("recorded_at", "pk").last()
+
+
+def partner_figures(code: str, change, values: dict | None) -> dict:
+    """A council's own net present value now, and before and after the last time
+    partners left (``services/regrouping.py``), with what that change meant for it."""
+    figures = {"npv": (values or {}).get(code), "before": None, "after": None, "change": None}
+    if change is not None and code in change.figures:
+        figures["before"] = change.figures[code]["before"]
+        figures["after"] = change.figures[code]["after"]
+        if code in change.left:
+            figures["change"] = "left"
+        elif code in change.material:
+            figures["change"] = "material"
+        else:
+            figures["change"] = "within-tolerance"
+    return figures
+
+
+def _meaning(code: str, change, fall: float | None) -> dict:
+    tolerance = f"the case's {change.tolerance_pct}% tolerance"
+    why = change.material.get(code)
+    if code in change.left:
+        return {"change": "left", "meaning": "Left the case"}
+    if why == "negative":
+        return {"change": "material", "meaning": "Turns negative: decides again"}
+    if why == "unknown":
+        return {"change": "material", "meaning": "Its share cannot be worked out: decides again"}
+    if why:
+        return {
+            "change": "material",
+            "meaning": f"Falls by {fall:.1f}%, more than {tolerance}: decides again",
+        }
+    if fall is None:
+        return {"change": "within-tolerance", "meaning": "Goes on"}
+    moves = f"Falls by {fall:.1f}%" if fall > 0 else f"Rises by {-fall:.1f}%"
+    return {"change": "within-tolerance", "meaning": f"{moves}, within {tolerance}: goes on"}
+
+
+def figures_rows(records: CaseRecords, change) -> list[dict]:
+    """The case page's table of each council's figures before and after partners left."""
+    if change is None:
+        return []
+    names = {c.pk: c.name for c in records.everyone}
+    rows = []
+    for code, figures in change.figures.items():
+        before, after = figures["before"], figures["after"]
+        fall = None
+        if before not in (None, 0) and after is not None:
+            fall = (before - after) / abs(before) * 100
+        rows.append(
+            {
+                "council": names.get(code, code),
+                "before": before,
+                "after": after,
+                "left": code in change.left,
+                **_meaning(code, change, fall),
+            }
+        )
+    return rows
 
 
 def case_document(user, case: BusinessCase, records: CaseRecords | None = None) -> dict:
@@ -114,6 +184,8 @@ def case_document(user, case: BusinessCase, records: CaseRecords | None = None) 
     records = records or load_records(case)
     today = timezone.localdate()
     appraisal = case.appraisal or None
+    change = latest_partner_change(case)
+    values = partner_values(case)
     arrangement = None
     if case.arrangement_id:
         arrangement = {
@@ -134,12 +206,14 @@ def case_document(user, case: BusinessCase, records: CaseRecords | None = None) 
                 "status": records.status(c.pk),
                 "scrutiny": _scrutiny(records.scrutiny.get(c.pk)),
                 "decision": _decision(records.latest(c.pk), today),
+                "figures": partner_figures(c.pk, change, values),
             }
             for c in records.everyone
         ],
         "readiness": readiness_document(records),
         "allowed_actions": allowed_actions(user, records),
         "reason": records.governance.reason or None,
+        "material_change_pct": case.material_change_pct,
         "arrangement": arrangement,
         "appraisal": None
         if not appraisal

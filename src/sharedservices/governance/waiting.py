@@ -13,6 +13,7 @@ from sharedservices.accounts.roles import Role
 from sharedservices.cases.readiness import cases_readiness
 from sharedservices.cases.selectors import cases_visible_to
 from sharedservices.councils.dates import reorganisations_in_view, successor_map
+from sharedservices.governance.forward_plan_outcomes import outcomes
 from sharedservices.governance.models import CaseGovernance, CaseState, ForwardPlanEntry, Withdrawal
 from sharedservices.governance.records import load_records_many
 from sharedservices.governance.selectors import allowed_actions
@@ -74,9 +75,13 @@ def waiting_for(user, *, today: datetime.date | None = None) -> list[Waiting]:
                 groups[action].append((case.title, url))
     result = [Waiting(HEADINGS[k], v) for k, v in groups.items() if v]
     month_end = (today.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
-    due = ForwardPlanEntry.objects.filter(
-        council__in=codes, expected_on__gte=today.replace(day=1), expected_on__lt=month_end
-    ).select_related("council")
+    due = list(
+        ForwardPlanEntry.objects.filter(
+            council__in=codes, expected_on__gte=today.replace(day=1), expected_on__lt=month_end
+        ).select_related("council")
+    )
+    found = outcomes(due)  # a decision taken (or withdrawn) is no longer due
+    due = [e for e in due if e.pk not in found or found[e.pk].status == "planned"]
     if due:
         result.append(
             Waiting(

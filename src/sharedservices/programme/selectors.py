@@ -8,6 +8,7 @@ from django.db.models import Prefetch, Q, QuerySet, Sum
 
 from sharedservices.base.tenancy import acting_council_ids
 from sharedservices.councils.models import Council
+from sharedservices.programme.lists import more_not_pursued
 from sharedservices.programme.models import (
     EXPLORING,
     PIPELINE,
@@ -137,7 +138,8 @@ def council_lists(*, user, council: Council) -> tuple[list, list]:
     )
     return (
         [o for o in items if o.stage in EXPLORING],
-        [o for o in items if o.stage == OpportunityStage.NOT_PURSUED],
+        [o for o in items if o.stage == OpportunityStage.NOT_PURSUED]
+        + more_not_pursued(user=user, council=council),
     )
 
 

@@ -52,6 +52,7 @@ class CaseForm(RevisionMixin, forms.ModelForm):
             "price_base_year",
             "horizon_years",
             "monte_carlo_iterations",
+            "material_change_pct",
         ]
         labels = {
             "title": "Title",
@@ -65,17 +66,25 @@ class CaseForm(RevisionMixin, forms.ModelForm):
             "price_base_year": "Price base year",
             "horizon_years": "Years appraised",
             "monte_carlo_iterations": "Monte Carlo iterations",
+            "material_change_pct": "Material change tolerance (%)",
         }
         help_texts = {
             "price_base_year": "Every amount is entered in this year's prices (real terms).",
             "horizon_years": "From 1 to 60 years; 10 is usual for a shared service.",
             "monte_carlo_iterations": "0 to skip the risk simulation; 10,000 is usually enough.",
+            "material_change_pct": "If partners leave and a remaining council's own net present"
+            " value falls by more than this (or turns negative), it decides again. 10 is usual.",
         }
         widgets = {
             "service_areas": forms.CheckboxSelectMultiple,
             "partner_organisations": forms.CheckboxSelectMultiple,
             "stage": forms.RadioSelect,
         }
+
+    def clean_material_change_pct(self):
+        """Left empty: the tolerance the case has (10% when new)."""
+        value = self.cleaned_data.get("material_change_pct")
+        return self.instance.material_change_pct if value is None else value
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -102,6 +111,8 @@ class CaseForm(RevisionMixin, forms.ModelForm):
         _whole_number_range(
             self.fields["monte_carlo_iterations"], 0, 200_000, "Monte Carlo iterations"
         )
+        _whole_number_range(self.fields["material_change_pct"], 0, 100, "The tolerance")
+        self.fields["material_change_pct"].required = False  # left empty: as it was
         if self.instance.pk:
             self.fields["partners"].initial = ", ".join(c.name for c in self.instance.councils[1:])
             self.fields["revision"].initial = self.instance.revision
@@ -122,6 +133,7 @@ class CaseForm(RevisionMixin, forms.ModelForm):
                 legend="Appraisal period",
                 legend_size=Size.SMALL,
             ),
+            Field.text("material_change_pct", field_width=Fixed.FOUR),
             "revision",
         )
 

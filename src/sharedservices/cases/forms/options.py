@@ -66,12 +66,21 @@ class OptionForm(RevisionMixin, forms.ModelForm):
 
 
 class LineForm(RevisionMixin, forms.ModelForm):
+    def clean_scaling(self):
+        return self.cleaned_data.get("scaling") or self.instance.scaling
+
+    def clean_scale_exponent(self):
+        value = self.cleaned_data.get("scale_exponent")
+        return self.instance.scale_exponent if value is None else value
+
     class Meta:
         model = OptionLine
         fields = [
             "name",
             "category",
             "partner",
+            "scaling",
+            "scale_exponent",
             "distribution",
             "low",
             "mode",
@@ -83,13 +92,19 @@ class LineForm(RevisionMixin, forms.ModelForm):
             "name": "Name of the line",
             "category": "What kind of cost or benefit is it?",
             "partner": "Which council does it belong to?",
+            "scaling": "If it is shared: how does it change when councils join or leave?",
+            "scale_exponent": "Cost model exponent b",
             "distribution": "Uncertainty",
             "low": "Low",
             "mode": "Most likely",
             "high": "High",
             "sd": "Standard deviation",
         }
-        widgets = {"category": forms.RadioSelect, "distribution": forms.RadioSelect}
+        widgets = {
+            "category": forms.RadioSelect,
+            "scaling": forms.RadioSelect,
+            "distribution": forms.RadioSelect,
+        }
 
     def __init__(self, *args, case: BusinessCase, **kwargs):
         super().__init__(*args, **kwargs)
@@ -101,6 +116,8 @@ class LineForm(RevisionMixin, forms.ModelForm):
         )
         self.fields["partner"].empty_label = "All partners (not attributed)"
         self.fields["revision"].initial = self.instance.revision
+        for name in ("scaling", "scale_exponent"):  # left out: as it was (or the default)
+            self.fields[name].required = False
         values = self.instance.values or {}
         year_fields = []
         for year in case.years:
@@ -126,6 +143,8 @@ class LineForm(RevisionMixin, forms.ModelForm):
             Field.text("name"),
             Field.radios("category", legend_size=Size.SMALL, small=True),
             Field.select("partner"),
+            Field.radios("scaling", legend_size=Size.SMALL, small=True),
+            Field.text("scale_exponent", field_width=Fixed.FIVE),
             Fieldset(
                 *year_fields,
                 legend=f"Amount each year, in pounds at {case.price_base_year} prices",

@@ -23,6 +23,7 @@ from sharedservices.cases.models.options import (
     LineKind,
     Option,
     OptionLine,
+    Scaling,
 )
 from sharedservices.cases.models.policy import Criterion, Policy, PolicyVersion
 from sharedservices.cases.models.risks import (
@@ -48,6 +49,7 @@ __all__ = [
     "CriterionEvidence",
     "Distribution",
     "EvidenceSource",
+    "Scaling",
     "EvidenceStatus",
     "LineKind",
     "Option",

@@ -111,6 +111,9 @@ class BusinessCase(Revisioned):
     horizon_years = models.PositiveIntegerField(default=10)
     monte_carlo_iterations = models.PositiveIntegerField(default=10_000)
     monte_carlo_seed = models.PositiveIntegerField(default=1)
+    # When partners leave, a remaining council whose own net present value falls by more
+    # than this share of it (or turns negative) decides again (docs/governance.md).
+    material_change_pct = models.PositiveSmallIntegerField(default=10)
 
     # The last appraisal, computed by the service layer whenever an option changes.
     appraisal = models.JSONField(null=True, blank=True, editable=False)

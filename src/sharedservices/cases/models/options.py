@@ -28,6 +28,17 @@ COST_CATEGORIES = (CostCategory.CAPITAL, CostCategory.TRANSITION, CostCategory.R
 BENEFIT_CATEGORIES = (CostCategory.CASHABLE, CostCategory.NON_CASHABLE)
 
 
+class Scaling(models.TextChoices):
+    """How a shared line's amount depends on the group of councils taking part
+    (``analysis/regrouping.py``); a line belonging to one council does not scale."""
+
+    PER_COUNCIL = "per-council", "Equal amount for each council"
+    FIXED = "fixed", "Fixed: the same whoever takes part"
+    BASELINE = "baseline", "In proportion to each council's baseline cost"
+    WORKLOAD = "workload", "In proportion to each council's workload (households)"
+    COST_MODEL = "cost-model", "The partner finder's cost model (economies of scale, exponent b)"
+
+
 class Distribution(models.TextChoices):
     NONE = "", "No uncertainty entered"
     TRIANGULAR = "triangular", "Triangular (low, most likely, high)"
@@ -95,6 +106,19 @@ class OptionLine(Revisioned):
         help_text="The council the line belongs to, if only one.",
     )
     values = models.JSONField(default=dict, help_text='Year → pounds, e.g. {"2027": 180000}.')
+    scaling = models.CharField(
+        max_length=12,
+        choices=Scaling.choices,
+        default=Scaling.PER_COUNCIL,
+        help_text="How a shared line scales when councils join or leave.",
+    )
+    scale_exponent = models.DecimalField(
+        max_digits=4,
+        decimal_places=3,
+        default=Decimal("0.85"),
+        validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(1)],
+        help_text="The cost model's exponent b (economies of scale): 1 is none.",
+    )
     distribution = models.CharField(
         max_length=12, choices=Distribution.choices, blank=True, default=Distribution.NONE
     )

@@ -9,6 +9,7 @@ from sharedservices.governance.models.live import (
     Milestone,
     Withdrawal,
 )
+from sharedservices.governance.models.regrouping import PartnerChange
 from sharedservices.governance.models.workflow import (
     CallIn,
     CallInOutcome,
@@ -16,6 +17,7 @@ from sharedservices.governance.models.workflow import (
     CaseState,
     CouncilGovernance,
     Decision,
+    DecisionBasis,
     DecisionKind,
     ExceptionRoute,
     ExitKind,
@@ -33,6 +35,7 @@ __all__ = [
     "CaseState",
     "CouncilGovernance",
     "Decision",
+    "DecisionBasis",
     "DecisionKind",
     "Dispute",
     "DisputeStep",
@@ -41,6 +44,7 @@ __all__ = [
     "ExitKind",
     "ForwardPlanEntry",
     "Milestone",
+    "PartnerChange",
     "PartnerExit",
     "Recommendation",
     "ScrutinyRecord",

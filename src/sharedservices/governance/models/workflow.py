@@ -40,6 +40,15 @@ class DecisionKind(models.TextChoices):
     DEFER = "defer", "Defer"
 
 
+class DecisionBasis(models.TextChoices):
+    """A decision stands on the case as it was put to the council; when partners leave and
+    the council's own figures change beyond the case's tolerance, it was taken on a
+    different basis and the council decides again (``services/regrouping.py``)."""
+
+    CURRENT = "current", "On the case as it stands"
+    SUPERSEDED = "superseded", "Taken on a different basis"
+
+
 # What a decision was, as a record says it ("Approved on 16 November 2026").
 DECIDED = {"approve": "Approved", "reject": "Rejected", "defer": "Deferred"}
 
@@ -151,6 +160,9 @@ class Decision(CouncilRecord):
     call_in_ends_on = models.DateField(
         help_text="The last clear working day of the council's call-in period."
     )
+    basis = models.CharField(
+        max_length=12, choices=DecisionBasis.choices, default=DecisionBasis.CURRENT
+    )
 
     class Meta:
         ordering = ["case", "council__name", "pk"]
@@ -183,6 +195,10 @@ class CallIn(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     resolved_at = models.DateTimeField(null=True, blank=True)
+    met_on = models.DateField(
+        null=True, blank=True, help_text="The scrutiny meeting that resolved the call-in."
+    )
+    minute_reference = models.CharField(max_length=limits.MINUTE_REFERENCE, blank=True)
 
     objects = OwnCouncilQuerySet.as_manager()
 

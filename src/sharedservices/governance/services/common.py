@@ -11,6 +11,7 @@ from sharedservices.governance.audit import audit_record
 from sharedservices.governance.errors import BadFields, NotAllowedNow, NotYours
 from sharedservices.governance.models import CaseGovernance, CaseState
 from sharedservices.governance.records import CaseRecords, load_records
+from sharedservices.governance.services.pipeline import opportunity_follow
 from sharedservices.governance.tenancy import acting_council_ids
 from sharedservices.governance.transitions import LEAD, MOVES, Move
 
@@ -101,6 +102,7 @@ def set_state(records: CaseRecords, user, state: str, *, reason: str = "") -> No
         governance.reason = reason
     governance.save()
     after = {"state": state, **({"reason": reason} if reason else {})}
+    opportunity_follow(records.case, state, reason)
     audit_record(
         user=user,
         action="case.state",

@@ -6,17 +6,17 @@ from __future__ import annotations
 import datetime
 
 from django.db import transaction
+from django.utils import timezone
 
 from sharedservices.accounts.roles import Role
-from sharedservices.base.revisions import UNCHECKED
-from sharedservices.cases import services as case_services
 from sharedservices.cases.models import BusinessCase
 from sharedservices.governance.audit import audit_record
 from sharedservices.governance.errors import NotAllowedNow
 from sharedservices.governance.models import CaseState, DecisionKind, ExitKind, PartnerExit
 from sharedservices.governance.notifications import notify_next
-from sharedservices.governance.records import CaseRecords, decision_in_effect
+from sharedservices.governance.records import CaseRecords, decision_in_effect, superseded
 from sharedservices.governance.services.common import check, lock, set_state
+from sharedservices.governance.services.regrouping import regroup_case
 from sharedservices.governance.transitions import LEAD, move
 
 
@@ -28,7 +28,10 @@ def check_decisions_in_effect(records: CaseRecords, council, today) -> None:
         latest = records.latest(c.pk)
         if decision_in_effect(latest, today):
             continue
-        if records.needs_decision(c.pk):
+        if superseded(latest):
+            waiting.append((c.pk, f"{c.name} must decide again on the case as it now stands"))
+            dates.append(None)
+        elif records.needs_decision(c.pk):
             waiting.append((c.pk, f"{c.name} has not decided yet"))
             dates.append(None)
         elif records.open_call_in(c.pk) is not None:
@@ -59,7 +62,9 @@ def check_decisions_in_effect(records: CaseRecords, council, today) -> None:
 def case_confirm(*, case: BusinessCase, user) -> CaseRecords:
     """Approve the case once every partner's decision is in effect. Partners that rejected
     leave; the case goes on with those that approved if at least two did (Carlisle's
-    Executive report: an alliance may go on with as few or as many partners as join)."""
+    Executive report: an alliance may go on with as few or as many partners as join),
+    appraised afresh for them. A council whose own figures then fall beyond the case's
+    tolerance, or turn negative, decides again before the case is approved."""
     records = lock(case)
     check(user, records, "confirm")
     approvers = [c for c in records.active if records.latest(c.pk).decision == DecisionKind.APPROVE]
@@ -92,26 +97,15 @@ def case_confirm(*, case: BusinessCase, user) -> CaseRecords:
         set_state(records, user, CaseState.NOT_PURSUED, reason=reason)
         return records
     if rejecters:
-        before = [c.pk for c in records.councils]
-        case_services.case_update(
-            case=records.case,
-            user=user,
-            expected_revision=UNCHECKED,
-            m2m={"partner_councils": [c for c in approvers if c.pk != lead.pk]},
+        change = regroup_case(
+            records, user, leaving=rejecters, kind=ExitKind.REJECTED, on=timezone.localdate()
         )
-        audit_record(
-            user=user,
-            action="case.went_on_with_the_willing",
-            obj=records.case,
-            before={"councils": before},
-            after={
-                "councils": [c.pk for c in approvers],
-                "left": [c.pk for c in rejecters],
-                "appraisal": "recomputed",
-                "sharing_agreement": "recomputed",
-            },
-            case=records.case,
-        )
+        if change.material:
+            # Decided on a different basis: those councils decide again before confirming.
+            set_state(records, user, CaseState.DECISIONS)
+            again = [c for c in approvers if c.pk in change.material]
+            notify_next(records, "decide", councils=again)
+            return records
     set_state(records, user, CaseState.APPROVED)
     notify_next(records, "implement")
     return records

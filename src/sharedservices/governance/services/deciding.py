@@ -26,7 +26,7 @@ from sharedservices.governance.models import (
 )
 from sharedservices.governance.move_fields import CallInFields, DecisionFields, ResolveCallInFields
 from sharedservices.governance.notifications import notify_next
-from sharedservices.governance.records import FINAL, CaseRecords
+from sharedservices.governance.records import FINAL, CaseRecords, superseded
 from sharedservices.governance.services.common import (
     check,
     check_council,
@@ -131,12 +131,20 @@ def case_record_decision(
     )
     code = getattr(council, "pk", None)
     latest = records.latest(code) if code else None
-    if latest is not None and _same_decision(latest, **values):
+    if latest is not None and not superseded(latest) and _same_decision(latest, **values):
         move = move_of("record_decision")
         check_role(user, move)
         check_council(user, records, move, council)
         return latest  # the same decision sent twice is stored once
     check(user, records, "record_decision", council, today)
+    if superseded(latest) and _same_decision(
+        latest, decision=decision, decided_on=decided_on, minute_reference=minute_reference
+    ):
+        raise BadFields(
+            f"{council.name}'s earlier decision was taken on a different basis: record the new"
+            " decision with its own date or minute reference",
+            "minute_reference",
+        )
     if key_decision and not notice_given(council, records.case, decided_on):
         if not exception_route:
             raise BadFields(
@@ -234,11 +242,18 @@ def case_request_call_in(*, case: BusinessCase, user, council, reasons: str) -> 
     done="Call-in resolved",
 )
 @transaction.atomic
-def case_resolve_call_in(*, case: BusinessCase, user, council, outcome: str) -> CallIn:
+def case_resolve_call_in(
+    *, case: BusinessCase, user, council, outcome: str, met_on, minute_reference: str
+) -> CallIn:
     """Scrutiny takes no action, refers the decision back, or refers it to full council;
-    in the last two the council's executive decides again."""
+    in the last two the council's executive decides again. The meeting's date and minute
+    reference are recorded, as for a decision."""
     records = lock(case)
     outcome = read_choice(outcome, CallInOutcome, "outcome")
+    met_on = read_date(met_on, "met_on", not_after=timezone.localdate())
+    minute_reference = read_text(
+        minute_reference, "minute_reference", max_length=limits.MINUTE_REFERENCE
+    )
     code = getattr(council, "pk", None)
     latest = records.latest(code) if code else None
     call_in = getattr(latest, "_call_in", None)
@@ -248,7 +263,10 @@ def case_resolve_call_in(*, case: BusinessCase, user, council, outcome: str) -> 
         check_council(user, records, move, council)
         return call_in
     check(user, records, "resolve_call_in", council)
+    if met_on < call_in.requested_at.date():
+        raise BadFields("The meeting is on or after the day the call-in was requested", "met_on")
     call_in.outcome = outcome
+    call_in.met_on, call_in.minute_reference = met_on, minute_reference
     call_in.resolved_by = user
     call_in.resolved_at = timezone.now()
     call_in.save()
@@ -257,7 +275,7 @@ def case_resolve_call_in(*, case: BusinessCase, user, council, outcome: str) -> 
         action="call_in.resolved",
         obj=call_in,
         before={"outcome": ""},
-        after={"outcome": outcome},
+        after={"outcome": outcome, "met_on": met_on, "minute_reference": minute_reference},
         case=records.case,
         council=council,
     )

@@ -27,6 +27,7 @@ from sharedservices.governance.move_fields import WithdrawFields
 from sharedservices.governance.records import CaseRecords, load_records
 from sharedservices.governance.services.common import check, lock, set_state
 from sharedservices.governance.services.fields import read_choice, read_date, read_text
+from sharedservices.governance.services.regrouping import regroup_case
 from sharedservices.governance.tenancy import acting_council_ids
 from sharedservices.governance.transitions import LEAD, OWN, move
 from sharedservices.registry.models import Arrangement, ArrangementStatus
@@ -330,6 +331,14 @@ def _apply_withdrawal(records: CaseRecords, withdrawal: Withdrawal, user) -> Non
             CaseState.ENDED,
             reason=f"{withdrawal.council.name} withdrew; fewer than two councils remain",
         )
+    else:  # the arrangement goes on: its figures are worked out again for those remaining
+        regroup_case(
+            records,
+            user,
+            leaving=[withdrawal.council],
+            kind=ExitKind.WITHDREW,
+            on=withdrawal.leaves_on,
+        )
 
 
 def withdrawals_apply_due(*, today: datetime.date | None = None) -> int:
@@ -339,13 +348,22 @@ def withdrawals_apply_due(*, today: datetime.date | None = None) -> int:
     applied = 0
     due = Withdrawal.objects.filter(applied_at__isnull=True, leaves_on__lte=today)
     for case_id in due.values_list("case_id", flat=True).distinct():
-        with transaction.atomic():
-            records = lock(BusinessCase.objects.get(pk=case_id))
-            for withdrawal in Withdrawal.objects.filter(
-                case_id=case_id, applied_at__isnull=True, leaves_on__lte=today
-            ).select_related("council"):
-                if records.state == CaseState.LIVE:
-                    _apply_withdrawal(records, withdrawal, None)
-                    records = load_records(records.case)
-                    applied += 1
+        try:
+            applied += _apply_due(case_id, today)
+        except NotAllowedNow:  # a line cannot be scaled yet: stays due, shown on the case
+            continue
+    return applied
+
+
+def _apply_due(case_id: int, today: datetime.date) -> int:
+    applied = 0
+    with transaction.atomic():
+        records = lock(BusinessCase.objects.get(pk=case_id))
+        for withdrawal in Withdrawal.objects.filter(
+            case_id=case_id, applied_at__isnull=True, leaves_on__lte=today
+        ).select_related("council"):
+            if records.state == CaseState.LIVE:
+                _apply_withdrawal(records, withdrawal, None)
+                records = load_records(records.case)
+                applied += 1
     return applied

@@ -23,6 +23,8 @@ from sharedservices.governance.models import (
 from sharedservices.governance.records import decision_in_effect, load_records
 from sharedservices.governance.selectors import (
     allowed_actions,
+    figures_rows,
+    latest_partner_change,
     own_council_for,
     readiness_document,
     waiting_on_a_date,
@@ -53,6 +55,7 @@ def page_context(request, case, **extra) -> dict:
     records = load_records(case)
     own = own_council_for(request.user, records)
     allowed = allowed_actions(request.user, records)
+    change = latest_partner_change(case)
     return case_context(
         request,
         case,
@@ -78,6 +81,9 @@ def page_context(request, case, **extra) -> dict:
         under_way=records.state in UNDER_WAY,
         buttons=[(a, MOVES[a].label) for a in allowed if a not in FORMS],
         form_actions=[(a, MOVES[a].label) for a in allowed if a in FORMS],
+        change=change,
+        change_left=[c.name for c in records.everyone if change and c.pk in change.left],
+        figures_rows=figures_rows(records, change),
         waiting=[(MOVES[a].label, on) for a, on in waiting_on_a_date(request.user, records)],
         milestones=Milestone.objects.filter(case=case),
         forward_plan=ForwardPlanEntry.objects.filter(case=case).select_related("council"),

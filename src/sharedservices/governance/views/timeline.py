@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, render
 
 from sharedservices.base.access import council_owned, public
 from sharedservices.cases.views.common import case_context
-from sharedservices.governance.models import AuditEvent
+from sharedservices.governance.models import AuditEvent, Decision
 from sharedservices.governance.selectors import timeline_page
 from sharedservices.governance.tenancy import acting_council_ids
 from sharedservices.governance.views.case import get_case
@@ -32,8 +32,13 @@ def arrangement_timeline(request, pk):
     page = timeline_page(AuditEvent.objects.of_arrangement(arrangement), request.GET.get("page"))
     partners = set(arrangement.partners.values_list("council_id", flat=True))
     full = request.user.is_superuser or bool(partners & acting_council_ids(request.user))
+    decisions = (
+        Decision.objects.filter(case__arrangement=arrangement)
+        .select_related("council", "case", "call_in")
+        .order_by("decided_on", "pk")
+    )
     return render(
         request,
         "governance/arrangement_timeline.html",
-        {"arrangement": arrangement, "events": page, "full": full},
+        {"arrangement": arrangement, "events": page, "full": full, "decisions": decisions},
     )

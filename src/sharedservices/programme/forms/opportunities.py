@@ -9,7 +9,7 @@ from django import forms
 from sharedservices.accounts.models import User
 from sharedservices.base.tenancy import acting_council_ids
 from sharedservices.catalogue.models import ServiceArea
-from sharedservices.councils.forms import CouncilListField
+from sharedservices.councils.forms import CouncilListField, CouncilPickerField
 from sharedservices.programme.forms.common import (
     RevisionMixin,
     TokenMixin,
@@ -132,13 +132,12 @@ class OpportunityFilterForm(forms.Form):
     programme = forms.TypedChoiceField(
         label="Programme", required=False, coerce=int, empty_value=None
     )
-    council = forms.CharField(
-        label="Council", required=False, max_length=9, help_text="GSS code, for example E07000121"
-    )
+    council = CouncilPickerField(label="Council", required=False)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         anything = [("", "Any")]
+        self.fields["council"].set_choices()
         self.fields["stage"].choices = anything + OpportunityStage.choices
         self.fields["service_area"].choices = anything + [
             (a.slug, a.name) for a in ServiceArea.objects.order_by("name")
@@ -154,7 +153,7 @@ class OpportunityFilterForm(forms.Form):
             "stage",
             "service_area",
             "programme",
-            Field.text("council", field_width=10),
+            Field.select("council"),
             Button("filter", "Apply filters"),
         )
 
