@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from sharedservices.base.text import is_placeholder
 from sharedservices.reports.content import Document, Draft, Para
 from sharedservices.reports.header import TO_FILL
-from sharedservices.reports.models import SIGNATORY, ImplicationKind
+from sharedservices.reports.models import SIGNATORY, ImplicationKind, implication_heading
 from sharedservices.reports.sources import Sources
 
 
@@ -50,15 +50,14 @@ def unfinished(document: Document, src: Sources) -> list[Unfinished]:
                 found.append(Unfinished(section.title, f"draft: {block.text}"))
             elif isinstance(block, Para) and is_placeholder(block.text):
                 found.append(Unfinished(section.title, "reads as a draft placeholder"))
-    for kind, label in ImplicationKind.choices:
+    for kind in ImplicationKind.values:
         implication = src.implications.get(kind)
         who = SIGNATORY.get(kind, "responsible officer").lower()
+        heading = implication_heading(kind)
         if implication is None:
-            found.append(
-                Unfinished(f"{label} implications", f"not written or signed off by the {who}")
-            )
+            found.append(Unfinished(heading, f"not written or signed off by the {who}"))
         elif not implication.is_signed:
-            found.append(Unfinished(f"{label} implications", f"not signed off by the {who}"))
+            found.append(Unfinished(heading, f"not signed off by the {who}"))
     return found
 
 
