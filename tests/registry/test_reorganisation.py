@@ -193,3 +193,16 @@ def test_council_pages_answer_for_a_date(client):
     assert "East Surrey" in index and "West Surrey" in index
     assert 'href="/councils/E07000214/"' not in index  # Surrey Heath
     assert 'href="/councils/E07000214/"' in client.get("/councils/?q=surrey").content.decode()
+
+
+def test_the_national_map_and_picture_answer_for_a_date(client, make_arrangement):
+    make_arrangement("live", WOKING, ELMBRIDGE, name="Shared building control", savings=50_000)
+    today = client.get("/api/v1/stats/map?provenance=all").json()
+    assert {WOKING, ELMBRIDGE} <= {c["code"] for c in today["councils"]}
+    vested = client.get("/api/v1/stats/map?provenance=all&on=2027-04-01").json()
+    codes = {c["code"] for c in vested["councils"]}
+    assert WOKING not in codes and {"E06P00001", "E06P00002"} <= codes
+    assert vested["names"]["E06P00002"] == "West Surrey" and WOKING not in vested["names"]
+    picture = client.get("/api/v1/stats?provenance=all&on=2027-04-01")
+    assert picture.status_code == 200
+    assert client.get("/api/v1/stats/map?on=tomorrow").status_code == 400

@@ -5,6 +5,7 @@ from typing import Literal
 
 from ninja import Field, Query, Router, Schema
 
+from sharedservices.api.dates import on_and_scenario
 from sharedservices.registry.statistics import map_data, national_picture
 
 router = Router(tags=["statistics"], auth=None)
@@ -76,6 +77,10 @@ class ProvenanceQuery(Schema):
     provenance: Literal["real", "demo", "all"] = Field("real", description=PROVENANCE_HELP)
 
 
+class StatsQuery(ProvenanceQuery):
+    on: str | None = Field(None, description="YYYY-MM-DD: the councils of that day")
+
+
 class NationalPicture(Schema):
     provenance: str = Field(description="The records counted: real, demo or all")
     live_arrangements: int
@@ -121,12 +126,14 @@ class MapData(Schema):
 
 class MapQuery(Schema):
     service_area: str | None = Field(None, description="Service-area slug")
+    on: str | None = Field(None, description="YYYY-MM-DD: partners as the councils of that day")
     provenance: Literal["real", "demo", "all"] = Field("real", description=PROVENANCE_HELP)
 
 
 @router.get("", response=NationalPicture, summary="The national picture of shared services")
-def get_stats(request, query: Query[ProvenanceQuery]):
-    return national_picture(provenance=query.provenance)
+def get_stats(request, query: Query[StatsQuery]):
+    on, _ = on_and_scenario(query.on, None)
+    return national_picture(provenance=query.provenance, on=on if query.on else None)
 
 
 @router.get(
@@ -136,4 +143,9 @@ def get_stats(request, query: Query[ProvenanceQuery]):
     summary="Councils with their live arrangements and the partnerships between them",
 )
 def get_map(request, query: Query[MapQuery]):
-    return map_data(service_area=query.service_area or "", provenance=query.provenance)
+    on, _ = on_and_scenario(query.on, None)
+    return map_data(
+        service_area=query.service_area or "",
+        provenance=query.provenance,
+        on=on if query.on else None,
+    )

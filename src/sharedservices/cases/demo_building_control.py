@@ -14,6 +14,7 @@ from sharedservices.cases.demo_common import (
     demo_case,
     demo_evidence,
     demo_user,
+    line,
     years,
 )
 from sharedservices.cases.models import (
@@ -70,36 +71,21 @@ def building_control():
                 "lead-authority",
                 "0.2",
                 [
-                    dict(
-                        name="Case management system", category="capital", values={"2026": 180000}
+                    line("Case management system", "capital", {"2026": 180000}),
+                    line("Transition and training", "transition", {"2026": 60000, "2027": 20000}),
+                    line(
+                        "Single management team",
+                        "cashable-saving",
+                        years(2027, 2035, 95000),
+                        triangular=("0.8", "1", "1.1"),
                     ),
-                    dict(
-                        name="Transition and training",
-                        category="transition",
-                        values={"2026": 60000, "2027": 20000},
+                    line(
+                        "Fewer agency surveyors",
+                        "cashable-saving",
+                        years(2027, 2035, 60000),
+                        uniform=("0.5", "1.2"),
                     ),
-                    dict(
-                        name="Single management team",
-                        category="cashable-saving",
-                        values=years(2027, 2035, 95000),
-                        distribution="triangular",
-                        low="0.8",
-                        mode="1",
-                        high="1.1",
-                    ),
-                    dict(
-                        name="Fewer agency surveyors",
-                        category="cashable-saving",
-                        values=years(2027, 2035, 60000),
-                        distribution="uniform",
-                        low="0.5",
-                        high="1.2",
-                    ),
-                    dict(
-                        name="Faster plan checking",
-                        category="non-cashable-benefit",
-                        values=years(2028, 2035, 25000),
-                    ),
+                    line("Faster plan checking", "non-cashable-benefit", years(2028, 2035, 25000)),
                 ],
             ),
             (
@@ -108,24 +94,13 @@ def building_control():
                 "company",
                 "0.4",
                 [
-                    dict(
-                        name="Company set-up and systems",
-                        category="capital",
-                        values={"2026": 320000},
-                    ),
-                    dict(
-                        name="Company overheads",
-                        category="running",
-                        values=years(2027, 2035, 70000),
-                    ),
-                    dict(
-                        name="Savings and traded income",
-                        category="cashable-saving",
-                        values=years(2027, 2035, 190000),
-                        distribution="pert",
-                        low="0.4",
-                        mode="1",
-                        high="1.3",
+                    line("Company set-up and systems", "capital", {"2026": 320000}),
+                    line("Company overheads", "running", years(2027, 2035, 70000)),
+                    line(
+                        "Savings and traded income",
+                        "cashable-saving",
+                        years(2027, 2035, 190000),
+                        pert=("0.4", "1", "1.3"),
                     ),
                 ],
             ),

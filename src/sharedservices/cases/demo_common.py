@@ -63,6 +63,21 @@ def years(first, last, amount):
     return {str(y): amount for y in range(first, last + 1)}
 
 
+def line(name, category, values, *, triangular=None, pert=None, uniform=None, partner=None):
+    """One cost or benefit line of a demo option; its uncertainty, if any, as the
+    multiples of its amounts: ``triangular=(low, mode, high)``, ``pert=(...)`` or
+    ``uniform=(low, high)``."""
+    out = {"name": name, "category": category, "values": values}
+    if partner is not None:
+        out["partner"] = partner
+    for distribution, spread in (("triangular", triangular), ("pert", pert)):
+        if spread:
+            out.update(distribution=distribution, low=spread[0], mode=spread[1], high=spread[2])
+    if uniform:
+        out.update(distribution="uniform", low=uniform[0], high=uniform[1])
+    return out
+
+
 def demo_user(email: str) -> User:
     return User.objects.get(email=email)
 

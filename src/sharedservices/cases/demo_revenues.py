@@ -14,6 +14,7 @@ from sharedservices.cases.demo_common import (
     demo_case,
     demo_evidence,
     demo_user,
+    line,
     years,
 )
 from sharedservices.cases.models import (
@@ -75,45 +76,29 @@ def revenues_and_benefits():
                 "lead-authority",
                 "0.24",
                 [
-                    dict(
-                        name="System convergence",
-                        category="capital",
-                        values={"2026": 350000, "2027": 100000},
-                        distribution="triangular",
-                        low="0.9",
-                        mode="1",
-                        high="1.5",
+                    line(
+                        "System convergence",
+                        "capital",
+                        {"2026": 350000, "2027": 100000},
+                        triangular=("0.9", "1", "1.5"),
                     ),
-                    dict(name="Project manager", category="transition", values={"2026": 50000}),
-                    dict(
-                        name="Redundancy and retraining",
-                        category="transition",
-                        values={"2027": 120000},
-                        partner=preston,
+                    line("Project manager", "transition", {"2026": 50000}),
+                    line(
+                        "Redundancy and retraining", "transition", {"2027": 120000}, partner=preston
                     ),
-                    dict(
-                        name="Shared senior management",
-                        category="cashable-saving",
-                        values=years(2027, 2035, 150000),
-                        distribution="triangular",
-                        low="0.8",
-                        mode="1",
-                        high="1.1",
+                    line(
+                        "Shared senior management",
+                        "cashable-saving",
+                        years(2027, 2035, 150000),
+                        triangular=("0.8", "1", "1.1"),
                     ),
-                    dict(
-                        name="Back-office efficiencies",
-                        category="cashable-saving",
-                        values=years(2028, 2035, 220000),
-                        distribution="pert",
-                        low="0.6",
-                        mode="1",
-                        high="1.2",
+                    line(
+                        "Back-office efficiencies",
+                        "cashable-saving",
+                        years(2028, 2035, 220000),
+                        pert=("0.6", "1", "1.2"),
                     ),
-                    dict(
-                        name="Single IT contract",
-                        category="cashable-saving",
-                        values=years(2028, 2035, 90000),
-                    ),
+                    line("Single IT contract", "cashable-saving", years(2028, 2035, 90000)),
                 ],
             ),
             (
@@ -122,38 +107,20 @@ def revenues_and_benefits():
                 "joint-committee",
                 "0.32",
                 [
-                    dict(
-                        name="System convergence",
-                        category="capital",
-                        values={"2026": 450000, "2027": 200000},
-                        distribution="triangular",
-                        low="0.9",
-                        mode="1",
-                        high="1.6",
+                    line(
+                        "System convergence",
+                        "capital",
+                        {"2026": 450000, "2027": 200000},
+                        triangular=("0.9", "1", "1.6"),
                     ),
-                    dict(
-                        name="Transition team",
-                        category="transition",
-                        values={"2026": 150000, "2027": 150000},
-                    ),
-                    dict(
-                        name="Redundancy and retraining",
-                        category="transition",
-                        values={"2027": 300000},
-                    ),
-                    dict(
-                        name="Joint committee running costs",
-                        category="running",
-                        values=years(2027, 2035, 60000),
-                    ),
-                    dict(
-                        name="Whole-service savings",
-                        category="cashable-saving",
-                        values=years(2028, 2035, 480000),
-                        distribution="pert",
-                        low="0.5",
-                        mode="1",
-                        high="1.15",
+                    line("Transition team", "transition", {"2026": 150000, "2027": 150000}),
+                    line("Redundancy and retraining", "transition", {"2027": 300000}),
+                    line("Joint committee running costs", "running", years(2027, 2035, 60000)),
+                    line(
+                        "Whole-service savings",
+                        "cashable-saving",
+                        years(2028, 2035, 480000),
+                        pert=("0.5", "1", "1.15"),
                     ),
                 ],
             ),

@@ -66,13 +66,13 @@ TIERS = (("two-tier", "Two-tier (districts and counties)"), ("single-tier", "Sin
 
 
 def kind_and_tier_savings(
-    kinds_of: dict[str, str], provenance: str = Provenance.REAL
+    kinds_of: dict[str, str], provenance: str = Provenance.REAL, on=None
 ) -> tuple[list[dict], list[dict]]:
     """Live arrangements and their annual savings by kind of council, and by tier,
     plus the arrangements that join a two-tier council with a single-tier one.
     An arrangement counts once for each kind (or tier) among its partners, so the
     rows overlap; an abolished council counts as its successors."""
-    successors = _successor_map()
+    successors = _successor_map(on)
     by_arrangement: dict[int, set[str]] = defaultdict(set)
     amount: dict[int, int] = {}
     for arrangement_id, code, _role, savings in _live_partner_rows(provenance=provenance):
@@ -144,13 +144,14 @@ def cached_by_register_version(func):
     return wrapper
 
 
-def _successor_map() -> dict[str, list[str]]:
-    """Each abolished council's current successors (following chains of them)."""
+def _successor_map(on=None) -> dict[str, list[str]]:
+    """Each abolished council's successors current on ``on`` (today by default; following
+    chains of them): on 2027-04-01 Woking counts as West Surrey."""
     through = Council.successors.through.objects.values_list("from_council_id", "to_council_id")
     direct: dict[str, list[str]] = defaultdict(list)
     for old, new in through:
         direct[old].append(new)
-    current = set(Council.objects.current().values_list("pk", flat=True))
+    current = set(Council.objects.current(on).values_list("pk", flat=True))
 
     def resolve(code: str, seen: frozenset = frozenset()) -> list[str]:
         if code in current or code in seen:
@@ -173,10 +174,12 @@ def _live_partner_rows(service_area: str = "", provenance: str = Provenance.REAL
     )
 
 
-def council_totals(service_area: str = "", provenance: str = Provenance.REAL) -> dict[str, dict]:
+def council_totals(
+    service_area: str = "", provenance: str = Provenance.REAL, on=None
+) -> dict[str, dict]:
     """For each current council in at least one live arrangement: how many, and
     the savings of those arrangements."""
-    successors = _successor_map()
+    successors = _successor_map(on)
     seen: dict[str, set[int]] = defaultdict(set)
     savings: Counter = Counter()
     for arrangement_id, code, _role, amount in _live_partner_rows(service_area, provenance):
@@ -189,12 +192,13 @@ def council_totals(service_area: str = "", provenance: str = Provenance.REAL) ->
 
 @cached_by_register_version
 def map_data(
-    service_area: str = "", max_links: int = 3000, provenance: str = Provenance.REAL
+    service_area: str = "", max_links: int = 3000, provenance: str = Provenance.REAL, on=None
 ) -> dict:
     """Councils with their live arrangements and savings, and the partnerships
     between them: each arrangement drawn as spokes from its lead (or its first
-    council) to the other councils, counted per pair of councils."""
-    successors = _successor_map()
+    council) to the other councils, counted per pair of councils. ``on`` (a date)
+    counts each partner as the council holding it that day."""
+    successors = _successor_map(on)
     by_arrangement: dict[int, list[tuple[str, str]]] = defaultdict(list)
     seen: dict[str, set[int]] = defaultdict(set)
     savings: Counter = Counter()
@@ -230,7 +234,7 @@ def map_data(
             {"from": a, "to": b, "arrangements": n} for (a, b), n in pairs.most_common(max_links)
         ],
         # Every current council's name, so the map never labels a shape by its code.
-        "names": dict(Council.objects.current().values_list("code", "name")),
+        "names": dict(Council.objects.current(on).values_list("code", "name")),
     }
 
 
@@ -257,8 +261,9 @@ def _tier_councils(tier: str, in_live: Counter, total: Counter) -> dict:
 
 
 @cached_by_register_version
-def national_picture(provenance: str = Provenance.REAL) -> dict:
-    """The national picture as plain data: for the page, the API and the bench."""
+def national_picture(provenance: str = Provenance.REAL, on=None) -> dict:
+    """The national picture as plain data: for the page, the API and the bench. ``on`` (a
+    date): the councils of that day, each partner counted as the council holding it."""
     live = Arrangement.objects.filter(status=ArrangementStatus.LIVE).of_provenance(provenance)
     totals = live.aggregate(
         count=Count("pk"),
@@ -267,9 +272,9 @@ def national_picture(provenance: str = Provenance.REAL) -> dict:
             "pk", filter=Q(annual_savings_gbp__isnull=True) | Q(annual_savings_gbp=0)
         ),
     )
-    in_live = set(council_totals(provenance=provenance))
-    current = list(Council.objects.current().values_list("code", "kind"))
-    savings_by_kind, by_tier = kind_and_tier_savings(dict(current), provenance)
+    in_live = set(council_totals(provenance=provenance, on=on))
+    current = list(Council.objects.current(on).values_list("code", "kind"))
+    savings_by_kind, by_tier = kind_and_tier_savings(dict(current), provenance, on)
     by_kind_total: Counter = Counter()
     by_kind_in: Counter = Counter()
     for code, kind in current:
