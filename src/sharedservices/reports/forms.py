@@ -21,6 +21,8 @@ class DetailsForm(RevisionMixin, forms.ModelForm):
             "corporate_plan",
             "budget_framework",
             "delegate_to",
+            "exception_route",
+            "exception_reason",
             "conclusions",
             "background_papers",
             "contact_name",
@@ -31,12 +33,15 @@ class DetailsForm(RevisionMixin, forms.ModelForm):
             "meeting_date": forms.DateInput(attrs={"type": "date"}),
             "corporate_plan": forms.Textarea(attrs={"rows": 3}),
             "conclusions": forms.Textarea(attrs={"rows": 5}),
+            "exception_reason": forms.Textarea(attrs={"rows": 3}),
             "background_papers": forms.Textarea(attrs={"rows": 3}),
         }
         help_texts = {
             "meeting_date": "Leave empty for a cabinet report to use the forward plan's date.",
             "wards": "“All” for a back-office service.",
             "delegate_to": "For example, the Chief Officer (Resources).",
+            "exception_route": "Only when the forward plan entry came less than 28 clear days"
+            " before the meeting: the route used instead, stated on the front sheet.",
         }
 
     def __init__(self, *args, **kwargs):
@@ -51,6 +56,12 @@ class DetailsForm(RevisionMixin, forms.ModelForm):
             ("no", "No"),
         ]
         self.helper = form_helper(*self.fields, submit="Save the details")
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("exception_route") and not (cleaned.get("exception_reason") or "").strip():
+            self.add_error("exception_reason", "Give the reason for the route")
+        return cleaned
 
 
 class ImplicationForm(RevisionMixin):

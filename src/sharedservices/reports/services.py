@@ -29,6 +29,7 @@ from sharedservices.reports.models import (
     Schedule12A,
 )
 from sharedservices.reports.permissions import can_prepare
+from sharedservices.reports.publication import ReportNotFinished, sign_offs, unfinished
 from sharedservices.reports.render_docx import render_docx
 from sharedservices.reports.render_html import render_pdf
 from sharedservices.reports.sources import latest_case_version, load_sources
@@ -240,15 +241,22 @@ def render_files(report: Report) -> dict[str, bytes]:
 
 @transaction.atomic
 def report_publish(*, report: Report, user) -> PublishedReport:
-    """Freeze the report as it is now. Publishing again with nothing changed (a double
-    click) returns the version already published."""
+    """Freeze the report as it is now, once it is finished (``reports/publication.py``:
+    refused with ``ReportNotFinished`` listing each draft section, field to complete and
+    unsigned implication; no override). The version records who signed what and when, and
+    the key-decision route stated. Publishing again with nothing changed (a double click)
+    returns the version already published."""
     _require(user, report)
     report = Report.objects.select_for_update().select_related("case", "council").get(pk=report.pk)
     case_version = latest_case_version(report.case)
     latest = report.published.order_by("-number").first()
     if latest and (latest.report_revision, latest.case_version) == (report.revision, case_version):
         return latest
-    document = report_document(report)
+    src = load_sources(report)
+    document = report_document(report, src)
+    problems = unfinished(document, src)
+    if problems:
+        raise ReportNotFinished(problems)
     files = render_files(report)
     published = PublishedReport.objects.create(
         report=report,
@@ -262,6 +270,8 @@ def report_publish(*, report: Report, user) -> PublishedReport:
         case_version=case_version,
         report_revision=report.revision,
         has_exempt=document.has_exempt,
+        sign_offs=sign_offs(src),
+        key_decision=src.key_decision.line[:500],
         public_docx=files["public.docx"],
         public_pdf=files["public.pdf"],
         private_docx=files["private.docx"],
@@ -278,6 +288,8 @@ def report_publish(*, report: Report, user) -> PublishedReport:
             "version": published.number,
             "case_version": case_version,
             "sha256": published.sha256,
+            "sign_offs": published.sign_offs,
+            "key_decision": published.key_decision,
         },
     )
     return published

@@ -33,6 +33,7 @@ from sharedservices.reports.models import (
     implication_heading,
 )
 from sharedservices.reports.permissions import can_prepare, can_read_private
+from sharedservices.reports.publication import ReportNotFinished
 from sharedservices.reports.render_docx import render_docx
 from sharedservices.reports.render_html import preview_html, render_pdf
 from sharedservices.reports.sources import latest_case_version, load_sources
@@ -225,7 +226,17 @@ def publish(request, pk, code, meeting):
     case, report = _report(request, pk, code, meeting)
     if not can_prepare(request.user, code):
         raise PermissionDenied
-    published = services.report_publish(report=_opened(case, report), user=request.user)
+    try:
+        published = services.report_publish(report=_opened(case, report), user=request.user)
+    except ReportNotFinished as refusal:
+        messages.error(
+            request,
+            f"Not published: {len(refusal.unfinished)} thing"
+            f"{'s' if len(refusal.unfinished) != 1 else ''} to finish first",
+        )
+        for item in refusal.unfinished:
+            messages.error(request, str(item))
+        return redirect(_report_url(report))
     messages.success(request, f"Version {published.number} is published")
     return redirect(_report_url(report))
 
