@@ -66,7 +66,13 @@ def test_a_rejection_recomputes_the_figures_and_sends_a_council_back(api, people
     decide(api, people, LANCASTER, "approve")
     decide(api, people, PRESTON, "approve")
     decide(api, people, SOUTH_RIBBLE, "reject")
-    body = api.act(director, "confirm").json()
+    api.client.force_login(director)  # through the page: it says who decides again
+    done = api.client.post(
+        f"/cases/{lined_case.pk}/governance/confirm/", follow=True
+    ).content.decode()
+    assert "left and the case was appraised again: Lancaster" in done
+    assert "must decide again" in done
+    body = api.get(director).json()
 
     # Appraised again for two: the shared saving is two thirds, the systems cost stays,
     # South Ribble's own line is gone. Each council's figure is worked out, not re-split.

@@ -105,6 +105,12 @@ def case_confirm(*, case: BusinessCase, user) -> CaseRecords:
             set_state(records, user, CaseState.DECISIONS)
             again = [c for c in approvers if c.pk in change.material]
             notify_next(records, "decide", councils=again)
+            names = " and ".join(c.name for c in again)
+            left = " and ".join(c.name for c in rejecters)
+            records.outcome_words = (
+                f"{left} left and the case was appraised again: {names} must decide again,"
+                f" as the figures changed beyond the case's {change.tolerance_pct}% tolerance"
+            )
             return records
     set_state(records, user, CaseState.APPROVED)
     notify_next(records, "implement")

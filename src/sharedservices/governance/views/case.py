@@ -132,15 +132,15 @@ def act(request, pk, action):
         if move.council != LEAD:
             values["council"] = council
         try:
-            move.service(case=case, user=request.user, **values)
+            made = move.service(case=case, user=request.user, **values)
         except MoveRefused as refusal:
             if form is None:
                 for message in refusal.messages:
                     messages.error(request, message)
                 return redirect("governance:case", pk=case.pk)
             _apply_problems(form, refusal)
-        else:
-            messages.success(request, move.done)
+        else:  # a move may say more than its label (confirming sent a council back)
+            messages.success(request, getattr(made, "outcome_words", "") or move.done)
             return redirect("governance:case", pk=case.pk)
     if action not in allowed_actions(request.user, records) and request.method != "POST":
         raise PermissionDenied
