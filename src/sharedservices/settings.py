@@ -196,6 +196,13 @@ AXES_VERBOSE = False
 # ...and a client (one address) is locked out after this many failures across every
 # account within the cool-off time (sharedservices.accounts.lockout.ClientAwareHandler).
 AXES_CLIENT_FAILURE_LIMIT = int(os.environ.get("AXES_CLIENT_FAILURE_LIMIT", "20"))
+# Per account across clients: after this many failures, a growing delay (accounts/throttle.py).
+SIGN_IN_ACCOUNT_FREE_FAILURES = int(os.environ.get("SIGN_IN_ACCOUNT_FREE_FAILURES", "10"))
+SIGN_IN_ACCOUNT_MAX_DELAY = int(os.environ.get("SIGN_IN_ACCOUNT_MAX_DELAY", "60"))
+PASSWORD_RESET_LIMITS = {
+    "address": os.environ.get("PASSWORD_RESET_LIMIT_ADDRESS", "3/hour"),
+    "client": os.environ.get("PASSWORD_RESET_LIMIT_CLIENT", "10/hour"),
+}
 AXES_HANDLER = "sharedservices.accounts.lockout.ClientAwareHandler"
 # The client's address: behind N reverse proxies that each append to X-Forwarded-For,
 # set TRUSTED_PROXY_COUNT=N; with 0 (no proxy) the header is ignored (README).

@@ -120,7 +120,7 @@ def test_a_roles_permissions_changed_in_the_admin_are_audited(admin_client):
 def test_the_events_read_as_words_on_the_timeline():
     from sharedservices.governance.audit_words import headline
 
-    assert headline("user.access_changed") == "User's access changed by an administrator"
+    assert headline("user.access_changed") == "User's details or access changed by an administrator"
     assert (
         headline("role.permissions_changed") == "A role's permissions changed by an administrator"
     )

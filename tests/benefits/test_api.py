@@ -10,7 +10,7 @@ from tests.known import LANCASTER, PRESTON
 
 def test_benefits_api(client, world):
     baseline_set(
-        user=world["lancaster"],
+        user=world["preston"],
         indicator=world["days"],
         council=PRESTON,
         value="15",

@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from sharedservices.accounts.roles import Role
 from sharedservices.base.once import TOKEN_FIELD
 from sharedservices.benefits.models import IndicatorBaseline
 from sharedservices.governance.models import AuditEvent
@@ -62,13 +63,14 @@ def test_an_officer_enters_then_corrects_a_baseline(client, world):
 
 
 def test_a_second_corrector_is_told_not_overwritten(client, world, make_user):
-    client.force_login(world["preston"])
+    colleague = make_user(LANCASTER, Role.DIRECTOR)
+    client.force_login(colleague)
     first = drawn(client, url(world, code=LANCASTER))
     client.post(url(world, code=LANCASTER), {"value": "12", "as_at": "2025-03-31", **first})
     opened = drawn(client, url(world, code=LANCASTER))  # both open revision 1
     client.force_login(world["lancaster"])
     client.post(url(world, code=LANCASTER), {"value": "11", "as_at": "2025-03-31", **opened})
-    client.force_login(world["preston"])
+    client.force_login(colleague)
     response = client.post(
         url(world, code=LANCASTER), {"value": "10", "as_at": "2025-03-31", **opened}
     )

@@ -37,7 +37,7 @@ def test_realised_against_expected(world):
     cost = world["cost"]
     for code in (LANCASTER, PRESTON):  # £400,000 a year each: £100,000 a quarter
         baseline_set(
-            user=world["lancaster"],
+            user=world["lancaster"] if code == LANCASTER else world["preston"],
             indicator=cost,
             council=code,
             value="400000",
@@ -88,7 +88,7 @@ def test_the_register_marks_measured_and_estimated(client, world):
     page = client.get(f"/register/{a.pk}/").content.decode()
     assert 'data-savings-basis="estimated"' in page and "Estimated" in page
     baseline_set(
-        user=world["lancaster"],
+        user=world["preston"],
         indicator=world["cost"],
         council=PRESTON,
         value="400000",
@@ -110,7 +110,7 @@ def test_stats_give_one_savings_figure_and_say_how_much_is_measured(client, worl
     page = client.get("/stats/").content.decode()
     assert "No live arrangement measures its savings" in page
     baseline_set(
-        user=world["lancaster"],
+        user=world["preston"],
         indicator=world["cost"],
         council=PRESTON,
         value="400000",

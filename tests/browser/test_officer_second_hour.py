@@ -47,11 +47,19 @@ def test_names_in_names_out_suggestions_and_fair_shares(
     assert row["lead_council"] == "Lancaster" and row["service_areas"] == "Museums"
     assert row["delivery_model"] == "Lead authority (sovereign)" and row["status"] == "Live"
 
-    # Preston's peers (Lancaster and Wyre, in the same county) now share museums.
+    # Preston's peers (Lancaster and Wyre, in the same county) now share museums: the
+    # suggestion names the imported arrangement (the API lists every suggestion; the page
+    # shows the best eight).
+    suggestions = page.request.get(f"{live_site}/api/v1/councils/E07000123/suggestions").json()
+    museums = next(row for row in suggestions if row["service_area"] == "museums")
+    assert museums["explanation"].startswith("Shared by 2 councils like Preston")
     page.goto(f"{live_site}/councils/E07000123/")
-    link = page.get_by_role("link", name=NAME)
-    link.first.wait_for()
-    assert "Shared by 2 councils like Preston" in page.content()
+    panel = page.locator("section.app-suggestions")
+    first = panel.locator("tbody tr").first
+    # Each suggestion names its arrangements, linked, and says its score in words.
+    link = first.locator('a[href^="/register/"]').first
+    assert link.inner_text().strip() and not link.inner_text().startswith("number")
+    assert "Shared by" in first.inner_text() and "like Preston" in first.inner_text()
     assert_accessible(page)
 
     # The demo's revenues and benefits case: every basis side by side, with the core check.

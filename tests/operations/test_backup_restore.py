@@ -163,3 +163,17 @@ def test_a_backup_of_another_engine_or_no_backup_at_all_is_refused(data_dir):
     (data_dir / "notes.txt").write_text("not a backup")
     refused = manage(data_dir, "restore", str(data_dir / "notes.txt"))
     assert refused.returncode == 1 and "not a Shared Services Hub backup" in refused.stderr
+
+
+def test_a_truncated_backup_is_one_line_not_a_traceback(data_dir):
+    """A review cut a backup short and got a 49-line traceback (issue 27, item 7)."""
+    db = data_dir / "sharedservices.sqlite3"
+    backup = data_dir / "b.backup"
+    backup.write_bytes(backup.read_bytes()[: backup.stat().st_size // 2])
+    before = rows(db)
+    refused = manage(data_dir, "restore", str(backup))
+    assert refused.returncode == 1
+    assert "Traceback" not in refused.stderr
+    assert len(refused.stderr.strip().splitlines()) == 1, refused.stderr
+    assert "damaged or incomplete" in refused.stderr or "not a Shared Services" in refused.stderr
+    assert rows(db) == before

@@ -119,16 +119,26 @@ def test_create_and_patch_an_opportunity(client, cluster, officer):
     o = created.json()
     assert (o["council"], o["stage"], o["proposed_partners"]) == (LANCASTER, "idea", [PRESTON])
     url = f"/api/v1/opportunities/{o['id']}"
-    moved = client.patch(url, {"stage": "obc"}, content_type="application/json")
+    moved = client.patch(
+        url, {"stage": "obc", "revision": o["revision"]}, content_type="application/json"
+    )
     assert moved.json()["stage"] == "obc"
+    revision = moved.json()["revision"]
     back = client.patch(
-        url, {"stage": "soc", "next_step": "Rework"}, content_type="application/json"
+        url,
+        {"stage": "soc", "next_step": "Rework", "revision": revision},
+        content_type="application/json",
     )
     assert back.status_code == 422 and error_paths(back) == ["$.reason"]
     assert client.get(url).json()["next_step"] == ""  # nothing written
     ok = client.patch(
         url,
-        {"stage": "soc", "stage_reason": "Requires further work", "next_step": "Rework"},
+        {
+            "stage": "soc",
+            "stage_reason": "Requires further work",
+            "next_step": "Rework",
+            "revision": revision,
+        },
         content_type="application/json",
     )
     assert (ok.json()["stage"], ok.json()["stage_reason"]) == ("soc", "Requires further work")

@@ -125,11 +125,16 @@ def test_record_move_back_and_see_the_history(lancaster):
     )
     o = Opportunity.objects.get(service_area__slug="licensing")
     url = o.get_absolute_url()
-    lancaster.post(url + "move/", {"stage": "obc"})
-    refused = lancaster.post(url + "move/", {"stage": "soc"})
+    lancaster.post(url + "move/", {"stage": "obc", "revision": o.revision})
+    refused = lancaster.post(url + "move/", {"stage": "soc", "revision": o.revision + 1})
     assert "why it goes back a stage" in refused.content.decode()
     lancaster.post(
-        url + "move/", {"stage": "soc", "reason": "Requires further work on the outline case"}
+        url + "move/",
+        {
+            "stage": "soc",
+            "reason": "Requires further work on the outline case",
+            "revision": o.revision + 1,
+        },
     )
     page = lancaster.get(url).content.decode()
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
@@ -186,7 +191,7 @@ def test_score_form_saves_scores(lancaster, make_programme, make_opportunity, of
     o = make_opportunity(LANCASTER, programme=p)
     response = lancaster.post(
         f"/programmes/opportunities/{o.pk}/scores/",
-        {f"score_{c.pk}": "4", f"justification_{c.pk}": "Team ready"},
+        {f"score_{c.pk}": "4", f"justification_{c.pk}": "Team ready", "revision": o.revision},
     )
     assert response.status_code == 302
     assert o.scores.get().value == 4

@@ -43,7 +43,7 @@ def test_docx_holds_the_header_headings_options_share_and_structure(report):
     assert front["Council"] == "Lancaster"
     assert front["Report title"] == case.title
     assert front["Wards affected"] == "All"
-    assert front["Key decision"].startswith("Yes: in the forward plan")
+    assert front["Key decision"].startswith("Yes: forward plan entry published")
     assert "paragraph 4 of Schedule 12A" in front["Public or exempt"]
     assert private["tables"][0][0] == ["Item", "Detail"]
     titles = [text for style, text in private["headings"] if style == "Heading 1"]

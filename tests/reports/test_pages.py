@@ -125,7 +125,12 @@ def test_signing_off_records_who_in_which_post_and_when(demo_reports):
     s151.force_login(User.objects.get(email="s151-officer@lancaster.demo.example.org"))
     response = s151.post(
         url + "implications/financial/",
-        {"text": "Costs are in section 5.", "officer_comments": "Agreed.", "sign_off": "on"},
+        {
+            "text": "Costs are in section 5.",
+            "officer_comments": "Agreed.",
+            "sign_off": "on",
+            "revision": "0",
+        },
     )
     assert response.status_code == 302
     report = Report.objects.get(case=demo_reports, council_id=LANCASTER, meeting="scrutiny")
@@ -135,7 +140,9 @@ def test_signing_off_records_who_in_which_post_and_when(demo_reports):
     assert implication.is_signed and implication.signed_off_at
     page = s151.get(url).content.decode()
     assert "Signed off by" in page and "Comments of the section 151 officer: Agreed." in page
-    missing = s151.post(url + "implications/legal/", {"text": "", "sign_off": "on"})
+    missing = s151.post(
+        url + "implications/legal/", {"text": "", "sign_off": "on", "revision": "0"}
+    )
     assert missing.status_code == 200 and report.implications.count() == 1
 
 

@@ -8,6 +8,7 @@ import hashlib
 import pytest
 
 from sharedservices.accounts.models import User
+from sharedservices.base.revisions import UNCHECKED
 from sharedservices.cases import services as case_services
 from sharedservices.governance.models import AuditEvent
 from sharedservices.reports import services
@@ -60,9 +61,11 @@ def test_a_published_version_is_unchanged_byte_for_byte_after_the_case_is_edited
 
 def test_publishing_twice_with_nothing_changed_stores_one_version(demo_reports, officer, client):
     client.force_login(officer)
-    url = f"/cases/{demo_reports.pk}/reports/{LANCASTER}/scrutiny/publish/"
+    report = Report.objects.get(case=demo_reports, council_id=LANCASTER, meeting="executive")
+    report.wards = "All wards"  # a change, so the next publication is a new version
+    services.report_details_save(report=report, user=officer, expected_revision=UNCHECKED)
+    url = f"/cases/{demo_reports.pk}/reports/{LANCASTER}/executive/publish/"
     assert client.post(url).status_code == 302
     assert client.post(url).status_code == 302  # a double click
-    report = Report.objects.get(case=demo_reports, council_id=LANCASTER, meeting="scrutiny")
-    assert report.published.count() == 1
+    assert report.published.count() == 2  # the demo's version 1 and this one
     assert AuditEvent.objects.filter(action="report.published", case=demo_reports).count() == 2

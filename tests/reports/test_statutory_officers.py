@@ -192,7 +192,7 @@ def test_the_page_refuses_a_sign_off_by_someone_without_the_post(report, make_us
     officer = make_user(LANCASTER, Role.OFFICER)
     client = _client(officer)
     url = f"/cases/{report.case_id}/reports/{LANCASTER}/executive/implications/financial/"
-    response = client.post(url, {"text": "Costs in section 5.", "sign_off": "on"})
+    response = client.post(url, {"text": "Costs in section 5.", "sign_off": "on", "revision": 0})
     page = response.content.decode()
     assert response.status_code == 200
     assert "Only Lancaster&#x27;s chief finance officer" in page or (
@@ -200,7 +200,7 @@ def test_the_page_refuses_a_sign_off_by_someone_without_the_post(report, make_us
     )
     assert not Report.objects.get(pk=report.pk).implications.exists()
     # Saving the words without signing is allowed: they wait for the officer.
-    assert client.post(url, {"text": "Costs in section 5."}).status_code == 302
+    assert client.post(url, {"text": "Costs in section 5.", "revision": 0}).status_code == 302
     implication = report.implications.get()
     assert not implication.is_signed
     page = client.get(url.rsplit("implications", 1)[0]).content.decode()

@@ -6,6 +6,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from sharedservices.accounts import services
 from sharedservices.accounts.models import CouncilSignInPolicy, User
+from sharedservices.base.admin_audit import AuditedAdmin
 
 
 @admin.register(TOTPDevice)
@@ -54,7 +55,7 @@ class AuditedSave:
 
 
 @admin.register(User)
-class UserAdmin(AuditedSave, BaseUserAdmin):
+class UserAdmin(AuditedAdmin, AuditedSave, BaseUserAdmin):
     ordering = ["email"]
     list_display = ["email", "full_name", "council", "is_active", "is_superuser", "two_step"]
     list_filter = ["is_active", "is_superuser", "groups", "council__nation"]
@@ -80,6 +81,11 @@ class UserAdmin(AuditedSave, BaseUserAdmin):
     def snapshot(self, user):
         return services.user_access(user)
 
+    def deleted_snapshot(self, user):
+        # The deleted user's own events keep their name (AuditEvent.user_name); this
+        # event says who was deleted, and by whom.
+        return {"email": user.email, "name": user.full_name, "council": user.council_id}
+
     def record(self, user, before, by):
         services.user_access_record(user=user, before=before, by=by)
 
@@ -100,7 +106,7 @@ class UserAdmin(AuditedSave, BaseUserAdmin):
 
 
 @admin.register(CouncilSignInPolicy)
-class CouncilSignInPolicyAdmin(admin.ModelAdmin):
+class CouncilSignInPolicyAdmin(AuditedAdmin, admin.ModelAdmin):
     """Each council's own sign-in rule, saved through the service (so it is audited)."""
 
     list_display = ["council", "mfa_required"]
@@ -124,7 +130,7 @@ admin.site.unregister(Group)
 
 
 @admin.register(Group)
-class GroupAdmin(AuditedSave, BaseGroupAdmin):
+class GroupAdmin(AuditedAdmin, AuditedSave, BaseGroupAdmin):
     """A role's permissions, changed in the admin, go to the audit trail."""
 
     def snapshot(self, group):
@@ -132,3 +138,21 @@ class GroupAdmin(AuditedSave, BaseGroupAdmin):
 
     def record(self, group, before, by):
         services.role_permissions_record(group=group, before=before, by=by)
+
+
+def _audit_third_party_admins() -> None:
+    """django-axes's lists (deleting an attempt unlocks an account) are writes too."""
+    from axes.admin import AccessAttemptAdmin, AccessFailureLogAdmin, AccessLogAdmin
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+    for model, base in (
+        (AccessAttempt, AccessAttemptAdmin),
+        (AccessLog, AccessLogAdmin),
+        (AccessFailureLog, AccessFailureLogAdmin),
+    ):
+        if admin.site.is_registered(model):
+            admin.site.unregister(model)
+            admin.site.register(model, type(f"Audited{base.__name__}", (AuditedAdmin, base), {}))
+
+
+_audit_third_party_admins()

@@ -4,6 +4,8 @@ from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.forms import AuthenticationForm
 
+from sharedservices.accounts.throttle import account_wait
+
 
 class SignInForm(AuthenticationForm):
     """Django's sign-in form, labelled for e-mail and laid out the GOV.UK way."""
@@ -33,6 +35,18 @@ class SignInForm(AuthenticationForm):
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = Layout("username", "password", Button("submit", "Sign in"))
+
+    def clean(self):
+        # Before the password is checked: many failures on this account from any
+        # clients slow every attempt on it (accounts/throttle.py).
+        wait = account_wait(self.cleaned_data.get("username"))
+        if wait:
+            raise forms.ValidationError(
+                "There have been many failed sign-ins to this account. Wait"
+                f" {wait} second{'s' if wait != 1 else ''} and try again.",
+                code="account_slowed",
+            )
+        return super().clean()
 
 
 def _gds(form, button: str, *fields: str) -> None:

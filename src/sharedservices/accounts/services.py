@@ -56,10 +56,12 @@ def user_set_roles(*, user: User, roles: Iterable[Role | str], by: User | None =
 
 
 def user_access(user: User) -> dict:
-    """What a user may do, as the audit trail records it: their groups (roles, or any
-    group an administrator made), whether they may sign in, reach the admin or do
-    everything, and the council they act for."""
+    """Who a user is and what they may do, as the audit trail records it: their e-mail
+    address and name, their groups (roles, or any group an administrator made), whether
+    they may sign in, reach the admin or do everything, and the council they act for."""
     return {
+        "email": user.email,
+        "name": user.full_name,
         "roles": sorted(user.groups.values_list("name", flat=True)) if user.pk else [],
         "active": user.is_active,
         "staff": user.is_staff,

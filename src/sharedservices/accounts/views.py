@@ -4,6 +4,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.shortcuts import redirect
 from django.urls import reverse_lazy
 
 from sharedservices.accounts.forms import (
@@ -12,6 +13,8 @@ from sharedservices.accounts.forms import (
     SetPasswordForm,
     SignInForm,
 )
+from sharedservices.accounts.lockout import client_ip
+from sharedservices.accounts.throttle import password_reset_allowed
 from sharedservices.base.access import PUBLIC, SIGNED_IN
 
 
@@ -61,6 +64,14 @@ class PasswordResetView(auth_views.PasswordResetView):
     subject_template_name = "accounts/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password-reset-sent")
     extra_email_context = {"site_name": settings.SERVICE_NAME}
+
+    def form_valid(self, form):
+        # Past the limit per address or per client: the same page, no e-mail.
+        if not password_reset_allowed(
+            email=form.cleaned_data["email"], client=client_ip(self.request)
+        ):
+            return redirect(self.success_url)
+        return super().form_valid(form)
 
 
 class PasswordResetSentView(auth_views.PasswordResetDoneView):

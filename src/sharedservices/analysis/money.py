@@ -12,7 +12,7 @@ Shown on screen, a negative amount takes the minus sign U+2212 (screen readers s
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
 MINUS = "\u2212"
 EMPTY = "Not reported"
@@ -59,8 +59,13 @@ def parse_pounds(text: str) -> Decimal:
 
 
 def round_pounds(amount, places: int = 0) -> Decimal:
-    """Round half up (what a reader expects of money: £0.50 rounds to £1)."""
-    return Decimal(str(amount)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    """Round half up (what a reader expects of money: £0.50 rounds to £1). The
+    precision is the amount's own, so a huge figure is rounded, never refused by
+    ``decimal``'s 28-digit default."""
+    value = Decimal(str(amount))
+    with localcontext() as context:
+        context.prec = max(28, value.adjusted() + places + 2)
+        return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
 def round_pence(x: float) -> float:

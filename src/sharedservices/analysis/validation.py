@@ -45,6 +45,12 @@ def is_number(value: Any) -> bool:
     )
 
 
+# No figure in a council's sharing, appraisal or partnership is near a thousand
+# million million (a pound, a household, a kilometre or a unit of usage); above it a
+# number is a typing error or a probe, and past about 10**28 ``decimal`` cannot round it.
+LARGEST_NUMBER = 1e15
+
+
 def finite(value: int | float) -> bool:
     """False for inf, nan and integers too large for a float (10**400 is valid JSON)."""
     try:
@@ -111,6 +117,9 @@ class Reader:
             self.fail(path, f"must be a finite number{_what(what)}, not {shown}")
             return None
         value = float(value)
+        if abs(value) > LARGEST_NUMBER:
+            self.fail(path, f"is too large to be real{_what(what)}: at most {LARGEST_NUMBER:g}")
+            return None
         if low is not None and (value < low or (low_open and value == low)):
             bound = f"more than {low:g}" if low_open else f"at least {low:g}"
             self.fail(path, f"must be {bound}{_what(what)}; got {value:g}")

@@ -20,6 +20,7 @@ from sharedservices.catalogue.models import ServiceArea
 from sharedservices.councils.models import Council
 from sharedservices.programme import permissions
 from sharedservices.programme.models import Opportunity, OpportunityStage, Programme
+from sharedservices.programme.services.common import check_revision
 from sharedservices.programme.services.opportunities import (
     OpportunityInput,
     opportunity_create,
@@ -45,6 +46,9 @@ class OpportunityOut(OpportunityRef):
     notes: str
     business_cases: list[int]
     url: str
+    revision: int = Field(
+        description="Send it back in a PATCH: the revision your change is based on"
+    )
 
 
 def _opportunity(request, opportunity_id: int) -> Opportunity:
@@ -69,6 +73,7 @@ def _opportunity_out(o: Opportunity, user) -> dict:
         "notes": o.notes,
         "business_cases": list(o.business_cases.visible_to(user).values_list("pk", flat=True)),
         "url": o.get_absolute_url(),
+        "revision": o.revision,
     }
 
 
@@ -90,6 +95,11 @@ class OpportunityIn(Schema):
 
 
 class OpportunityPatch(Schema):
+    revision: int | None = Field(
+        None,
+        description="The revision you read (from GET). Required: a missing or stale one is"
+        " refused with 409, so a change based on an old copy never overwrites a newer one",
+    )
     title: str | None = Field(None, max_length=200)
     programme: int | None = None
     service_area: str | None = None
@@ -179,18 +189,29 @@ def update_opportunity(request, opportunity_id: int, payload: OpportunityPatch):
     if not permissions.can_edit_opportunity(request.user, o):
         raise PermissionDenied("Only officers of the council or its programme may change it")
     given = payload.dict(exclude_unset=True)
+    revision = given.pop("revision", None)
     stage, reason = given.pop("stage", None), given.pop("stage_reason", None)
+    # null clears a link or a date; for text and lists it means "leave as it is"
+    given = {k: v for k, v in given.items() if v is not None or k in NULLABLE}
     values = _resolve(given, request.user)
     data = opportunity_input_from(o)
     for key, value in values.items():
-        # null clears a link or a date; for text and lists it means "leave as it is"
-        if value is not None or key in NULLABLE:
-            setattr(data, key, value)
+        setattr(data, key, value)
+    moving = stage is not None and stage != o.stage
+    if not (values or moving):
+        check_revision(o, revision)  # nothing to change: still say if the copy is stale
     with transaction.atomic():  # details and stage together, or neither
         if values:
-            o = opportunity_update(user=request.user, opportunity=o, data=data)
-        if stage is not None and stage != o.stage:
+            o = opportunity_update(
+                user=request.user, opportunity=o, data=data, expected_revision=revision
+            )
+            revision = o.revision  # the move follows this change, in the same transaction
+        if moving:
             o = opportunity_move(
-                user=request.user, opportunity=o, to_stage=stage, reason=reason or ""
+                user=request.user,
+                opportunity=o,
+                to_stage=stage,
+                reason=reason or "",
+                expected_revision=revision,
             )
     return _opportunity_out(o, request.user)

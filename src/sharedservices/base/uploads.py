@@ -61,27 +61,49 @@ def unescape_cell(value: str) -> str:
 
 
 def read_csv(text: str) -> tuple[list[str], Rows]:
-    """Rows keyed by the physical line each record starts on (the header is line 1)."""
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = [h.strip() for h in (reader.fieldnames or [])]
-    reader.fieldnames = header
+    """Rows keyed by the physical line each record starts on (the header is line 1).
+
+    Strict: a quote opened and never closed is refused, naming the line it opens on,
+    where csv would otherwise read the rest of the file as one field (a name holding
+    newlines and every row after it)."""
+    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
     rows: Rows = []
-    start = 2
-    for record in reader:
-        cells = {k: unescape_cell((v or "").strip()) for k, v in record.items() if k is not None}
-        if any(cells.values()):
-            rows.append((start, cells))
+    start = 1
+    try:
+        header = [h.strip() for h in (reader.fieldnames or [])]
+        reader.fieldnames = header
         start = reader.line_num + 1
+        for record in reader:
+            cells = {
+                k: unescape_cell((v or "").strip()) for k, v in record.items() if k is not None
+            }
+            if any(cells.values()):
+                rows.append((start, cells))
+            start = reader.line_num + 1
+    except csv.Error as e:
+        if "unexpected end of data" in str(e):
+            raise ImportFileError(
+                f'Line {start}: a quote (") is opened and never closed. Close it, or write'
+                ' a quote that is part of the text twice ("")'
+            ) from None
+        raise ImportFileError(f"Line {start}: not readable as CSV ({e})") from None
     return header, rows
 
 
 def read_json(text: str, *, key: str) -> tuple[None, Rows]:
     """A list of objects (or ``{key: [...]}``), keyed by position from 1; lists in a
     value are joined as a spreadsheet cell would hold them."""
+    noun = key.removesuffix("s")
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
         raise ImportFileError(f"Not valid JSON: {e.msg} at line {e.lineno}") from None
+    except RecursionError:
+        raise ImportFileError(
+            f"The JSON is nested too deeply: give a list of flat objects, one per {noun}"
+        ) from None
+    except ValueError:  # an integer of more digits than Python converts (4,300)
+        raise ImportFileError("The JSON holds a number too long to be a real figure") from None
     if isinstance(data, dict) and isinstance(data.get(key), list):
         data = data[key]
     if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
@@ -90,11 +112,20 @@ def read_json(text: str, *, key: str) -> tuple[None, Rows]:
     for i, record in enumerate(data, start=1):
         cells = {}
         for name, value in record.items():
-            if isinstance(value, list):
+            if isinstance(value, list) and all(_scalar(v) for v in value):
                 value = LIST_SEPARATOR.join(str(v) for v in value)
+            elif not _scalar(value):
+                raise ImportFileError(
+                    f"The {noun} at {i}, {str(name)[:50]}: give text, a number or a list of"
+                    " them, not an object"
+                )
             cells[name] = "" if value is None else str(value).strip()
         rows.append((i, cells))
     return None, rows
+
+
+def _scalar(value) -> bool:
+    return value is None or isinstance(value, str | int | float | bool)
 
 
 def _xlsx_text(value) -> str:

@@ -40,3 +40,27 @@ def can_manage(user, arrangement) -> bool:
         ).values_list("council_id", flat=True)
     )
     return has_drafting_role(user) and bool(acting_council_ids(user) & partners)
+
+
+def baseline_councils(user, arrangement) -> set[str]:
+    """The partner councils whose baselines ``user`` may set (``can_set_baseline``)."""
+    partners = set(
+        ArrangementPartner.objects.filter(
+            arrangement=arrangement, council__isnull=False
+        ).values_list("council_id", flat=True)
+    )
+    return {code for code in partners if can_set_baseline(user, arrangement, code)}
+
+
+def can_set_baseline(user, arrangement, council_code: str) -> bool:
+    """A council's baseline is that council's own figure: a drafting role at that council
+    sets it, and the lead council's too only where the partners' agreement, recorded on
+    the arrangement (``lead_sets_baselines``), says the lead may."""
+    if is_superuser(user):
+        return True
+    if not has_drafting_role(user):
+        return False
+    acting = acting_council_ids(user)
+    if council_code in acting:
+        return True
+    return arrangement.lead_sets_baselines and bool(acting & lead_council_ids(arrangement.pk))

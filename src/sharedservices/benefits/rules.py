@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from sharedservices.analysis.benefits import PeriodError, parse_period
+from sharedservices.base.text import unstorable
 from sharedservices.registry.links import web_address_problem
 
 MAX_VALUE = Decimal("1e12")
@@ -81,9 +82,11 @@ def actual_check(
     note = (data.note or "").strip()
     if len(note) > MAX_NOTE:
         problems["note"] = f"must be at most {MAX_NOTE} characters"
+    elif unstorable(note):
+        problems["note"] = "must not contain NUL characters or invalid Unicode"
     clean["note"] = note
     url = (data.evidence_url or "").strip()
-    if url and web_address_problem(url):
+    if url and (unstorable(url) or web_address_problem(url)):
         problems["evidence_url"] = "must be a web address starting http:// or https://"
     clean["evidence_url"] = url
     return problems, clean

@@ -80,7 +80,7 @@ class Council(models.Model):
     successors = models.ManyToManyField(
         "self", symmetrical=False, blank=True, related_name="predecessors"
     )
-    source = models.CharField(max_length=300, help_text="Where this record's facts come from.")
+    source = models.CharField(max_length=1000, help_text="Where this record's facts come from.")
     shadow_from = models.DateField(
         null=True,
         blank=True,

@@ -19,6 +19,7 @@ import sqlite3
 import subprocess
 import tarfile
 import tempfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -219,7 +220,7 @@ def read_manifest(path: Path) -> dict:
         with tarfile.open(path, "r:gz") as tar:
             member = tar.extractfile(MANIFEST)
             document = json.load(member)
-    except (OSError, KeyError, tarfile.TarError, json.JSONDecodeError) as error:
+    except (OSError, EOFError, KeyError, tarfile.TarError, zlib.error, ValueError) as error:
         raise BackupError(f"{path} is not a Shared Services Hub backup ({error})") from error
     if document.get("format") != FORMAT:
         raise BackupError(f"{path} has format {document.get('format')!r}, not {FORMAT}")
@@ -240,8 +241,15 @@ def restore(path: Path, *, alias: str = "default") -> Result:
     name = document["payload"]["name"]
     with tempfile.TemporaryDirectory() as scratch, tarfile.open(path, "r:gz") as tar:
         payload = Path(scratch) / "payload"
-        with tar.extractfile(name) as source, payload.open("wb") as target:
-            shutil.copyfileobj(source, target)
+        try:
+            with tar.extractfile(name) as source, payload.open("wb") as target:
+                shutil.copyfileobj(source, target)
+        except (EOFError, KeyError, tarfile.TarError, zlib.error) as error:
+            # A copy cut short (a full disk, an interrupted transfer): one line, not a
+            # traceback, and nothing changed.
+            raise BackupError(
+                f"{path} is damaged or incomplete (it ends early): nothing was restored"
+            ) from error
         if _sha256(payload) != document["payload"]["sha256"]:
             raise BackupError(f"{path} is damaged: its database does not match its checksum")
         if engine == "postgresql":

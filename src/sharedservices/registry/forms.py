@@ -218,6 +218,11 @@ class ArrangementForm(forms.Form):
         initial=SavingsBasis.ESTIMATED,
         widget=forms.RadioSelect,
     )
+    lead_sets_baselines = forms.BooleanField(
+        label="The partners' agreement lets the lead council set every partner's baselines",
+        required=False,
+        help_text="Otherwise each council's baselines are set by that council's officers only.",
+    )
     source_url = WebAddressField(
         label="Source (optional)",
         required=False,
@@ -253,6 +258,7 @@ class ArrangementForm(forms.Form):
             Field.text("annual_savings_gbp", field_width=10),
             Field.radios("savings_basis", legend_size=Size.SMALL, small=True, inline=True),
             "source_url",
+            "lead_sets_baselines",
             *(["revision"] if editing else []),
             Button("save", "Save arrangement"),
         )
@@ -291,6 +297,7 @@ class ArrangementForm(forms.Form):
             annual_savings_gbp=d.get("annual_savings_gbp"),
             savings_basis=d.get("savings_basis") or SavingsBasis.ESTIMATED,
             source_url=d.get("source_url", ""),
+            lead_sets_baselines=bool(d.get("lead_sets_baselines")),
         )
 
     def clean(self):
@@ -322,6 +329,7 @@ class ArrangementForm(forms.Form):
             "annual_savings_gbp": data.annual_savings_gbp,
             "savings_basis": data.savings_basis,
             "source_url": data.source_url,
+            "lead_sets_baselines": data.lead_sets_baselines,
         }
 
 

@@ -160,6 +160,14 @@ class Arrangement(models.Model):
     is_demo = models.BooleanField(
         default=False, help_text="Demonstration data, not a real arrangement."
     )
+    # A partner's baseline is that partner's own figure: only its officers set it, unless
+    # the partners' agreement lets the lead council enter every partner's (as a lead
+    # authority reporting for all often does).
+    lead_sets_baselines = models.BooleanField(
+        "the lead council sets every partner's baselines",
+        default=False,
+        help_text="Only if the partners' agreement says the lead council may.",
+    )
     curated_ref = models.CharField(
         max_length=80,
         blank=True,
@@ -327,6 +335,7 @@ CHANGE_LABELS = {
     "organisations": "Other partners",
     "annual_savings_gbp": "Annual savings",
     "sources": "Sources",
+    "lead_sets_baselines": "Baselines",
 }
 
 

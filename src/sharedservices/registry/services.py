@@ -18,6 +18,7 @@ from sharedservices.analysis.money import format_pounds
 from sharedservices.base.audit import audit_record
 from sharedservices.base.revisions import lock_at_revision
 from sharedservices.base.tenancy import acts_for_any
+from sharedservices.base.text import unstorable
 from sharedservices.catalogue.models import ServiceArea
 from sharedservices.councils.models import Council
 from sharedservices.registry.links import web_address_problem
@@ -62,6 +63,7 @@ class ArrangementInput:
     savings_basis: str = SavingsBasis.ESTIMATED
     source_url: str = ""
     is_demo: bool = False
+    lead_sets_baselines: bool = False
 
 
 def _texts(data: ArrangementInput):
@@ -134,7 +136,7 @@ def arrangement_check(data: ArrangementInput) -> dict[str, list[str]]:
     elif len(set(names)) != len(names):
         add("organisations", "An organisation is listed more than once")
     for column, text in _texts(data):
-        if "\x00" in text or any("\ud800" <= ch <= "\udfff" for ch in text):
+        if unstorable(text):
             add(column, "Text must not contain NUL characters or invalid Unicode")
     if len(data.source_url) > 500:
         add("source_url", "Source address must be 500 characters or fewer")
@@ -181,6 +183,9 @@ def snapshot(arrangement: Arrangement) -> dict[str, str]:
             else ""
         ),
         "sources": "; ".join(s.url or s.title for s in arrangement.sources.all()),
+        "lead_sets_baselines": (
+            "The lead council sets every partner's" if arrangement.lead_sets_baselines else ""
+        ),
     }
 
 
@@ -237,6 +242,7 @@ def _apply_fields(arrangement: Arrangement, data: ArrangementInput) -> None:
     arrangement.end_year = data.end_year
     arrangement.annual_savings_gbp = data.annual_savings_gbp
     arrangement.savings_basis = data.savings_basis
+    arrangement.lead_sets_baselines = data.lead_sets_baselines
     arrangement.is_demo = data.is_demo or arrangement.is_demo
 
 
@@ -356,4 +362,5 @@ def arrangement_input_from(arrangement: Arrangement) -> ArrangementInput:
         savings_basis=arrangement.savings_basis,
         source_url=source.url if source else "",
         is_demo=arrangement.is_demo,
+        lead_sets_baselines=arrangement.lead_sets_baselines,
     )

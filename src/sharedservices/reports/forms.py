@@ -21,6 +21,8 @@ class DetailsForm(RevisionMixin, forms.ModelForm):
             "corporate_plan",
             "budget_framework",
             "delegate_to",
+            "exception_route",
+            "exception_reason",
             "conclusions",
             "background_papers",
             "contact_name",
@@ -31,12 +33,15 @@ class DetailsForm(RevisionMixin, forms.ModelForm):
             "meeting_date": forms.DateInput(attrs={"type": "date"}),
             "corporate_plan": forms.Textarea(attrs={"rows": 3}),
             "conclusions": forms.Textarea(attrs={"rows": 5}),
+            "exception_reason": forms.Textarea(attrs={"rows": 3}),
             "background_papers": forms.Textarea(attrs={"rows": 3}),
         }
         help_texts = {
             "meeting_date": "Leave empty for a cabinet report to use the forward plan's date.",
             "wards": "“All” for a back-office service.",
             "delegate_to": "For example, the Chief Officer (Resources).",
+            "exception_route": "Only when the forward plan entry came less than 28 clear days"
+            " before the meeting: the route used instead, stated on the front sheet.",
         }
 
     def __init__(self, *args, **kwargs):
@@ -52,8 +57,14 @@ class DetailsForm(RevisionMixin, forms.ModelForm):
         ]
         self.helper = form_helper(*self.fields, submit="Save the details")
 
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("exception_route") and not (cleaned.get("exception_reason") or "").strip():
+            self.add_error("exception_reason", "Give the reason for the route")
+        return cleaned
 
-class ImplicationForm(forms.Form):
+
+class ImplicationForm(RevisionMixin):
     text = forms.CharField(label="The implications", widget=forms.Textarea(attrs={"rows": 6}))
     officer_comments = forms.CharField(
         label="The statutory officer's comments",
@@ -79,15 +90,17 @@ class ImplicationForm(forms.Form):
             "text",
             "officer_comments",
             Field.checkbox("sign_off"),
+            "revision",
             submit="Save",
         )
 
 
-class ExemptForm(forms.Form):
+class ExemptForm(RevisionMixin):
     """One choice per part of the report: public, or exempt under a paragraph."""
 
-    def __init__(self, *args, parts: list[tuple[str, str]], marks: dict, **kwargs):
+    def __init__(self, *args, parts: list[tuple[str, str]], marks: dict, revision, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["revision"].initial = revision
         choices = [("", "Public"), *[(str(v), label) for v, label in Schedule12A.choices]]
         self.keys = {}
         for n, (key, label) in enumerate(parts):
@@ -104,7 +117,7 @@ class ExemptForm(forms.Form):
         self.helper = form_helper(*self.fields, submit="Save the exempt marks")
 
     def marks(self) -> dict[str, int]:
-        return {self.keys[n]: v for n, v in self.cleaned_data.items() if v}
+        return {self.keys[n]: v for n, v in self.cleaned_data.items() if v and n in self.keys}
 
 
 class TemplateForm(forms.Form):

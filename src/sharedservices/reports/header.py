@@ -13,12 +13,7 @@ def _date(value) -> str:
 
 
 def _key_decision(src: Sources) -> str:
-    if src.plan is None:
-        return "Not in the forward plan"
-    return (
-        f"Yes: in the forward plan published {_date(src.plan.published_on)},"
-        f" for decision on {_date(src.plan.expected_on)}"
-    )
+    return src.key_decision.line
 
 
 def _exempt(src: Sources, has_exempt: bool) -> str:

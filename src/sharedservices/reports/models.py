@@ -17,6 +17,7 @@ from django.db import models
 from sharedservices.accounts.models import StatutoryPost
 from sharedservices.base.tenancy import CouncilOwnedQuerySet, OwnedThroughQuerySet
 from sharedservices.cases.models.case import Revisioned
+from sharedservices.governance.models import ExceptionRoute
 
 
 class Meeting(models.TextChoices):
@@ -103,6 +104,17 @@ class Report(Revisioned):
     contact_name = models.CharField("Contact officer", max_length=200, blank=True)
     contact_phone = models.CharField("Telephone", max_length=40, blank=True)
     contact_email = models.EmailField("E-mail", blank=True)
+    # How the key decision meets the 28 clear days rule when the forward plan entry came
+    # too late (2012 Executive Arrangements regulations, reg 10 or reg 11, with the reason).
+    exception_route = models.CharField(
+        "Key decision taken under",
+        max_length=20,
+        blank=True,
+        choices=ExceptionRoute.choices,
+    )
+    exception_reason = models.TextField(
+        "Why the forward plan's notice could not be given", blank=True
+    )
     # Block key -> Schedule 12A paragraph, e.g. {"implication-staffing": 4}.
     exempt = models.JSONField(default=dict, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -194,6 +206,10 @@ class PublishedReport(models.Model):
     case_version = models.PositiveIntegerField(help_text="The case version it was written from.")
     report_revision = models.PositiveIntegerField()
     has_exempt = models.BooleanField(default=False)
+    # Who signed which implication off, in which capacity and when, as published:
+    # [{"implication", "signed_off_by", "capacity", "signed_off_at", "sha256"}].
+    sign_offs = models.JSONField(default=list, blank=True)
+    key_decision = models.CharField(max_length=500, blank=True, help_text="The route stated.")
     public_docx = models.BinaryField()
     public_pdf = models.BinaryField()
     private_docx = models.BinaryField()

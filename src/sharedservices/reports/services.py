@@ -14,10 +14,11 @@ from django.utils import timezone
 from sharedservices.accounts.models import StatutoryPost
 from sharedservices.accounts.statutory import may_act_as
 from sharedservices.base.audit import audit_record
+from sharedservices.base.revisions import UNCHECKED, EditConflict
 from sharedservices.base.text import is_placeholder
 from sharedservices.cases.services.common import check_revision
 from sharedservices.reports.content import edition
-from sharedservices.reports.document import report_document
+from sharedservices.reports.document import exemptable, report_document
 from sharedservices.reports.models import (
     SIGNING_POST,
     CouncilTemplate,
@@ -28,9 +29,11 @@ from sharedservices.reports.models import (
     Schedule12A,
 )
 from sharedservices.reports.permissions import can_prepare
+from sharedservices.reports.publication import ReportNotFinished, sign_offs, unfinished
 from sharedservices.reports.render_docx import render_docx
 from sharedservices.reports.render_html import render_pdf
 from sharedservices.reports.sources import latest_case_version, load_sources
+from sharedservices.reports.template_safety import template_problems
 
 MAX_TEMPLATE_BYTES = 5 * 1024 * 1024
 
@@ -87,11 +90,17 @@ def implication_save(
     text: str,
     officer_comments: str = "",
     sign_off: bool = False,
+    expected_revision=UNCHECKED,
 ) -> Implication:
     """Write an implication and, with ``sign_off``, sign it off under the user's own name
     in the capacity they hold (``signing_capacity``): no one types a role. Changing the words of
     a signed implication without signing again voids the sign-off; the report shows it
-    unsigned and it must be signed again before publishing."""
+    unsigned and it must be signed again before publishing.
+
+    ``expected_revision`` is the implication's revision the form started from (0: none
+    yet). A stale or missing one raises ``EditConflict`` (``base.revisions``): the text
+    can change what is published, so a second writer is told, never overwrites; the
+    audit trail keeps the text before and after."""
     if kind not in ImplicationKind.values:
         raise ValidationError("Unknown implication")
     capacity = signing_capacity(user, report, kind)
@@ -106,9 +115,13 @@ def implication_save(
             f"Only {report.council.name}'s {post}, or their named deputy, signs off the"
             f" {ImplicationKind(kind).label.lower()} implications"
         )
-    Report.objects.select_for_update().get(pk=report.pk)
-    current = Implication.objects.filter(report=report, kind=kind).first()
-    implication = current or Implication(report=report, kind=kind)
+    locked = Report.objects.select_for_update().get(pk=report.pk)
+    current = Implication.objects.select_for_update().filter(report=report, kind=kind).first()
+    if expected_revision is not UNCHECKED:
+        saved_revision = current.revision if current else 0
+        if expected_revision is None or expected_revision != saved_revision:
+            raise EditConflict(current or Implication(report=report, kind=kind, revision=0))
+    implication = current or Implication(report=report, kind=kind, revision=0)
     before, was_signed = None, bool(current and current.is_signed)
     if current is not None:
         before = {"text": current.text, "officer_comments": current.officer_comments}
@@ -132,9 +145,10 @@ def implication_save(
         and (before["officer_comments"] == comments)
     ):
         return current  # nothing changed (a double click)
+    implication.revision += 1
     implication.save()
-    Report.objects.filter(pk=report.pk).update(revision=report.revision + 1)
-    report.revision += 1
+    Report.objects.filter(pk=report.pk).update(revision=locked.revision + 1)
+    report.revision = locked.revision + 1
     after = {"text": text, "officer_comments": comments}
     if sign_off:
         after |= {"signed_off_by": implication.signed_off_by, "role": capacity}
@@ -161,13 +175,33 @@ def implication_save(
     return implication
 
 
+def _marks_text(report: Report, marks: dict | None) -> dict | None:
+    """Exempt marks as a reader sees them: each marked part by its title, with the
+    paragraph of Schedule 12A that keeps it from the public."""
+    if not marks:
+        return None
+    titles = dict(exemptable(report_document(report).sections))
+    return {titles.get(key, key): Schedule12A(value).label for key, value in marks.items()}
+
+
 @transaction.atomic
-def report_exempt_save(*, report: Report, user, marks: dict[str, int]) -> Report:
+def report_exempt_save(
+    *, report: Report, user, marks: dict[str, int], expected_revision=UNCHECKED
+) -> Report:
+    """Save which parts of the report are exempt. A stale or missing
+    ``expected_revision`` (the report's) raises ``EditConflict``: a stale save could
+    publish text a colleague marked exempt. The audit keeps the marks before and after,
+    each part by its title."""
     _require(user, report)
     clean = {k: int(v) for k, v in marks.items() if v}
     if any(v not in Schedule12A.values for v in clean.values()):
         raise ValidationError("Choose a paragraph of Schedule 12A")
     locked = Report.objects.select_for_update().get(pk=report.pk)
+    if expected_revision is not UNCHECKED and (
+        expected_revision is None or expected_revision != locked.revision
+    ):
+        raise EditConflict(locked)
+    before = dict(locked.exempt or {})
     locked.exempt, locked.revision = clean, locked.revision + 1
     locked.save(update_fields=["exempt", "revision", "updated_at"])
     audit_record(
@@ -176,16 +210,21 @@ def report_exempt_save(*, report: Report, user, marks: dict[str, int]) -> Report
         obj=locked,
         case=report.case_id,
         council=report.council_id,
-        before=report.exempt or None,
-        after=clean or None,
+        before=_marks_text(locked, before),
+        after=_marks_text(locked, clean),
     )
     report.exempt, report.revision = clean, locked.revision
     return locked
 
 
 def council_template(council_code: str) -> bytes | None:
+    """The council's template, unless it carries active content (one stored before the
+    upload checked for it): then the default layout, never the active content."""
     found = CouncilTemplate.objects.filter(council_id=council_code).first()
-    return bytes(found.docx) if found else None
+    if found is None:
+        return None
+    data = bytes(found.docx)
+    return None if template_problems(data) else data
 
 
 def render_files(report: Report) -> dict[str, bytes]:
@@ -202,15 +241,22 @@ def render_files(report: Report) -> dict[str, bytes]:
 
 @transaction.atomic
 def report_publish(*, report: Report, user) -> PublishedReport:
-    """Freeze the report as it is now. Publishing again with nothing changed (a double
-    click) returns the version already published."""
+    """Freeze the report as it is now, once it is finished (``reports/publication.py``:
+    refused with ``ReportNotFinished`` listing each draft section, field to complete and
+    unsigned implication; no override). The version records who signed what and when, and
+    the key-decision route stated. Publishing again with nothing changed (a double click)
+    returns the version already published."""
     _require(user, report)
     report = Report.objects.select_for_update().select_related("case", "council").get(pk=report.pk)
     case_version = latest_case_version(report.case)
     latest = report.published.order_by("-number").first()
     if latest and (latest.report_revision, latest.case_version) == (report.revision, case_version):
         return latest
-    document = report_document(report)
+    src = load_sources(report)
+    document = report_document(report, src)
+    problems = unfinished(document, src)
+    if problems:
+        raise ReportNotFinished(problems)
     files = render_files(report)
     published = PublishedReport.objects.create(
         report=report,
@@ -224,6 +270,8 @@ def report_publish(*, report: Report, user) -> PublishedReport:
         case_version=case_version,
         report_revision=report.revision,
         has_exempt=document.has_exempt,
+        sign_offs=sign_offs(src),
+        key_decision=src.key_decision.line[:500],
         public_docx=files["public.docx"],
         public_pdf=files["public.pdf"],
         private_docx=files["private.docx"],
@@ -240,6 +288,8 @@ def report_publish(*, report: Report, user) -> PublishedReport:
             "version": published.number,
             "case_version": case_version,
             "sha256": published.sha256,
+            "sign_offs": published.sign_offs,
+            "key_decision": published.key_decision,
         },
     )
     return published
@@ -256,14 +306,25 @@ def template_check(data: bytes) -> None:
         raise TemplateRefused("The file is empty: choose a Word document (.docx)")
     if len(data) > MAX_TEMPLATE_BYTES:
         raise TemplateRefused("The template must be smaller than 5 MB")
+    cannot_open = TemplateRefused(
+        "The file is not a Word document that can be opened (.docx): it may be damaged"
+        " or in another format. The template in use has been kept."
+    )
     try:
-        doc = open_docx(io.BytesIO(data))
-        styles = {s.name for s in doc.styles}
-    except Exception:  # python-docx raises many kinds for a broken package
+        active = template_problems(data)  # the package itself, before Word's reader
+    except Exception:  # not a zip, or one without the parts every .docx has
+        raise cannot_open from None
+    if active:
         raise TemplateRefused(
-            "The file is not a Word document that can be opened (.docx): it may be damaged"
-            " or in another format. The template in use has been kept."
-        ) from None
+            "The template carries what a public report must not: "
+            + "; ".join(active)
+            + ". Remove them in Word (or copy the styles, headers and footers into a new"
+            " document) and upload it again. The template in use has been kept."
+        )
+    try:
+        styles = {s.name for s in open_docx(io.BytesIO(data)).styles}
+    except Exception:  # python-docx raises many kinds for a broken package
+        raise cannot_open from None
     missing = {"Heading 1", "Heading 2"} - styles
     if missing:
         raise TemplateRefused(

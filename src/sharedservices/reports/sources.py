@@ -8,6 +8,7 @@ says which case version a report was written from.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from sharedservices.cases.models import (
     BusinessCase,
@@ -18,6 +19,7 @@ from sharedservices.cases.models import (
 )
 from sharedservices.councils.models import Council
 from sharedservices.governance.models import ForwardPlanEntry
+from sharedservices.reports.key_decision import KeyDecisionRoute, key_decision_route
 from sharedservices.reports.models import Meeting, Report
 
 
@@ -35,6 +37,17 @@ class Sources:
     sections: dict[str, str]
     implications: dict[str, object]
     case_version: int
+
+    @cached_property
+    def key_decision(self) -> KeyDecisionRoute:
+        return key_decision_route(
+            report=self.report,
+            case=self.case,
+            council=self.council,
+            plan=self.plan,
+            meeting_date=self.meeting_date,
+            executive=self.executive,
+        )
 
     @property
     def executive(self) -> bool:

@@ -33,6 +33,7 @@ from sharedservices.reports.models import (
     implication_heading,
 )
 from sharedservices.reports.permissions import can_prepare, can_read_private
+from sharedservices.reports.publication import ReportNotFinished
 from sharedservices.reports.render_docx import render_docx
 from sharedservices.reports.render_html import preview_html, render_pdf
 from sharedservices.reports.sources import latest_case_version, load_sources
@@ -152,15 +153,22 @@ def implication(request, pk, code, meeting, kind):
     ):
         raise PermissionDenied
     current = report.implications.filter(kind=kind).first() if report.pk else None
-    initial = (
-        {"text": current.text, "officer_comments": current.officer_comments} if current else {}
-    )
+    initial = {"revision": current.revision if current else 0}
+    if current:
+        initial |= {"text": current.text, "officer_comments": current.officer_comments}
     capacity = services.signing_capacity(request.user, report, kind)
     form = ImplicationForm(request.POST or None, initial=initial, capacity=capacity)
 
     def save(form):
+        d = form.cleaned_data
         services.implication_save(
-            report=_opened(case, report), user=request.user, kind=kind, **form.cleaned_data
+            report=_opened(case, report),
+            user=request.user,
+            kind=kind,
+            text=d["text"],
+            officer_comments=d["officer_comments"],
+            sign_off=d["sign_off"],
+            expected_revision=d["revision"],
         )
 
     return edit_page(
@@ -185,11 +193,16 @@ def exempt(request, pk, code, meeting):
     if not can_prepare(request.user, code):
         raise PermissionDenied
     parts = exemptable(report_document(report).sections)
-    form = ExemptForm(request.POST or None, parts=parts, marks=report.exempt or {})
+    form = ExemptForm(
+        request.POST or None, parts=parts, marks=report.exempt or {}, revision=report.revision
+    )
 
     def save(form):
         services.report_exempt_save(
-            report=_opened(case, report), user=request.user, marks=form.marks()
+            report=_opened(case, report),
+            user=request.user,
+            marks=form.marks(),
+            expected_revision=form.cleaned_data["revision"],
         )
 
     return edit_page(
@@ -213,7 +226,17 @@ def publish(request, pk, code, meeting):
     case, report = _report(request, pk, code, meeting)
     if not can_prepare(request.user, code):
         raise PermissionDenied
-    published = services.report_publish(report=_opened(case, report), user=request.user)
+    try:
+        published = services.report_publish(report=_opened(case, report), user=request.user)
+    except ReportNotFinished as refusal:
+        messages.error(
+            request,
+            f"Not published: {len(refusal.unfinished)} thing"
+            f"{'s' if len(refusal.unfinished) != 1 else ''} to finish first",
+        )
+        for item in refusal.unfinished:
+            messages.error(request, str(item))
+        return redirect(_report_url(report))
     messages.success(request, f"Version {published.number} is published")
     return redirect(_report_url(report))
 

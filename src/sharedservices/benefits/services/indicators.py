@@ -20,7 +20,7 @@ from sharedservices.benefits.models import (
     IndicatorKind,
     Unit,
 )
-from sharedservices.benefits.permissions import can_manage
+from sharedservices.benefits.permissions import can_manage, can_set_baseline
 from sharedservices.benefits.rules import parse_value
 from sharedservices.governance.selectors import went_live_on
 from sharedservices.registry.models import Arrangement, ArrangementStatus
@@ -154,8 +154,8 @@ def baseline_set(
     correct one). ``expected_revision`` is what the form started from: 0 for a baseline
     not yet entered, else its revision; a stale one raises ``EditConflict`` with the
     saved baseline (``base.revisions``), so a second corrector is told, never overwrites."""
-    if not (system or can_manage(user, indicator.arrangement)):
-        raise PermissionDenied("Only a partner council's officers set baselines")
+    if not (system or can_set_baseline(user, indicator.arrangement, council)):
+        raise PermissionDenied("Only the council's own officers set its baselines")
     if council not in {c.pk for c in indicator.councils.all()}:
         raise ValidationError({"council": "is not a partner this indicator applies to"})
     problems = {}

@@ -102,9 +102,9 @@ def header_cells(view) -> str:
 
 
 @register.filter
-def baseline_summary(view, manage: bool = False) -> str:
-    """Each partner's baseline, its date and source, one to a line; with ``manage``, a
-    link to enter or correct each."""
+def baseline_summary(view, settable=frozenset()) -> str:
+    """Each partner's baseline, its date and source, one to a line; for the councils in
+    ``settable`` (whose baselines the reader may set), a link to enter or correct it."""
     unit = view.indicator.unit
     lines = []
     for c in view.councils:
@@ -115,7 +115,7 @@ def baseline_summary(view, manage: bool = False) -> str:
             source = f" ({escape(b.source)})" if b.source else ""
             figure = escape(format_figure(b.value, unit))
             line = f"{escape(c.name)}: {figure} at {_day(b.as_at)}{source}"
-        if manage:
+        if c.pk in settable:
             href = reverse(
                 "benefits:baseline", args=[view.indicator.arrangement_id, view.indicator.pk, c.pk]
             )

@@ -16,7 +16,7 @@ from sharedservices.base.access import signed_in
 from sharedservices.base.once import arm_form, submit_once
 from sharedservices.base.revisions import EditConflict, set_form_revision
 from sharedservices.benefits.forms import BaselineForm
-from sharedservices.benefits.permissions import can_manage
+from sharedservices.benefits.permissions import can_set_baseline
 from sharedservices.benefits.selectors import visible_indicators
 from sharedservices.benefits.services import baseline_set
 from sharedservices.benefits.views.common import arrangement_or_404
@@ -40,11 +40,11 @@ def _saved(baseline, unit) -> list[tuple[str, str]]:
 def baseline_edit(request, pk, indicator_pk, code):
     arrangement = arrangement_or_404(request.user, pk)
     indicator = get_object_or_404(visible_indicators(request.user, arrangement), pk=indicator_pk)
-    if not can_manage(request.user, arrangement):
-        raise PermissionDenied("Only a partner council's officers set baselines")
     council = next((c for c in indicator.councils.all() if c.pk == code), None)
     if council is None:
         raise Http404("The indicator does not apply to that council")
+    if not can_set_baseline(request.user, arrangement, code):
+        raise PermissionDenied("Only the council's own officers set its baselines")
     current = indicator.baselines.filter(council_id=code).first()
     initial = {"revision": current.revision if current else 0}
     if current:

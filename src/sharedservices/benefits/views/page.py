@@ -13,7 +13,11 @@ from sharedservices.base.access import public
 from sharedservices.base.uploads import escape_cell
 from sharedservices.benefits.forms import YearForm
 from sharedservices.benefits.models import ActualRevision, CostShareReview, Review
-from sharedservices.benefits.permissions import can_manage, enterable_councils
+from sharedservices.benefits.permissions import (
+    baseline_councils,
+    can_manage,
+    enterable_councils,
+)
 from sharedservices.benefits.savings import arrangement_savings
 from sharedservices.benefits.selectors import (
     arrangement_status,
@@ -66,6 +70,7 @@ def benefits(request, pk):
             "savings": arrangement_savings(arrangement) if partner else None,
             "can_enter": any(enterable_councils(request.user, i) for i in indicators),
             "can_manage": can_manage(request.user, arrangement),
+            "baseline_councils": baseline_councils(request.user, arrangement),
             "partner": partner,
             "reviews": Review.objects.visible_to(request.user)
             .filter(arrangement=arrangement)

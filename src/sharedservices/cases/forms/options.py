@@ -40,9 +40,10 @@ class OptionForm(RevisionMixin, forms.ModelForm):
             widget=forms.RadioSelect,
         )
         for name in ("ob_capital", "ob_transition", "ob_running"):
-            self.fields[name].initial = (
-                getattr(self.instance, f"optimism_bias_{name[3:]}", Decimal(0)) * 100
-            )
+            # Drawn to the field's one decimal place: a stored fraction (0.2400) times
+            # 100 is 24.0000, which the field itself would refuse when saved unchanged.
+            percent = getattr(self.instance, f"optimism_bias_{name[3:]}", Decimal(0)) * 100
+            self.fields[name].initial = percent.quantize(Decimal("0.1")).normalize()
         self.fields["revision"].initial = self.instance.revision
         self.helper = form_helper(
             Field.text("name"),

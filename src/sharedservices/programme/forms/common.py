@@ -9,6 +9,8 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Layout
 from django import forms
 
+from sharedservices.base.revisions import RevisionField
+
 
 def form_helper(*fields, button: str) -> FormHelper:
     helper = FormHelper()
@@ -30,7 +32,8 @@ class TokenMixin(forms.Form):
 
 
 class RevisionMixin(forms.Form):
-    revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # Missing, empty or tampered with cleans to None: a conflict (base.revisions).
+    revision = RevisionField()
 
 
 date_widget = forms.DateInput(attrs={"type": "date"})

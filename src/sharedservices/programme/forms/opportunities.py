@@ -106,7 +106,7 @@ class OpportunityForm(TokenMixin, RevisionMixin):
         ]
 
 
-class MoveForm(forms.Form):
+class MoveForm(RevisionMixin):
     stage = forms.ChoiceField(
         label="Move to", choices=OpportunityStage.choices, widget=forms.RadioSelect
     )
@@ -121,7 +121,10 @@ class MoveForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["stage"].choices = [c for c in OpportunityStage.choices if c[0] != current]
         self.helper = form_helper(
-            Field.radios("stage", legend_size=Size.SMALL, small=True), "reason", button="Move"
+            Field.radios("stage", legend_size=Size.SMALL, small=True),
+            "reason",
+            "revision",
+            button="Move",
         )
 
 

@@ -6,9 +6,7 @@ from crispy_forms_gds.layout import Field, Fieldset, Size
 from django import forms
 from django.utils.html import conditional_escape as esc  # labels are HTML in crispy-gds
 
-from sharedservices.programme.forms.common import (
-    form_helper,
-)
+from sharedservices.programme.forms.common import RevisionMixin, form_helper
 from sharedservices.programme.models import MAX_SCORE, MAX_WEIGHT
 
 
@@ -23,7 +21,7 @@ class CriterionForm(forms.Form):
         self.helper = form_helper("name", "description", button="Add the criterion")
 
 
-class WeightSetForm(forms.Form):
+class WeightSetForm(RevisionMixin):
     name = forms.CharField(
         label="Name of the weight set",
         max_length=100,
@@ -48,6 +46,7 @@ class WeightSetForm(forms.Form):
         self.helper = form_helper(
             "name",
             *(Field.text(f"weight_{c.pk}", field_width=5) for c in self.criteria),
+            "revision",
             button="Save the weight set",
         )
 
@@ -58,7 +57,7 @@ class WeightSetForm(forms.Form):
 SCORE_CHOICES = [(str(i), str(i)) for i in range(MAX_SCORE + 1)]
 
 
-class ScoreForm(forms.Form):
+class ScoreForm(RevisionMixin):
     def __init__(self, *args, criteria, **kwargs):
         super().__init__(*args, **kwargs)
         self.criteria = list(criteria)
@@ -82,7 +81,7 @@ class ScoreForm(forms.Form):
                     legend_size=Size.SMALL,
                 )
             )
-        self.helper = form_helper(*parts, button="Save the scores")
+        self.helper = form_helper(*parts, "revision", button="Save the scores")
 
     def scores(self) -> dict[int, tuple[int, str]]:
         return {

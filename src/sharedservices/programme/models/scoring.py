@@ -56,6 +56,8 @@ class WeightSet(models.Model):
     )
     name = models.CharField(max_length=100)
     created_at = models.DateTimeField(auto_now_add=True)
+    # One more on every change: a second editor is told, never overwrites (base.revisions).
+    revision = models.PositiveIntegerField(default=1, editable=False)
 
     objects = WeightSetQuerySet.as_manager()
 

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from sharedservices.analysis.money import format_pounds
 from sharedservices.base.audit import audit_record
+from sharedservices.base.revisions import UNCHECKED, EditConflict
 from sharedservices.programme.models import Programme, ProgrammeEvent
 
 # A pot larger than this is a typing error, not a programme (the whole of English
@@ -13,12 +14,12 @@ from sharedservices.programme.models import Programme, ProgrammeEvent
 MAX_AMOUNT_GBP = 10_000_000_000
 
 
-class EditConflict(Exception):
-    """Someone else saved the record since the form was loaded."""
-
-    def __init__(self, current):
-        self.current = current
-        super().__init__("The record changed while you were editing it")
+def check_revision(current, expected) -> None:
+    """The one revision rule (``base.revisions``): a stale or missing revision is a
+    conflict; only the service's own writes (the demo, the command line) pass
+    ``UNCHECKED``. ``current`` is the row, already locked."""
+    if expected is not UNCHECKED and (expected is None or current.revision != expected):
+        raise EditConflict(current)
 
 
 def actor_name(user) -> str:

@@ -17,6 +17,7 @@ from datetime import date
 from django.db import transaction
 
 from sharedservices.base.audit import audit_record
+from sharedservices.base.revisions import UNCHECKED
 from sharedservices.catalogue.models import ServiceArea
 from sharedservices.councils.models import Council
 from sharedservices.programme import permissions
@@ -29,8 +30,8 @@ from sharedservices.programme.models import (
     stage_position,
 )
 from sharedservices.programme.services.common import (
-    EditConflict,
     actor_name,
+    check_revision,
     raise_if,
     record,
     require,
@@ -217,16 +218,16 @@ def opportunity_update(
     user,
     opportunity: Opportunity,
     data: OpportunityInput,
-    expected_revision: int | None = None,
+    expected_revision=UNCHECKED,
 ) -> Opportunity:
-    """Change the details (not the stage: that is ``opportunity_move``)."""
+    """Change the details (not the stage: that is ``opportunity_move``). A stale or
+    missing ``expected_revision`` is refused (``base.revisions``)."""
     require(
         user is None or permissions.can_edit_opportunity(user, opportunity),
         "Only officers of the council or its programme's members may change this opportunity",
     )
     o = Opportunity.objects.select_for_update().get(pk=opportunity.pk)
-    if expected_revision is not None and o.revision != expected_revision:
-        raise EditConflict(o)
+    check_revision(o, expected_revision)
     raise_if(opportunity_check(data))
     before = snapshot(o)
     _apply(o, data)
@@ -251,7 +252,12 @@ def move_kind(from_stage: str, to_stage: str) -> str:
 
 @transaction.atomic
 def opportunity_move(
-    *, user, opportunity: Opportunity, to_stage: str, reason: str = ""
+    *,
+    user,
+    opportunity: Opportunity,
+    to_stage: str,
+    reason: str = "",
+    expected_revision=UNCHECKED,
 ) -> Opportunity:
     """Move to another stage. Back, out of the pipeline or into it again needs a reason."""
     require(
@@ -259,6 +265,7 @@ def opportunity_move(
         "Only officers of the council or its programme's members may move this opportunity",
     )
     o = Opportunity.objects.select_for_update().get(pk=opportunity.pk)
+    check_revision(o, expected_revision)
     errors: dict[str, list[str]] = {}
     reason = reason.strip()
     if to_stage not in OpportunityStage.values:

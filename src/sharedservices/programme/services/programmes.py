@@ -9,11 +9,12 @@ from datetime import date
 
 from django.db import transaction
 
+from sharedservices.base.revisions import UNCHECKED
 from sharedservices.base.tenancy import acting_council_ids, is_superuser
 from sharedservices.councils.models import Council
 from sharedservices.programme import permissions
 from sharedservices.programme.models import Programme
-from sharedservices.programme.services.common import EditConflict, raise_if, record, require
+from sharedservices.programme.services.common import check_revision, raise_if, record, require
 
 
 @dataclass
@@ -106,15 +107,14 @@ def programme_create(
 
 @transaction.atomic
 def programme_update(
-    *, user, programme: Programme, data: ProgrammeInput, expected_revision: int | None = None
+    *, user, programme: Programme, data: ProgrammeInput, expected_revision=UNCHECKED
 ) -> Programme:
     require(
         user is None or permissions.can_edit_programme(user, programme),
         "Only officers of a member council may change this programme",
     )
     locked = Programme.objects.select_for_update().get(pk=programme.pk)
-    if expected_revision is not None and locked.revision != expected_revision:
-        raise EditConflict(locked)
+    check_revision(locked, expected_revision)
     errors = programme_check(data, programme=locked)
     if not errors and not _acts_for_a_member(user, data.members):
         errors["members"] = ["Your council must stay one of the member councils"]

@@ -6,6 +6,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import IntegrityError, transaction
 
+from sharedservices.base.revisions import UNCHECKED
 from sharedservices.programme import permissions
 from sharedservices.programme.models import (
     MAX_SCORE,
@@ -18,7 +19,7 @@ from sharedservices.programme.models import (
     Weight,
     WeightSet,
 )
-from sharedservices.programme.services.common import raise_if, record, require
+from sharedservices.programme.services.common import check_revision, raise_if, record, require
 from sharedservices.programme.services.opportunities import _event
 
 # Seed 000's opportunities (cost, quality, resilience, customers) and seed 002's tests.
@@ -81,9 +82,14 @@ def weight_set_save(
     name: str,
     weights: dict[int, object],
     weight_set: WeightSet | None = None,
+    expected_revision=UNCHECKED,
 ) -> WeightSet:
-    """Create or replace a weight set: one weight (0 to 1,000) for every criterion."""
+    """Create or replace a weight set: one weight (0 to 1,000) for every criterion. A
+    change states the revision it started from; a stale one is refused (``base.revisions``)."""
     _may_edit(user, programme)
+    if weight_set is not None:
+        weight_set = WeightSet.objects.select_for_update().get(pk=weight_set.pk)
+        check_revision(weight_set, expected_revision)
     criteria = {c.pk: c for c in programme.criteria.all()}
     errors: dict[str, list[str]] = {}
     name = name.strip()
@@ -123,6 +129,7 @@ def weight_set_save(
         verb = "Added"
     else:
         weight_set.name = name
+        weight_set.revision += 1
         weight_set.save()
         weight_set.weights.all().delete()
         verb = "Changed"
@@ -141,14 +148,22 @@ def weight_set_save(
 
 @transaction.atomic
 def scores_save(
-    *, user, opportunity: Opportunity, scores: dict[int, tuple[object, str]]
+    *,
+    user,
+    opportunity: Opportunity,
+    scores: dict[int, tuple[object, str]],
+    expected_revision=UNCHECKED,
 ) -> list[Score]:
     """Score an opportunity against its programme's criteria (0 to 5, higher is
-    better), each with a short justification. Criteria left out keep their score."""
+    better), each with a short justification. Criteria left out keep their score. The
+    scores are part of the opportunity: saving them states the opportunity's revision
+    the form started from, and a stale one is refused (``base.revisions``)."""
     require(
         user is None or permissions.can_edit_opportunity(user, opportunity),
         "Only officers of the council or its programme's members may score this opportunity",
     )
+    locked = Opportunity.objects.select_for_update().get(pk=opportunity.pk)
+    check_revision(locked, expected_revision)
     if opportunity.programme_id is None:
         raise_if({"programme": ["Put the opportunity in a programme before scoring it"]})
     criteria = {c.pk: c for c in opportunity.programme.criteria.all()}
@@ -187,5 +202,7 @@ def scores_save(
             changes[criteria[pk].name] = [before, after]
         saved.append(score)
     if changes:
+        Opportunity.objects.filter(pk=locked.pk).update(revision=locked.revision + 1)
+        opportunity.revision = locked.revision + 1
         _event(opportunity, user, EventKind.SCORED, changes=changes)
     return saved

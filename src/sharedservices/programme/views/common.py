@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
-from sharedservices.programme.services.common import EditConflict
+from sharedservices.base.revisions import EditConflict
 
 
 def add_service_errors(form, error: ValidationError) -> None:

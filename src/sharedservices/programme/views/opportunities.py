@@ -228,7 +228,7 @@ def opportunity_move(request, pk):
     o = _visible(request, pk)
     if not permissions.can_edit_opportunity(request.user, o):
         raise PermissionDenied
-    form = MoveForm(request.POST or None, current=o.stage)
+    form = MoveForm(request.POST or None, current=o.stage, initial={"revision": o.revision})
 
     def save(f):
         opportunity_move_service(
@@ -236,6 +236,7 @@ def opportunity_move(request, pk):
             opportunity=o,
             to_stage=f.cleaned_data["stage"],
             reason=f.cleaned_data["reason"],
+            expected_revision=f.cleaned_data["revision"],
         )
         return o
 
@@ -263,7 +264,7 @@ def opportunity_scores(request, pk):
         messages.error(request, f"{o.programme.name} has no criteria yet")
         return redirect("programme:criteria", pk=o.programme_id)
     existing = {s.criterion_id: s for s in o.scores.all()}
-    initial = {}
+    initial = {"revision": o.revision}
     for c in criteria:
         if c.pk in existing:
             initial[f"score_{c.pk}"] = str(existing[c.pk].value)
@@ -271,7 +272,12 @@ def opportunity_scores(request, pk):
     form = ScoreForm(request.POST or None, initial=initial, criteria=criteria)
 
     def save(f):
-        scores_save(user=request.user, opportunity=o, scores=f.scores())
+        scores_save(
+            user=request.user,
+            opportunity=o,
+            scores=f.scores(),
+            expected_revision=f.cleaned_data["revision"],
+        )
         return o
 
     return form_page(

@@ -71,6 +71,7 @@ def weight_set_edit(request, pk, set_id=None):
     initial = {}
     if weight_set:
         initial["name"] = weight_set.name
+        initial["revision"] = weight_set.revision
         for w in weight_set.weights.all():
             initial[f"weight_{w.criterion_id}"] = w.value
     form = WeightSetForm(request.POST or None, initial=initial, criteria=criteria)
@@ -82,6 +83,7 @@ def weight_set_edit(request, pk, set_id=None):
             name=f.cleaned_data["name"],
             weights=f.weights(),
             weight_set=weight_set,
+            expected_revision=f.cleaned_data["revision"],
         )
         return redirect("programme:criteria", pk=p.pk).url
 
