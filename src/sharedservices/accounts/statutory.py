@@ -61,7 +61,9 @@ def statutory_officer_set(
     if deputy is not None and deputy.pk == holder.pk:
         raise ValidationError({"deputy": "The deputy must be someone other than the holder"})
     current = (
-        StatutoryOfficer.objects.select_for_update()
+        # Lock this row only: PostgreSQL cannot lock the nullable side (the deputy) of the
+        # outer join that select_related makes.
+        StatutoryOfficer.objects.select_for_update(of=("self",))
         .select_related("holder", "deputy")
         .filter(council=council, post=post)
         .first()
