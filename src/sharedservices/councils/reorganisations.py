@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.apps import apps
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, transaction
 
 from sharedservices.councils.models import (
     PROVISIONAL_CODE,
@@ -200,8 +200,11 @@ def replace_council_code(old: str, new: str) -> int:
                 try:
                     with transaction.atomic():
                         moved += rows.update(**{f.attname: new})
-                except IntegrityError:
-                    continue  # append-only: history keeps the code it was written with
+                except DatabaseError:
+                    # Append-only history refuses the update (SQLite's trigger raises an
+                    # integrity error, PostgreSQL's a privilege error): it keeps the code
+                    # it was written with.
+                    continue
     moved += CreatedCouncil.objects.filter(code=old).update(code=new)
     return moved
 

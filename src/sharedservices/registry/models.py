@@ -319,6 +319,7 @@ class ChangeAction(models.TextChoices):
     CREATED = "created", "Created"
     UPDATED = "updated", "Updated"
     IMPORTED = "imported", "Imported"
+    REORGANISED = "reorganised", "Reorganised"
 
 
 CHANGE_LABELS = {
@@ -356,7 +357,7 @@ class ArrangementChange(models.Model):
     user_name = models.CharField(
         max_length=200, blank=True, help_text="Kept if the user is later deleted."
     )
-    action = models.CharField(max_length=10, choices=ChangeAction.choices)
+    action = models.CharField(max_length=20, choices=ChangeAction.choices)
     changes = models.JSONField(
         default=dict, help_text="Field name to [before, after], as shown to people."
     )

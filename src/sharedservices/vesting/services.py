@@ -33,6 +33,7 @@ from sharedservices.registry.models import (
     ArrangementChange,
     ArrangementPartner,
     ArrangementStatus,
+    ChangeAction,
     PartnerRole,
 )
 
@@ -121,7 +122,7 @@ def _move_arrangements(r: Reorganisation, successors: dict[str, list[str]]) -> i
             arrangement=arrangement,
             user=None,
             user_name=f"{r.name} reorganisation, vesting day {r.vesting_on:%-d %B %Y}",
-            action="reorganised",
+            action=ChangeAction.REORGANISED,
             changes=changes,
         )
     return len(by_arrangement)
