@@ -1,5 +1,6 @@
-"""The demo: two years of quarterly figures, one red, one amber, none overdue (the case went live when the demo was built), and a
-cost-share review with a rebalancing payment, all through the services."""
+"""The demo: two years of quarterly figures, one red, one amber, none overdue (the case
+went live when the demo was built), and a cost-share review with a rebalancing payment, all
+through the services."""
 
 from __future__ import annotations
 
