@@ -1,4 +1,5 @@
-"""Service areas and their categories (seed 002 §3.3, seed 004 §5)."""
+"""Service areas and their categories (Wyre Forest District Council, Cabinet, 2007,
+§3.3; Nottinghamshire County Council, Shared Services Review Group, 2012, §5)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ from django.db import models
 
 
 class ServiceCategory(models.TextChoices):
-    """The first level of the service-area taxonomy (seed 002 §3.3, seed 004 §5)."""
+    """The first level of the service-area taxonomy (Wyre Forest District Council,
+    Cabinet, 2007, §3.3; Nottinghamshire County Council, Shared Services Review Group,
+    2012, §5)."""
 
     CORPORATE = "corporate", "Corporate / back office"
     FRONT_LINE = "front-line", "Front line"
